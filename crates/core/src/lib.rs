@@ -1,0 +1,20 @@
+//! Pure core of the crypto-repricing explainer.
+//!
+//! Everything the page plots is computed here, from one validated [`Snapshot`]:
+//! no web, no canvas, no I/O. The crate compiles for the host (fast tests) and for
+//! `wasm32-unknown-unknown` (the Leptos app), and the snapshot builder links it to
+//! write the very schema the app reads.
+//!
+//! Data flow: [`snapshot::raw`] (serde mirror of the JSON) → [`Snapshot`] (validated:
+//! sorted unique dates, finite values or explicit gaps) → transforms in [`stats`],
+//! [`align`], [`resample`] and the [`issuance`] model, each a pure function.
+
+pub mod align;
+pub mod date;
+pub mod issuance;
+pub mod resample;
+pub mod snapshot;
+pub mod stats;
+
+pub use snapshot::{FlowTable, Series, Snapshot, SnapshotError};
+pub use time::Date;

@@ -1,0 +1,368 @@
+//! Pure statistics over aligned columns: `(&[Option<f64>], params) -> Vec<Option<f64>>`.
+//!
+//! Every output has the length of its input and index `i` describes the same date as
+//! input index `i`. Windows trail (index `i` uses `i+1-window ..= i`, no look-ahead) and
+//! yield a gap (`None`) — never an invented value — whenever the window is not full or
+//! holds a gap.
+
+/// Daily log returns `ln(p[i] / p[i-1])`; `None` at index 0 and wherever either price is
+/// a gap or not strictly positive.
+pub fn log_returns(prices: &[Option<f64>]) -> Vec<Option<f64>> {
+    let mut out = Vec::with_capacity(prices.len());
+    let mut prev: Option<f64> = None;
+    for &p in prices {
+        out.push(match (prev, p) {
+            (Some(a), Some(b)) if a > 0.0 && b > 0.0 => Some((b / a).ln()),
+            _ => None,
+        });
+        prev = p;
+    }
+    out
+}
+
+/// First differences `x[i] - x[i-1]` (for rates such as a bond yield, whose log return
+/// means little); `None` at index 0 and next to gaps.
+pub fn differences(values: &[Option<f64>]) -> Vec<Option<f64>> {
+    let mut out = Vec::with_capacity(values.len());
+    let mut prev: Option<f64> = None;
+    for &v in values {
+        out.push(match (prev, v) {
+            (Some(a), Some(b)) => Some(b - a),
+            _ => None,
+        });
+        prev = v;
+    }
+    out
+}
+
+/// Means and centred co-moments of `x` and `y` over a trailing window, with a count of
+/// the gaps inside it. Updated one point in, one point out (Welford's centred updates,
+/// which do not suffer the cancellation of raw sums of squares).
+#[derive(Default)]
+struct Window {
+    n: f64,
+    mean_x: f64,
+    mean_y: f64,
+    m2_x: f64,
+    m2_y: f64,
+    c_xy: f64,
+    gaps: usize,
+}
+
+impl Window {
+    fn add(&mut self, x: f64, y: f64) {
+        self.n += 1.0;
+        let dx = x - self.mean_x;
+        let dy = y - self.mean_y;
+        self.mean_x += dx / self.n;
+        self.mean_y += dy / self.n;
+        self.m2_x += dx * (x - self.mean_x);
+        self.m2_y += dy * (y - self.mean_y);
+        self.c_xy += dx * (y - self.mean_y);
+    }
+
+    fn remove(&mut self, x: f64, y: f64) {
+        if self.n <= 1.0 {
+            *self = Self {
+                gaps: self.gaps,
+                ..Self::default()
+            };
+            return;
+        }
+        self.n -= 1.0;
+        let dx = x - self.mean_x;
+        let dy = y - self.mean_y;
+        self.mean_x -= dx / self.n;
+        self.mean_y -= dy / self.n;
+        self.m2_x -= dx * (x - self.mean_x);
+        self.m2_y -= dy * (y - self.mean_y);
+        self.c_xy -= dx * (y - self.mean_y);
+    }
+
+    fn correlation(&self) -> Option<f64> {
+        let denominator = (self.m2_x * self.m2_y).sqrt();
+        if denominator.is_nan() || denominator <= 0.0 || denominator.is_infinite() {
+            return None;
+        }
+        Some((self.c_xy / denominator).clamp(-1.0, 1.0))
+    }
+}
+
+/// Trailing rolling Pearson correlation of `x` and `y` over `window` points, in O(n).
+///
+/// `None` until the window is full, while it holds a gap in either input, or when either
+/// input is constant over the window. Inputs of unequal length are compared over the
+/// shorter; the output has the length of `x`. A `window` below 2 yields all gaps.
+pub fn rolling_correlation(x: &[Option<f64>], y: &[Option<f64>], window: usize) -> Vec<Option<f64>> {
+    let mut out = vec![None; x.len()];
+    if window < 2 {
+        return out;
+    }
+    let raw = |i: usize| -> Option<(f64, f64)> { Some((x.get(i).copied()??, y.get(i).copied()??)) };
+    let n = x.len().min(y.len());
+    // Shifting by a constant leaves the correlation unchanged and keeps magnitudes small,
+    // so rounding in the updates is relative to the spread, not to the level.
+    let reference = (0..n).find_map(raw).unwrap_or((0.0, 0.0));
+    let pair = |i: usize| raw(i).map(|(a, b)| (a - reference.0, b - reference.1));
+    let mut w = Window::default();
+    let mut since_resum = 0;
+    for i in 0..n {
+        match pair(i) {
+            Some((a, b)) => w.add(a, b),
+            None => w.gaps += 1,
+        }
+        if i >= window {
+            match pair(i - window) {
+                Some((a, b)) => w.remove(a, b),
+                None => w.gaps -= 1,
+            }
+        }
+        // Even centred updates drift a little; re-summing the window once every `window`
+        // steps bounds the drift and keeps the total cost O(n).
+        since_resum += 1;
+        if since_resum >= window && w.gaps == 0 && i + 1 >= window {
+            w = Window::default();
+            for j in i + 1 - window..=i {
+                if let Some((a, b)) = pair(j) {
+                    w.add(a, b);
+                }
+            }
+            since_resum = 0;
+        }
+        if i + 1 >= window && w.gaps == 0 {
+            if let Some(slot) = out.get_mut(i) {
+                *slot = w.correlation();
+            }
+        }
+    }
+    out
+}
+
+/// Trailing rolling mean over `window` points; `None` until full or while the window holds
+/// a gap. A `window` of 0 yields all gaps.
+pub fn rolling_mean(values: &[Option<f64>], window: usize) -> Vec<Option<f64>> {
+    let mut out = vec![None; values.len()];
+    if window == 0 {
+        return out;
+    }
+    let (mut sum, mut gaps) = (0.0, 0usize);
+    for (i, v) in values.iter().enumerate() {
+        match v {
+            Some(v) => sum += v,
+            None => gaps += 1,
+        }
+        if i >= window {
+            match values.get(i - window).copied().flatten() {
+                Some(old) => sum -= old,
+                None => gaps -= 1,
+            }
+        }
+        if i + 1 >= window && gaps == 0 {
+            if let Some(slot) = out.get_mut(i) {
+                *slot = Some(sum / window as f64);
+            }
+        }
+    }
+    out
+}
+
+/// Cumulative sum. A gap makes every later total unknown, so from the first gap on the
+/// output is `None`: a running total is never carried across missing data.
+pub fn cumulative_sum(values: &[Option<f64>]) -> Vec<Option<f64>> {
+    let mut total = Some(0.0);
+    values
+        .iter()
+        .map(|v| {
+            total = match (total, v) {
+                (Some(t), Some(v)) => Some(t + v),
+                _ => None,
+            };
+            total
+        })
+        .collect()
+}
+
+/// Values divided by the first non-gap value at or after `from`, times 100 (an index that
+/// starts at 100). `None` before `from`, at gaps, and everywhere if there is no base.
+pub fn index_to_100(values: &[Option<f64>], from: usize) -> Vec<Option<f64>> {
+    let base = values.iter().skip(from).find_map(|v| v.filter(|b| *b != 0.0));
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| match (base, v) {
+            (Some(b), Some(v)) if i >= from => Some(v / b * 100.0),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// O(n·w) reference: the textbook two-pass formula on each window.
+    fn naive_correlation(x: &[Option<f64>], y: &[Option<f64>], window: usize) -> Vec<Option<f64>> {
+        (0..x.len())
+            .map(|i| {
+                if i + 1 < window {
+                    return None;
+                }
+                let pts: Option<Vec<(f64, f64)>> =
+                    (i + 1 - window..=i).map(|j| Some((x[j]?, y[j]?))).collect();
+                let pts = pts?;
+                let n = pts.len() as f64;
+                let mx = pts.iter().map(|p| p.0).sum::<f64>() / n;
+                let my = pts.iter().map(|p| p.1).sum::<f64>() / n;
+                let cov: f64 = pts.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+                let vx: f64 = pts.iter().map(|p| (p.0 - mx).powi(2)).sum();
+                let vy: f64 = pts.iter().map(|p| (p.1 - my).powi(2)).sum();
+                let d = (vx * vy).sqrt();
+                (d > 0.0).then(|| cov / d)
+            })
+            .collect()
+    }
+
+    /// Deterministic pseudo-random numbers (xorshift), so the test needs no RNG crate.
+    fn noise(seed: u64, n: usize) -> Vec<f64> {
+        let mut s = seed;
+        (0..n)
+            .map(|_| {
+                s ^= s << 13;
+                s ^= s >> 7;
+                s ^= s << 17;
+                (s >> 11) as f64 / (1u64 << 53) as f64 - 0.5
+            })
+            .collect()
+    }
+
+    fn assert_close(a: &[Option<f64>], b: &[Option<f64>], tol: f64) {
+        assert_eq!(a.len(), b.len());
+        for (i, (p, q)) in a.iter().zip(b).enumerate() {
+            match (p, q) {
+                (Some(p), Some(q)) => assert!((p - q).abs() <= tol, "index {i}: {p} vs {q}"),
+                (None, None) => {}
+                _ => panic!("index {i}: {p:?} vs {q:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn log_returns_skip_gaps_and_non_positive() {
+        let r = log_returns(&[Some(100.0), Some(110.0), None, Some(121.0), Some(0.0), Some(5.0)]);
+        assert_eq!(r[0], None);
+        assert!((r[1].unwrap() - (1.1f64).ln()).abs() < 1e-15);
+        assert_eq!(&r[2..], &[None, None, None, None]);
+    }
+
+    #[test]
+    fn differences_of_a_yield() {
+        let d = differences(&[Some(4.0), Some(4.25), None, Some(4.5)]);
+        assert_eq!(d, vec![None, Some(0.25), None, None]);
+    }
+
+    #[test]
+    fn correlation_matches_naive_reference_on_random_data_with_gaps() {
+        let n = 3000;
+        let xs = noise(1, n);
+        let ys: Vec<f64> = noise(2, n).iter().zip(&xs).map(|(e, x)| 0.6 * x + e).collect();
+        let mut x: Vec<Option<f64>> = xs.into_iter().map(Some).collect();
+        let mut y: Vec<Option<f64>> = ys.into_iter().map(|v| Some(v * 1e-2 + 3.0)).collect();
+        for i in [17, 500, 501, 1200, 2999] {
+            x[i] = None;
+        }
+        y[900] = None;
+        for window in [2, 5, 30, 90, 180] {
+            let fast = rolling_correlation(&x, &y, window);
+            assert_close(&fast, &naive_correlation(&x, &y, window), 1e-9);
+            // A window that holds a gap yields a gap, and the series recovers after it.
+            assert_eq!(fast[500], None);
+            assert_eq!(fast[500 + window - 1], None);
+            assert!(fast[501 + window].is_some());
+        }
+    }
+
+    #[test]
+    fn correlation_of_a_series_with_itself_and_its_negative() {
+        let x: Vec<Option<f64>> = noise(7, 100).into_iter().map(Some).collect();
+        let neg: Vec<Option<f64>> = x.iter().map(|v| v.map(|v| -2.0 * v)).collect();
+        let same = rolling_correlation(&x, &x, 20);
+        let opposite = rolling_correlation(&x, &neg, 20);
+        assert!(same[..19].iter().all(Option::is_none));
+        assert!(same[19..].iter().all(|c| (c.unwrap() - 1.0).abs() < 1e-12));
+        assert!(opposite[19..].iter().all(|c| (c.unwrap() + 1.0).abs() < 1e-12));
+    }
+
+    #[test]
+    fn constant_window_has_no_correlation() {
+        let x = vec![Some(1.0); 10];
+        let y: Vec<Option<f64>> = (0..10).map(|i| Some(f64::from(i))).collect();
+        assert!(rolling_correlation(&x, &y, 3).iter().all(Option::is_none));
+        assert!(rolling_correlation(&y, &y, 1).iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn rolling_mean_trails_and_respects_gaps() {
+        let v = [
+            Some(1.0),
+            Some(2.0),
+            Some(3.0),
+            None,
+            Some(5.0),
+            Some(6.0),
+            Some(7.0),
+        ];
+        assert_eq!(
+            rolling_mean(&v, 2),
+            vec![None, Some(1.5), Some(2.5), None, None, Some(5.5), Some(6.5)]
+        );
+        assert_eq!(rolling_mean(&v, 0), vec![None; 7]);
+    }
+
+    #[test]
+    fn cumulative_sum_stops_at_a_gap() {
+        assert_eq!(
+            cumulative_sum(&[Some(1.0), Some(-3.0), Some(2.5), None, Some(1.0)]),
+            vec![Some(1.0), Some(-2.0), Some(0.5), None, None]
+        );
+    }
+
+    #[test]
+    fn index_starts_at_100_from_the_first_value_in_view() {
+        let v = [Some(50.0), None, Some(20.0), Some(30.0)];
+        assert_eq!(index_to_100(&v, 1), vec![None, None, Some(100.0), Some(150.0)]);
+        assert_eq!(index_to_100(&[None, None], 0), vec![None, None]);
+    }
+
+    proptest! {
+        #[test]
+        fn correlation_is_bounded_and_matches_reference(
+            data in proptest::collection::vec((proptest::option::weighted(0.9, -1e3f64..1e3), -1e3f64..1e3), 2..200),
+            window in 2usize..40,
+        ) {
+            let x: Vec<Option<f64>> = data.iter().map(|d| d.0).collect();
+            let y: Vec<Option<f64>> = data.iter().map(|d| Some(d.1)).collect();
+            let fast = rolling_correlation(&x, &y, window);
+            for c in fast.iter().flatten() {
+                prop_assert!((-1.0..=1.0).contains(c));
+            }
+            let naive = naive_correlation(&x, &y, window);
+            for (p, q) in fast.iter().zip(&naive) {
+                match (p, q) {
+                    (Some(p), Some(q)) => prop_assert!((p - q).abs() < 1e-6),
+                    (None, None) => {}
+                    _ => prop_assert!(false, "gap mismatch: {:?} vs {:?}", p, q),
+                }
+            }
+        }
+
+        #[test]
+        fn cumulative_sum_last_equals_sum(values in proptest::collection::vec(-1e6f64..1e6, 0..100)) {
+            let opt: Vec<Option<f64>> = values.iter().copied().map(Some).collect();
+            let total: f64 = values.iter().sum();
+            if let Some(last) = cumulative_sum(&opt).last() {
+                prop_assert!((last.unwrap() - total).abs() < 1e-6);
+            }
+        }
+    }
+}
