@@ -15,7 +15,8 @@ step "clippy (host crates)"
 cargo clippy -p repricing-core -p snapshot-builder --all-targets --locked -- -D warnings
 
 step "host tests: core and builder"
-cargo test -p repricing-core -p snapshot-builder --locked
+cargo test -p repricing-core -p snapshot-builder --locked --lib --bins --tests 2>&1 | tee "$LOG_DIR/host.log"
+count_cargo_results "$LOG_DIR/host.log"
 
 if [ -d "$RAW_DATA" ]; then
   step "snapshot reproducibility: rebuild from $RAW_DATA and compare"
@@ -26,3 +27,4 @@ else
 fi
 
 step "all suites passed"
+echo "tests: $PASSED passed, $FAILED failed"
