@@ -1,3 +1,6 @@
-//! Entry point of the explainer page (the Leptos app arrives with its own issue).
+//! Entry point: the panic hook (for bugs, not for bad data) and the mount.
 
-fn main() {}
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(crypto_repricing::App);
+}

@@ -260,3 +260,59 @@ fn every_series_starts_no_earlier_than_2018_and_snapshot_fits_budget() {
     assert_eq!(s.as_of, d("2026-08-21"));
     assert!(b.json.len() < 400_000, "{} bytes", b.json.len());
 }
+
+#[test]
+fn page_takeaways_on_real_data() {
+    use repricing_core::views::burn::{burn_view, BurnData, Smoothing};
+    use repricing_core::views::correlation::{
+        correlation_view, rolling_correlations, Counterpart, MarketData,
+    };
+    use repricing_core::views::flows::{flows_view, Asset, FlowControls, FlowMode};
+    use repricing_core::views::range::{Preset, RangeChoice};
+    let Some(b) = built() else { return };
+    let s = &b.snapshot;
+    let data = MarketData::from_snapshot(s).unwrap();
+    let corr = rolling_correlations(&data, &Counterpart::DEFAULT, 90);
+    let at = |date: &str, c: usize| {
+        let i = data.dates.binary_search(&d(date)).unwrap();
+        corr[c].as_ref().unwrap().values[i].unwrap()
+    };
+    for date in [
+        "2025-06-30",
+        "2025-12-31",
+        "2026-02-06",
+        "2026-04-30",
+        "2026-08-21",
+    ] {
+        eprintln!("{date}: 90d corr QQQ {:.2}, GLD {:.2}", at(date, 0), at(date, 1));
+    }
+    // Early February 2026: bitcoin still moved with tech stocks more than with gold.
+    assert!(at("2026-02-06", 0) > at("2026-02-06", 1));
+    let v = correlation_view(&data, &corr, 90, RangeChoice::Preset(Preset::Y1));
+    eprintln!("{}", v.takeaway);
+    assert!(v
+        .takeaway
+        .starts_with("90-day correlation of bitcoin with the Nasdaq-100: "));
+
+    let t = s.flows(ids::FLOWS_BTC).unwrap();
+    let c = FlowControls {
+        period: Period::Day,
+        mode: FlowMode::Total,
+        hidden: Vec::new(),
+        range: RangeChoice::Custom(d("2025-11-01"), d("2025-11-30")),
+    };
+    let v = flows_view(t, Asset::Btc, &s.market_holidays, &c);
+    eprintln!("{}", v.takeaway);
+    assert!(v.takeaway.contains("lost a net $3.47bn"), "{}", v.takeaway);
+    assert!(
+        v.takeaway
+            .contains("Largest outflow day: −$903.2M on 2025-11-20."),
+        "{}",
+        v.takeaway
+    );
+
+    let burn = BurnData::from_snapshot(s).unwrap();
+    let v = burn_view(&burn, Smoothing::Mean7, RangeChoice::Preset(Preset::Y1));
+    eprintln!("{}", v.takeaway);
+    assert!(v.takeaway.contains("supply grew by about"), "{}", v.takeaway);
+}

@@ -15,6 +15,7 @@ pub mod issuance;
 pub mod resample;
 pub mod snapshot;
 pub mod stats;
+pub mod views;
 
 pub use snapshot::{FlowTable, Series, Snapshot, SnapshotError};
 pub use time::Date;

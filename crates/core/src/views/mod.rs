@@ -1,0 +1,43 @@
+//! View models: what each chart plots and says for the reader's current controls.
+//!
+//! Pure functions from the validated snapshot and a few control values to plain data
+//! (dates, lines, bars) and the takeaway sentence. The app wraps each in a Memo and draws
+//! the result; nothing here knows about canvases or signals, so every number and every
+//! sentence on the page is tested on the host.
+
+pub mod burn;
+pub mod correlation;
+pub mod flows;
+pub mod format;
+pub mod range;
+
+use time::Date;
+
+/// The x coordinate of a date on every chart: its Julian day number.
+pub fn day_x(date: Date) -> f64 {
+    f64::from(date.to_julian_day())
+}
+
+/// The date of an x coordinate (rounded to the nearest day).
+pub fn x_day(x: f64) -> Option<Date> {
+    let rounded = x.round();
+    if rounded.is_finite() && rounded.abs() < f64::from(i32::MAX) {
+        Date::from_julian_day(rounded as i32).ok()
+    } else {
+        None
+    }
+}
+
+/// The last index in `values` that is not a gap, with its value.
+pub fn last_value(values: &[Option<f64>]) -> Option<(usize, f64)> {
+    values
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, v)| v.map(|v| (i, v)))
+}
+
+/// The first index in `values` that is not a gap, with its value.
+pub fn first_value(values: &[Option<f64>]) -> Option<(usize, f64)> {
+    values.iter().enumerate().find_map(|(i, v)| v.map(|v| (i, v)))
+}

@@ -1,0 +1,160 @@
+//! Visible date ranges: presets relative to the data's last date, or a custom span.
+
+use crate::date::parse_iso;
+use time::{Date, Month};
+
+/// Range presets offered above every chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Preset {
+    /// Last 3 months.
+    M3,
+    /// Last 6 months.
+    M6,
+    /// Last year.
+    Y1,
+    /// Last 2 years.
+    Y2,
+    /// Last 5 years.
+    Y5,
+    /// Everything in the snapshot.
+    All,
+}
+
+impl Preset {
+    /// Every preset, in display order.
+    pub const ALL: [Preset; 6] = [Self::M3, Self::M6, Self::Y1, Self::Y2, Self::Y5, Self::All];
+
+    /// Button label and URL key.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::M3 => "3M",
+            Self::M6 => "6M",
+            Self::Y1 => "1Y",
+            Self::Y2 => "2Y",
+            Self::Y5 => "5Y",
+            Self::All => "All",
+        }
+    }
+
+    /// Parses a [`Preset::label`], case-insensitively.
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|p| p.label().eq_ignore_ascii_case(text))
+    }
+
+    fn months(self) -> Option<i32> {
+        match self {
+            Self::M3 => Some(3),
+            Self::M6 => Some(6),
+            Self::Y1 => Some(12),
+            Self::Y2 => Some(24),
+            Self::Y5 => Some(60),
+            Self::All => None,
+        }
+    }
+}
+
+/// What the reader chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RangeChoice {
+    /// A preset ending at the data's last date.
+    Preset(Preset),
+    /// From and to, inclusive.
+    Custom(Date, Date),
+}
+
+/// A resolved, inclusive span with `from <= to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// First day shown.
+    pub from: Date,
+    /// Last day shown.
+    pub to: Date,
+}
+
+impl RangeChoice {
+    /// The span to show for data covering `first ..= last`: presets end at `last`, custom
+    /// spans are put in order and clamped to the data (and to at least one day).
+    pub fn resolve(self, first: Date, last: Date) -> Span {
+        let (first, last) = (first.min(last), first.max(last));
+        match self {
+            Self::Preset(p) => {
+                let from = p.months().map_or(first, |m| months_before(last, m).max(first));
+                Span { from, to: last }
+            }
+            Self::Custom(a, b) => {
+                let (a, b) = (a.min(b), a.max(b));
+                let from = a.clamp(first, last);
+                let to = b.clamp(first, last);
+                Span { from, to }
+            }
+        }
+    }
+
+    /// Parses `3M`…`All`, or `YYYY-MM-DD..YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Option<Self> {
+        if let Some(p) = Preset::parse(text) {
+            return Some(Self::Preset(p));
+        }
+        let (a, b) = text.split_once("..")?;
+        Some(Self::Custom(parse_iso(a)?, parse_iso(b)?))
+    }
+}
+
+/// The same day `months` calendar months earlier (clamped to the month's length).
+pub fn months_before(date: Date, months: i32) -> Date {
+    let index = date.year() * 12 + i32::from(u8::from(date.month())) - 1 - months;
+    let (year, month0) = (index.div_euclid(12), index.rem_euclid(12));
+    let month = Month::try_from(u8::try_from(month0 + 1).unwrap_or(1)).unwrap_or(Month::January);
+    let day = date.day().min(month.length(year));
+    Date::from_calendar_date(year, month, day).unwrap_or(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn presets_end_at_the_last_date() {
+        let (first, last) = (date!(2018 - 01 - 01), date!(2026 - 08 - 21));
+        let s = RangeChoice::Preset(Preset::Y1).resolve(first, last);
+        assert_eq!((s.from, s.to), (date!(2025 - 08 - 21), last));
+        let s = RangeChoice::Preset(Preset::M3).resolve(first, last);
+        assert_eq!(s.from, date!(2026 - 05 - 21));
+        let s = RangeChoice::Preset(Preset::All).resolve(first, last);
+        assert_eq!(s.from, first);
+        // A preset longer than the data starts at the first date.
+        let s = RangeChoice::Preset(Preset::Y5).resolve(date!(2024 - 01 - 11), last);
+        assert_eq!(s.from, date!(2024 - 01 - 11));
+    }
+
+    #[test]
+    fn month_arithmetic_clamps_day() {
+        assert_eq!(months_before(date!(2026 - 05 - 31), 3), date!(2026 - 02 - 28));
+        assert_eq!(months_before(date!(2024 - 03 - 31), 1), date!(2024 - 02 - 29));
+        assert_eq!(months_before(date!(2026 - 01 - 15), 1), date!(2025 - 12 - 15));
+    }
+
+    #[test]
+    fn custom_spans_are_ordered_and_clamped() {
+        let (first, last) = (date!(2024 - 01 - 11), date!(2026 - 08 - 21));
+        let s = RangeChoice::Custom(date!(2030 - 01 - 01), date!(2025 - 01 - 01)).resolve(first, last);
+        assert_eq!((s.from, s.to), (date!(2025 - 01 - 01), last));
+        let s = RangeChoice::Custom(date!(1990 - 01 - 01), date!(1991 - 01 - 01)).resolve(first, last);
+        assert_eq!((s.from, s.to), (first, first));
+    }
+
+    #[test]
+    fn parsing() {
+        assert_eq!(RangeChoice::parse("1y"), Some(RangeChoice::Preset(Preset::Y1)));
+        assert_eq!(
+            RangeChoice::parse("2025-01-01..2025-06-30"),
+            Some(RangeChoice::Custom(date!(2025 - 01 - 01), date!(2025 - 06 - 30)))
+        );
+        for bad in ["", "7Y", "2025-01-01", "2025-01-01..x", "<script>"] {
+            assert_eq!(RangeChoice::parse(bad), None, "{bad}");
+        }
+    }
+}
