@@ -1,21 +1,29 @@
 #!/usr/bin/env bash
-# The project's one test command: installs whatever is missing, then runs every suite.
-#   host: formatting, clippy, core + builder tests, snapshot reproducibility
+# The project's one test command: installs whatever is missing, then runs every suite:
+#   host      formatting, clippy (host and wasm), core/builder/app unit tests,
+#             snapshot reproducibility (when ../shared/data/raw exists)
+#   browser   wasm-bindgen-test in headless Chromium (tests/web.rs)
+#   e2e       Playwright against the served release build (e2e/*.test.mjs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-step "rust components"
+step "tools"
 ensure_rust_components
+ensure_build_tools
+ensure_chromium
+cargo fetch --locked
 
 step "format"
 cargo fmt --all --check
 
-step "clippy (host crates)"
-cargo clippy -p repricing-core -p snapshot-builder --all-targets --locked -- -D warnings
+step "clippy"
+cargo clippy --locked -p repricing-core -p snapshot-builder --all-targets -- -D warnings
+cargo clippy --locked -p crypto-repricing --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "host tests: core and builder"
-cargo test -p repricing-core -p snapshot-builder --locked --lib --bins --tests 2>&1 | tee "$LOG_DIR/host.log"
+step "host tests: core, builder, app helpers"
+cargo test --locked -p repricing-core -p snapshot-builder -p crypto-repricing --lib --bins --tests \
+  2>&1 | tee "$LOG_DIR/host.log"
 count_cargo_results "$LOG_DIR/host.log"
 
 if [ -d "$RAW_DATA" ]; then
@@ -25,6 +33,18 @@ if [ -d "$RAW_DATA" ]; then
 else
   step "snapshot reproducibility: SKIPPED ($RAW_DATA not found)"
 fi
+
+step "browser tests: wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER="$(command -v chromedriver)" cargo test --locked -p crypto-repricing \
+  --target wasm32-unknown-unknown --test web 2>&1 | tee "$LOG_DIR/browser.log"
+count_cargo_results "$LOG_DIR/browser.log"
+
+step "end-to-end: Playwright against the release build"
+trunk build --release
+serve_dist 8765
+trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
+BASE_URL="http://127.0.0.1:8765/" node --test --test-concurrency=1 e2e/ 2>&1 | tee "$LOG_DIR/e2e.log"
+count_node_results "$LOG_DIR/e2e.log"
 
 step "all suites passed"
 echo "tests: $PASSED passed, $FAILED failed"

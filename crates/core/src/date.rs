@@ -1,22 +1,38 @@
 //! ISO calendar dates (`YYYY-MM-DD`) on top of [`time::Date`].
 
-use time::macros::format_description;
-use time::Date;
+//!
+//! Parsing and formatting are written out by hand for the one fixed format rather than
+//! through `time`'s format-description machinery, which would add ~30 KB to the page's
+//! WebAssembly for no gain; `time` still decides which dates exist.
 
-/// The one date format used by the snapshot and every provider file that has text dates.
-const ISO: &[time::format_description::BorrowedFormatItem<'static>] =
-    format_description!("[year]-[month]-[day]");
+use time::{Date, Month};
 
-/// Parses `YYYY-MM-DD`; `None` for anything else (including impossible dates).
+/// Parses `YYYY-MM-DD` (exactly: four-digit year, two-digit month and day); `None` for
+/// anything else, including impossible dates such as `2025-02-30`.
 pub fn parse_iso(text: &str) -> Option<Date> {
-    Date::parse(text, ISO).ok()
+    let b = text.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        b.get(range)?.iter().try_fold(0u32, |acc, c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    let month = Month::try_from(u8::try_from(digits(5..7)?).ok()?).ok()?;
+    let day = u8::try_from(digits(8..10)?).ok()?;
+    Date::from_calendar_date(year, month, day).ok()
 }
 
 /// Formats a date as `YYYY-MM-DD`.
 pub fn format_iso(date: Date) -> String {
-    // Formatting a valid Date with a fixed numeric description cannot fail; fall back
-    // to Debug output rather than panic if the `time` crate ever says otherwise.
-    date.format(ISO).unwrap_or_else(|_| format!("{date:?}"))
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
 }
 
 /// Whole days from `from` to `to` (negative when `to` is earlier).

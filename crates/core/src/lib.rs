@@ -18,4 +18,5 @@ pub mod stats;
 pub mod views;
 
 pub use snapshot::{FlowTable, Series, Snapshot, SnapshotError};
+pub use time;
 pub use time::Date;

@@ -1,0 +1,151 @@
+// End-to-end: the served release build in Debian's Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, ExplainerPage } from './page.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function openPage(viewport = { width: 1280, height: 900 }, colorScheme = 'light') {
+  const page = await browser.newPage({ viewport, colorScheme });
+  const p = new ExplainerPage(page);
+  await p.open();
+  return p;
+}
+
+test('all three charts draw, with takeaways and credits, and no console errors', async () => {
+  const p = await openPage();
+  for (const id of ['correlation', 'flows', 'burn']) {
+    const s = await p.canvasState(id);
+    assert.ok(s.inked > 20000, `${id}: ${s.inked} pixels drawn`);
+    assert.ok((await p.takeaway(id)).length > 40, `${id}: takeaway`);
+    const source = await p.section(id).locator('.source').textContent();
+    assert.match(source, /Data as of \d{4}-\d{2}-\d{2}/);
+  }
+  assert.match(await p.section('correlation').locator('.source').textContent(), /Yahoo Finance, FRED/);
+  assert.match(await p.section('flows').locator('.source').textContent(), /Farside Investors/);
+  assert.match(await p.section('burn').locator('.source').textContent(), /CryptoQuant.*model/s);
+  assert.deepEqual(p.errors, []);
+  await p.page.close();
+});
+
+/** Clicks `control` and asserts the chart of `id` changed. */
+async function assertChanges(p, id, label, click) {
+  const before = await p.canvasState(id);
+  await click();
+  await p.page.waitForTimeout(60);
+  const after = await p.canvasState(id);
+  assert.notEqual(after.hash, before.hash, `${id}: "${label}" did not change the chart`);
+  assert.ok(after.inked > 5000, `${id}: "${label}" left an empty chart`);
+}
+
+test('every control of the correlation chart changes it', async () => {
+  const p = await openPage();
+  for (const name of ['Ether (ETH)', 'S&P 500 (SPY)', 'Commodities (DBC)', '10-year yield', 'Gold (GLD)']) {
+    await assertChanges(p, 'correlation', name, () => p.button('correlation', name).click());
+  }
+  for (const name of ['30d', '60d', '180d', '90d']) {
+    await assertChanges(p, 'correlation', name, () => p.button('correlation', name).click());
+  }
+  for (const name of ['3M', '6M', '1Y', '5Y', 'All', '2Y']) {
+    await assertChanges(p, 'correlation', name, () => p.button('correlation', name).click());
+  }
+  await assertChanges(p, 'correlation', 'custom range', () => p.setRange('correlation', '2025-01-02', '2025-12-31'));
+  assert.match(await p.takeaway('correlation'), /on 2025-12-31/);
+  assert.deepEqual(p.errors, []);
+  await p.page.close();
+});
+
+test('every control of the flows chart changes it', async () => {
+  const p = await openPage();
+  for (const name of ['Weekly', 'Monthly', 'Daily', 'By fund', 'Total']) {
+    await assertChanges(p, 'flows', name, () => p.button('flows', name).click());
+  }
+  for (const name of ['3M', '6M', '1Y', '2Y', 'All']) {
+    await assertChanges(p, 'flows', name, () => p.button('flows', name).click());
+  }
+  await assertChanges(p, 'flows', 'custom range', () => p.setRange('flows', '2025-10-01', '2025-12-31'));
+  await p.button('flows', 'By fund').click();
+  for (const name of ['IBIT', 'FBTC', 'Others']) {
+    await assertChanges(p, 'flows', name, () => p.button('flows', name).click());
+  }
+  await assertChanges(p, 'flows', 'Ether ETFs', () => p.button('flows', 'Ether ETFs').click());
+  assert.match(await p.takeaway('flows'), /ether ETFs/);
+  assert.deepEqual(p.errors, []);
+  await p.page.close();
+});
+
+test('every control of the burn chart changes it', async () => {
+  const p = await openPage();
+  await assertChanges(p, 'burn', 'Daily', () => p.button('burn', 'Daily').click());
+  await assertChanges(p, 'burn', '7-day mean', () => p.button('burn', '7-day mean').click());
+  for (const name of ['ETH burned', 'ETH issued (model)', 'Since London', 'Since the Merge']) {
+    await assertChanges(p, 'burn', name, () => p.button('burn', name).click());
+  }
+  for (const name of ['3M', '6M', '1Y', '2Y', 'All']) {
+    await assertChanges(p, 'burn', name, () => p.button('burn', name).click());
+  }
+  // The burn starts in August 2021: five years back reaches past it, so 5Y shows All.
+  const all = await p.canvasState('burn');
+  await p.button('burn', '5Y').click();
+  await p.page.waitForTimeout(60);
+  assert.equal((await p.canvasState('burn')).hash, all.hash);
+  await assertChanges(p, 'burn', 'custom range', () => p.setRange('burn', '2022-09-15', '2023-12-31'));
+  assert.match(await p.takeaway('burn'), /From 2022-09-15 to 2023-12-31/);
+  assert.deepEqual(p.errors, []);
+  await p.page.close();
+});
+
+test('hovering 2025-11-20 on the BTC flows chart shows −903.2', async () => {
+  const p = await openPage();
+  await p.setRange('flows', '2025-11-01', '2025-11-30');
+  const tooltip = await p.hoverUntil('flows', '2025-11-20');
+  assert.match(tooltip, /Net flow, US\$m\s*−903\.2/);
+  // Moving away hides it; the base chart was not redrawn by hovering.
+  const base = await p.canvasState('flows');
+  await p.page.mouse.move(5, 5);
+  assert.equal(await p.section('flows').locator('.tooltip').count(), 0);
+  assert.equal((await p.canvasState('flows')).hash, base.hash);
+  assert.deepEqual(p.errors, []);
+  await p.page.close();
+});
+
+test('keyboard: focus a chart and step through dates with the arrow keys', async () => {
+  const p = await openPage();
+  await p.section('burn').locator('.chart').focus();
+  await p.page.keyboard.press('End');
+  const title = await p.section('burn').locator('.tooltip-title').textContent();
+  assert.equal(title, '2026-04-10');
+  await p.page.keyboard.press('ArrowLeft');
+  assert.equal(await p.section('burn').locator('.tooltip-title').textContent(), '2026-04-09');
+  await p.page.close();
+});
+
+test('a 375 px phone viewport works: no sideways scroll, every chart drawn, touch hover', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const p = new ExplainerPage(page);
+  await p.open();
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scrollWidth <= 375, `page is ${scrollWidth}px wide`);
+  for (const id of ['correlation', 'flows', 'burn']) {
+    const s = await p.canvasState(id);
+    assert.ok(s.width >= 600, `${id}: backing store ${s.width}px is not 2× the CSS width`);
+    assert.ok(s.inked > 20000, `${id}: ${s.inked} pixels drawn`);
+  }
+  const overlay = p.section('flows').locator('canvas.overlay');
+  await overlay.scrollIntoViewIfNeeded();
+  const box = await overlay.boundingBox();
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  assert.equal(await p.section('flows').locator('.tooltip').count(), 1);
+  assert.deepEqual(p.errors, []);
+  await context.close();
+});
+
+test('dark colour scheme draws dark charts', async () => {
+  const p = await openPage({ width: 1280, height: 900 }, 'dark');
+  const corner = await p.page.locator('#flows canvas.base').evaluate((c) => Array.from(c.getContext('2d').getImageData(1, 1, 1, 1).data));
+  assert.ok(corner[0] < 60 && corner[1] < 60 && corner[2] < 60, `background ${corner}`);
+  await p.page.close();
+});

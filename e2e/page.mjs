@@ -1,0 +1,69 @@
+// Page object of the explainer for the end-to-end tests.
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export class ExplainerPage {
+  /** @param {import('playwright-core').Page} page */
+  constructor(page) {
+    this.page = page;
+    this.errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') this.errors.push(m.text()); });
+    page.on('pageerror', (e) => this.errors.push(e.message));
+  }
+
+  async open(query = '') {
+    await this.page.goto(BASE_URL + query);
+    for (const id of ['correlation', 'flows', 'burn']) {
+      await this.page.waitForSelector(`#${id} canvas.base`, { timeout: 20000 });
+    }
+    await this.page.waitForTimeout(100);
+  }
+
+  section(id) { return this.page.locator(`#${id}`); }
+
+  /** A fingerprint of the section's chart pixels, and how many pixels are inked. */
+  async canvasState(id) {
+    return this.page.locator(`#${id} canvas.base`).evaluate((c) => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let h = 2166136261 >>> 0, inked = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]) inked++;
+        h = Math.imul(h ^ d[i] ^ (d[i + 1] << 8) ^ (d[i + 2] << 16), 16777619) >>> 0;
+      }
+      return { hash: h, inked, width: c.width, height: c.height };
+    });
+  }
+
+  async takeaway(id) { return (await this.section(id).locator('.takeaway').textContent()).trim(); }
+
+  button(id, name) { return this.section(id).getByRole('button', { name, exact: true }); }
+
+  async setRange(id, from, to) {
+    const inputs = this.section(id).locator('input[type=date]');
+    await inputs.nth(0).fill(from);
+    await inputs.nth(1).fill(to);
+    await this.page.waitForTimeout(50);
+  }
+
+  /** Moves the pointer across the chart until the tooltip title equals `title`. */
+  async hoverUntil(id, title) {
+    const overlay = this.section(id).locator('canvas.overlay');
+    const box = await overlay.boundingBox();
+    const tooltip = this.section(id).locator('.tooltip');
+    for (let x = 2; x < box.width - 2; x += 2) {
+      await this.page.mouse.move(box.x + x, box.y + box.height / 2);
+      if (await tooltip.count() && (await tooltip.locator('.tooltip-title').textContent()) === title) {
+        return (await tooltip.textContent()).trim();
+      }
+    }
+    throw new Error(`no tooltip titled ${title}`);
+  }
+}

@@ -1,0 +1,253 @@
+//! The canvas pair every chart is drawn in: a base canvas redrawn when the data, size or
+//! theme change, and an overlay canvas for the hover crosshair, redrawn alone on pointer
+//! moves. Keyboard users move the crosshair with ←/→ once the chart has focus.
+
+use crate::charts::scene::{Hover, Scene};
+use crate::charts::{nearest_index, HoverMap, Style};
+use crate::theme::Theme;
+use crate::ThemeSignal;
+use leptos::html::{Canvas, Div};
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// A chart's canvas, overlay and tooltip.
+#[component]
+pub fn ChartCanvas(
+    /// The chart to draw.
+    scene: Signal<Arc<dyn Scene>>,
+    /// CSS height for a CSS width.
+    height: fn(f64) -> f64,
+) -> impl IntoView {
+    let theme = use_context::<ThemeSignal>().map_or_else(|| Signal::stored(Theme::LIGHT), |t| t.0);
+    let wrapper = NodeRef::<Div>::new();
+    let base = NodeRef::<Canvas>::new();
+    let overlay = NodeRef::<Canvas>::new();
+    let css_width = RwSignal::new(0.0f64);
+    let hover_map = StoredValue::new(HoverMap::default());
+    let draw_error = RwSignal::new(None::<String>);
+    let hovered = RwSignal::new(None::<usize>);
+    let tooltip = RwSignal::new(None::<(Hover, f64, f64)>);
+
+    let measure = move || {
+        if let Some(w) = wrapper.get_untracked() {
+            css_width.set(f64::from(w.client_width()));
+        }
+    };
+    Effect::new(move |_| {
+        if wrapper.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let style = move || Style {
+        theme: theme.get(),
+        dpr: window().device_pixel_ratio().max(1.0),
+        css_width: css_width.get(),
+    };
+
+    // Base canvas: data, size and theme.
+    Effect::new(move |_| {
+        let scene = scene.get();
+        let style = style();
+        let (Some(canvas), Some(over)) = (base.get(), overlay.get()) else {
+            return;
+        };
+        if style.css_width <= 0.0 {
+            return;
+        }
+        let css_h = height(style.css_width);
+        for c in [&canvas, &over] {
+            size_canvas(c, style.css_width, css_h, style.dpr);
+        }
+        let result = CanvasBackend::with_canvas_object(canvas)
+            .ok_or_else(|| "this browser has no 2D canvas".to_owned())
+            .and_then(|backend| scene.draw_canvas(&backend.into_drawing_area(), &style));
+        match result {
+            Ok(map) => {
+                hover_map.set_value(map);
+                draw_error.set(None);
+            }
+            Err(e) => draw_error.set(Some(e)),
+        }
+        hovered.set(None);
+        clear(&over);
+    });
+
+    // Overlay: only the hovered index.
+    Effect::new(move |_| {
+        let index = hovered.get();
+        let Some(over) = overlay.get_untracked() else {
+            return;
+        };
+        clear(&over);
+        let style = Style {
+            theme: theme.get_untracked(),
+            dpr: window().device_pixel_ratio().max(1.0),
+            css_width: css_width.get_untracked(),
+        };
+        let hover = index.and_then(|i| scene.get_untracked().hover(i, &style));
+        match hover {
+            Some(h) => {
+                let map = hover_map.get_value();
+                let x_canvas = map.panels.first().map_or(0.0, |p| p.x_px(h.x));
+                draw_overlay(&over, &map, &h, &style);
+                tooltip.set(Some((h, x_canvas / style.dpr, style.css_width)));
+            }
+            None => tooltip.set(None),
+        }
+    });
+
+    let on_pointer = move |ev: web_sys::PointerEvent| {
+        let dpr = window().device_pixel_ratio().max(1.0);
+        let x = hover_map.with_value(|m| m.x_at(f64::from(ev.offset_x()) * dpr));
+        let index = x.and_then(|x| nearest_index(scene.get_untracked().hover_dates(), x));
+        hovered.set(index);
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let n = scene.get_untracked().hover_dates().len();
+        if n == 0 {
+            return;
+        }
+        let step: isize = match ev.key().as_str() {
+            "ArrowLeft" => -1,
+            "ArrowRight" => 1,
+            "Home" => -(n as isize),
+            "End" => n as isize,
+            "Escape" => {
+                hovered.set(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        let current = hovered.get_untracked().unwrap_or(if step < 0 { n } else { 0 }) as isize;
+        let next = (current + step).clamp(0, n as isize - 1) as usize;
+        hovered.set(Some(next));
+    };
+
+    view! {
+        <div
+            class="chart"
+            node_ref=wrapper
+            tabindex="0"
+            role="img"
+            aria-label=move || scene.get().describe()
+            on:keydown=on_key
+            on:blur=move |_| hovered.set(None)
+        >
+            <canvas node_ref=base class="base"></canvas>
+            <canvas
+                node_ref=overlay
+                class="overlay"
+                on:pointermove=on_pointer
+                on:pointerdown=on_pointer
+                on:pointerleave=move |ev: web_sys::PointerEvent| {
+                    // A finger lifting also "leaves": keep the tooltip it asked for.
+                    if ev.pointer_type() != "touch" {
+                        hovered.set(None);
+                    }
+                }
+            ></canvas>
+            {move || draw_error.get().map(|e| view! { <div class="chart-error" role="alert">{e}</div> })}
+            {move || {
+                tooltip
+                    .get()
+                    .map(|(h, x, width)| {
+                        let flip = x > width * 0.55;
+                        let style = if flip {
+                            format!("right:{:.0}px", (width - x + 12.0).max(0.0))
+                        } else {
+                            format!("left:{:.0}px", x + 12.0)
+                        };
+                        view! {
+                            <div class="tooltip" style=style role="status" aria-live="polite">
+                                <div class="tooltip-title">{h.title}</div>
+                                {h
+                                    .rows
+                                    .into_iter()
+                                    .map(|r| {
+                                        view! {
+                                            <div class="tooltip-row">
+                                                {r
+                                                    .color
+                                                    .map(|c| {
+                                                        view! { <span class="swatch" style:background-color=c></span> }
+                                                    })}
+                                                <span class="tooltip-label">{r.label}</span>
+                                                <span class="tooltip-value">{r.value}</span>
+                                            </div>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// Sizes the backing store to CSS size × devicePixelRatio and the element to CSS size.
+fn size_canvas(canvas: &HtmlCanvasElement, css_w: f64, css_h: f64, dpr: f64) {
+    let (w, h) = ((css_w * dpr).round() as u32, (css_h * dpr).round() as u32);
+    if canvas.width() != w {
+        canvas.set_width(w);
+    }
+    if canvas.height() != h {
+        canvas.set_height(h);
+    }
+    let style = web_sys::HtmlElement::style(canvas);
+    let _ = style.set_property("width", &format!("{css_w}px"));
+    let _ = style.set_property("height", &format!("{css_h}px"));
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
+}
+
+fn clear(canvas: &HtmlCanvasElement) {
+    if let Some(ctx) = context(canvas) {
+        ctx.clear_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
+    }
+}
+
+/// The crosshair and dots, in canvas px.
+fn draw_overlay(canvas: &HtmlCanvasElement, map: &HoverMap, hover: &Hover, style: &Style) {
+    let Some(ctx) = context(canvas) else { return };
+    let t = &style.theme;
+    ctx.set_line_width(style.dpr);
+    ctx.set_stroke_style_str(&Theme::css(t.muted));
+    for p in &map.panels {
+        let x = p.x_px(hover.x).round() + 0.5;
+        ctx.begin_path();
+        ctx.move_to(x, p.rect.top);
+        ctx.line_to(x, p.rect.bottom);
+        ctx.stroke();
+    }
+    for m in &hover.marks {
+        let Some(p) = map.panels.get(m.panel) else {
+            continue;
+        };
+        if m.y < p.y.0 || m.y > p.y.1 {
+            continue;
+        }
+        ctx.begin_path();
+        let _ = ctx.arc(
+            p.x_px(hover.x),
+            p.y_px(m.y),
+            4.0 * style.dpr,
+            0.0,
+            std::f64::consts::TAU,
+        );
+        ctx.set_fill_style_str(&Theme::css(m.color));
+        ctx.fill();
+        ctx.set_stroke_style_str(&Theme::css(t.background));
+        ctx.stroke();
+    }
+}

@@ -1,0 +1,187 @@
+//! Section 2: US spot ETF flows.
+
+use crate::charts::flows::FlowsScene;
+use crate::charts::scene::{EmptyScene, Scene};
+use crate::components::chart_canvas::ChartCanvas;
+use crate::components::chip::Chip;
+use crate::components::error_box::ErrorBox;
+use crate::components::range_picker::RangePicker;
+use crate::components::segmented::Segmented;
+use crate::components::source_line::SourceLine;
+use crate::data::Loaded;
+use crate::theme::Theme;
+use crate::ThemeSignal;
+use leptos::prelude::*;
+use repricing_core::date::format_iso;
+use repricing_core::resample::Period;
+use repricing_core::views::flows::{flows_view, Asset, FlowControls, FlowMode};
+use repricing_core::views::range::{Preset, RangeChoice};
+use repricing_core::Snapshot;
+use std::sync::Arc;
+
+fn chart_height(css_width: f64) -> f64 {
+    (css_width * 0.5).clamp(300.0, 440.0)
+}
+
+/// Daily, weekly or monthly ETF net flows with the cumulative total.
+#[component]
+pub fn FlowsSection(snapshot: Loaded) -> impl IntoView {
+    let body = match snapshot {
+        Ok(s) => view! { <FlowsBody snapshot=s /> }.into_any(),
+        Err(e) => view! { <ErrorBox message=e /> }.into_any(),
+    };
+    view! {
+        <section class="story" id="flows" aria-labelledby="flows-title">
+            <h2 id="flows-title">"2. The ETF money: in, then out"</h2>
+            <p class="lede">
+                "US spot bitcoin ETFs opened on 11 January 2024 and ether ETFs on 23 July 2024. Their daily net flows show who was buying — and when the buyers left."
+            </p>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn FlowsBody(snapshot: Arc<Snapshot>) -> impl IntoView {
+    let theme = use_context::<ThemeSignal>().map_or_else(|| Signal::stored(Theme::LIGHT), |t| t.0);
+    let asset = RwSignal::new(Asset::Btc);
+    let period = RwSignal::new(Period::Day);
+    let mode = RwSignal::new(FlowMode::Total);
+    let hidden = RwSignal::new(Vec::<String>::new());
+    let range = RwSignal::new(RangeChoice::Preset(Preset::All));
+    let events = Arc::new(snapshot.events.clone());
+
+    let s = snapshot.clone();
+    let view_model = Memo::new(move |_| {
+        let a = asset.get();
+        let table = s.flows(a.key()).map_err(|e| e.to_string())?;
+        let controls = FlowControls {
+            period: period.get(),
+            mode: mode.get(),
+            hidden: hidden.get(),
+            range: range.get(),
+        };
+        Ok::<_, String>(Arc::new(flows_view(table, a, &s.market_holidays, &controls)))
+    });
+    // Switching asset resets the fund toggles (the funds differ).
+    Effect::new(move |_| {
+        asset.track();
+        hidden.set(Vec::new());
+    });
+
+    let s = snapshot.clone();
+    let bounds = Memo::new(move |_| {
+        s.flows(asset.get().key())
+            .map(|t| (t.first(), t.last()))
+            .unwrap_or((s.as_of, s.as_of))
+    });
+
+    let chips = move || {
+        let Ok(v) = view_model.get() else {
+            return ().into_any();
+        };
+        if v.mode != FlowMode::ByFund {
+            return ().into_any();
+        }
+        v.groups
+            .iter()
+            .enumerate()
+            .map(|(g, group)| {
+                let key = group.key.clone();
+                let k = key.clone();
+                let on = Signal::derive(move || !hidden.get().contains(&k));
+                let color = Signal::derive(move || Theme::css(theme.get().series(g)));
+                let toggle = Callback::new(move |show: bool| {
+                    let key = key.clone();
+                    hidden.update(|h| {
+                        h.retain(|x| *x != key);
+                        if !show {
+                            h.push(key);
+                        }
+                    });
+                });
+                view! { <Chip label=group.label.clone() color on toggle /> }
+            })
+            .collect_view()
+            .into_any()
+    };
+
+    // The canvas is created once per asset (the range bounds differ) and redrawn in place
+    // for every other control.
+    let status = Memo::new(move |_| view_model.get().map(|_| ()));
+    let chart = move || match status.get() {
+        Err(e) => view! { <ErrorBox message=e /> }.into_any(),
+        Ok(()) => {
+            let (first, last) = bounds.get();
+            let span = Signal::derive(move || match view_model.get() {
+                Ok(v) => v.span,
+                Err(_) => range.get().resolve(first, last),
+            });
+            let events = events.clone();
+            let scene = Signal::derive(move || -> Arc<dyn Scene> {
+                match view_model.get() {
+                    Ok(v) => Arc::new(FlowsScene::new(v, events.clone())),
+                    Err(_) => Arc::new(EmptyScene),
+                }
+            });
+            view! {
+                <div class="control-row">
+                    <RangePicker value=range span first last />
+                </div>
+                <ChartCanvas scene height=chart_height />
+            }
+            .into_any()
+        }
+    };
+
+    let note = move || {
+        view_model.get().ok().map(|v| {
+            let holidays = v.holidays_in_view;
+            let table_note = snapshot
+                .flows(v.asset.key())
+                .ok()
+                .and_then(|t| t.meta.note.clone())
+                .unwrap_or_default();
+            format!(
+                "US$ millions; outflows negative. Only trading days are drawn: {holidays} market holiday(s) in this range are gaps, not zero-flow days. Bars in blue are inflows, in orange-red outflows; the line is the running total since launch. {table_note}"
+            )
+        })
+    };
+    let as_of = move || format_iso(bounds.get().1);
+
+    view! {
+        <p class="takeaway" aria-live="polite">
+            {move || match view_model.get() {
+                Ok(v) => v.takeaway.clone(),
+                Err(_) => String::new(),
+            }}
+        </p>
+        <div class="controls">
+            <div class="control-row">
+                <Segmented
+                    label="ETFs"
+                    options=Asset::ALL.iter().map(|a| (*a, a.label().to_owned())).collect()
+                    value=asset
+                />
+                <Segmented
+                    label="Bars"
+                    options=vec![(FlowMode::Total, "Total".to_owned()), (FlowMode::ByFund, "By fund".to_owned())]
+                    value=mode
+                />
+                <Segmented
+                    label="Aggregation"
+                    options=vec![
+                        (Period::Day, "Daily".to_owned()),
+                        (Period::Week, "Weekly".to_owned()),
+                        (Period::Month, "Monthly".to_owned()),
+                    ]
+                    value=period
+                />
+            </div>
+            <div class="chips" role="group" aria-label="Funds">{chips}</div>
+        </div>
+        {chart}
+        <p class="note">{note}</p>
+        {move || view! { <SourceLine providers=vec!["Farside Investors".to_owned()] as_of=as_of() /> }}
+    }
+}

@@ -1,0 +1,190 @@
+//! Browser tests (headless Chromium via wasm-bindgen-test): the page mounted with the
+//! committed snapshot draws all three charts, a toggle redraws its canvas, and broken
+//! data gives readable errors in place of the affected charts only.
+
+#![cfg(target_arch = "wasm32")]
+
+use crypto_repricing::Stories;
+use leptos::prelude::*;
+use repricing_core::Snapshot;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SNAPSHOT: &str = include_str!("../public/data/snapshot.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// Mounts the stories into a fresh 900 px wide container and waits for the first draw.
+async fn mount(snapshot: Result<Arc<Snapshot>, String>) -> HtmlElement {
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    container.style().set_property("width", "900px").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(
+        container.clone(),
+        move || view! { <Stories snapshot=snapshot.clone() /> },
+    );
+    handle.forget();
+    sleep(100).await;
+    container
+}
+
+fn snapshot_without(series: &str) -> Arc<Snapshot> {
+    let mut v: serde_json::Value = serde_json::from_str(SNAPSHOT).unwrap();
+    v["series"].as_object_mut().unwrap().remove(series);
+    Arc::new(Snapshot::from_json(&v.to_string()).unwrap())
+}
+
+fn base_canvas(root: &HtmlElement, section: &str) -> Option<HtmlCanvasElement> {
+    root.query_selector(&format!("#{section} canvas.base"))
+        .unwrap()
+        .map(|e| e.unchecked_into())
+}
+
+/// A cheap fingerprint of the canvas pixels, and how many differ from the corner pixel.
+fn pixels(canvas: &HtmlCanvasElement) -> (u64, usize) {
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    let data = ctx
+        .get_image_data(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()))
+        .unwrap()
+        .data();
+    let bg = &data[..4];
+    let inked = data.chunks(4).filter(|p| p != &bg).count();
+    let hash = data.iter().fold(0xcbf29ce484222325u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
+    });
+    (hash, inked)
+}
+
+fn text(root: &HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn all_three_charts_draw_from_the_snapshot() {
+    let root = mount(Ok(Arc::new(Snapshot::from_json(SNAPSHOT).unwrap()))).await;
+    for section in ["correlation", "flows", "burn"] {
+        let canvas = base_canvas(&root, section).unwrap_or_else(|| panic!("{section}: no canvas"));
+        assert!(
+            canvas.width() > 300,
+            "{section}: backing store {}",
+            canvas.width()
+        );
+        let (_, inked) = pixels(&canvas);
+        assert!(inked > 5_000, "{section}: only {inked} pixels drawn");
+        assert!(
+            root.query_selector(&format!("#{section} [role=alert]"))
+                .unwrap()
+                .is_none(),
+            "{section}: error shown"
+        );
+    }
+    let takeaway = text(&root, "#correlation .takeaway");
+    assert!(
+        takeaway.starts_with("90-day correlation of bitcoin with the Nasdaq-100: 0.33 on 2026-08-21"),
+        "{takeaway}"
+    );
+    assert!(text(&root, "#flows .takeaway").contains("US spot bitcoin ETFs took in a net"));
+    assert!(text(&root, "#burn .takeaway").contains("(model)"));
+    assert!(text(&root, "#flows .source").contains("Farside Investors"));
+    assert!(text(&root, "#flows .source").contains("Data as of 2026-08-21"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn toggling_a_series_redraws_its_canvas() {
+    let root = mount(Ok(Arc::new(Snapshot::from_json(SNAPSHOT).unwrap()))).await;
+    let canvas = base_canvas(&root, "correlation").unwrap();
+    let before = pixels(&canvas).0;
+    let chips = root.query_selector_all("#correlation .chip").unwrap();
+    let eth: HtmlElement = (0..chips.length())
+        .filter_map(|i| chips.item(i))
+        .find(|n| n.text_content().unwrap_or_default().contains("Ether"))
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(eth.get_attribute("aria-pressed").as_deref(), Some("false"));
+    eth.click();
+    sleep(50).await;
+    assert_eq!(eth.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let after = pixels(&canvas).0;
+    assert_ne!(before, after, "the canvas did not change");
+    assert!(text(&root, "#correlation .takeaway").starts_with("90-day correlation"));
+
+    // The window control recomputes and redraws too.
+    let buttons = root.query_selector_all("#correlation .segmented button").unwrap();
+    let w30: HtmlElement = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .find(|n| n.text_content().unwrap_or_default() == "30d")
+        .unwrap()
+        .unchecked_into();
+    w30.click();
+    sleep(50).await;
+    assert!(text(&root, "#correlation .takeaway").starts_with("30-day correlation"));
+    assert_ne!(pixels(&canvas).0, after);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_snapshot_shows_errors_not_a_blank_page() {
+    let root = mount(Err(
+        "The data file could not be loaded (HTTP 404 for data/snapshot.json).".to_owned(),
+    ))
+    .await;
+    for section in ["correlation", "flows", "burn"] {
+        let alert = text(&root, &format!("#{section} [role=alert]"));
+        assert!(alert.contains("HTTP 404"), "{section}: {alert}");
+        assert!(!text(&root, &format!("#{section} h2")).is_empty());
+    }
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_series_breaks_only_its_chart() {
+    let root = mount(Ok(snapshot_without("eth_burn"))).await;
+    let alert = text(&root, "#burn [role=alert]");
+    assert!(alert.contains("no series `eth_burn`"), "{alert}");
+    assert!(base_canvas(&root, "burn").is_none());
+    for section in ["correlation", "flows"] {
+        assert!(
+            pixels(&base_canvas(&root, section).unwrap()).1 > 5_000,
+            "{section}"
+        );
+    }
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_counterpart_is_named_and_the_rest_still_draws() {
+    let root = mount(Ok(snapshot_without("gld"))).await;
+    let alert = text(&root, "#correlation [role=alert]");
+    assert!(
+        alert.contains("Gold (GLD): the data file has no series `gld`"),
+        "{alert}"
+    );
+    assert!(pixels(&base_canvas(&root, "correlation").unwrap()).1 > 5_000);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn malformed_json_is_a_readable_error() {
+    let e = Snapshot::from_json("{\"schema_version\": 1, \"as_of\": ").unwrap_err();
+    assert!(e.to_string().starts_with("the data file is malformed: "), "{e}");
+}
