@@ -4,8 +4,8 @@
 
 use super::scene::{Hover, HoverRow, Mark, Scene};
 use super::{
-    draw_err, draw_events, draw_frame, draw_hline, draw_hline_label, draw_line, draw_title, nice_ticks,
-    value_range, DrawResult, HoverMap, LineStyle, Panel, PixelRect, Style,
+    draw_err, draw_events, draw_frame, draw_hline, draw_line, draw_title, nice_ticks, value_range,
+    DrawResult, HoverMap, LineStyle, Panel, PixelRect, Style,
 };
 use crate::theme::Theme;
 use plotters::coord::Shift;
@@ -183,12 +183,12 @@ pub fn draw<DB: DrawingBackend>(
         true,
     )?;
     let title = if style.narrow() {
-        "Net supply change, ETH/day".to_owned()
+        "Net supply, ETH/day · 0 = break-even".to_owned()
     } else {
-        format!("Net supply change, ETH per day ({smoothing}, model)")
+        format!("Net supply change, ETH per day ({smoothing}, model) · 0 = break-even, burn equals issuance")
     };
     draw_title(root, &p2, style, &title)?;
-    draw_hline(root, &p2, style, 0.0, None)?;
+    draw_hline(root, &p2, style, 0.0)?;
 
     // Bottom: cumulative net supply.
     let cum: Vec<&[Option<f64>]> = [
@@ -227,7 +227,7 @@ pub fn draw<DB: DrawingBackend>(
             "Cumulative net supply change, ETH (model)"
         },
     )?;
-    draw_hline(root, &p3, style, 0.0, None)?;
+    draw_hline(root, &p3, style, 0.0)?;
 
     draw_events(root, &[p1, p2, p3], style, events)?;
 
@@ -272,8 +272,6 @@ pub fn draw<DB: DrawingBackend>(
             style,
         )?;
     }
-    draw_hline_label(root, &p2, style, 0.0, "break-even: burn = issuance")?;
-    draw_hline_label(root, &p3, style, 0.0, "break-even")?;
     root.present().map_err(draw_err)?;
     Ok(HoverMap {
         panels: vec![p1, p2, p3],

@@ -79,7 +79,7 @@ pub fn draw<DB: DrawingBackend>(
         )
     };
     draw_title(root, &corr_panel, style, &title)?;
-    draw_hline(root, &corr_panel, style, 0.0, None)?;
+    draw_hline(root, &corr_panel, style, 0.0)?;
 
     let idx_range =
         value_range(view.indexed.iter().map(|l| l.values.as_slice()), 0.06, 10.0).unwrap_or((90.0, 110.0));
@@ -111,7 +111,7 @@ pub fn draw<DB: DrawingBackend>(
         style.font(12.0, t.text).pos(pos),
     ))
     .map_err(draw_err)?;
-    draw_hline(root, &idx_panel, style, 100.0, None)?;
+    draw_hline(root, &idx_panel, style, 100.0)?;
 
     draw_events(root, &[corr_panel, idx_panel], style, events)?;
 

@@ -182,7 +182,7 @@ pub fn draw<DB: DrawingBackend>(
             }
         }
     }
-    draw_hline(root, &panel, style, 0.0, None)?;
+    draw_hline(root, &panel, style, 0.0)?;
 
     // Largest outflows first; a label that would overlap one already placed is skipped.
     let mut placed: Vec<(f64, f64)> = Vec::new();

@@ -316,13 +316,12 @@ pub fn draw_frame<DB: DrawingBackend>(
     Ok(())
 }
 
-/// A horizontal reference line at data y (zero, break-even), with an optional label.
+/// A horizontal reference line at data y (zero, break-even, index 100).
 pub fn draw_hline<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     panel: &Panel,
     style: &Style,
     y: f64,
-    label: Option<&str>,
 ) -> DrawResult<()> {
     if y < panel.y.0 || y > panel.y.1 {
         return Ok(());
@@ -334,43 +333,7 @@ pub fn draw_hline<DB: DrawingBackend>(
         line,
     ))
     .map_err(draw_err)?;
-    match label {
-        Some(label) => draw_hline_label(root, panel, style, y, label),
-        None => Ok(()),
-    }
-}
-
-/// The label of a reference line, on a background patch so data lines drawn earlier do
-/// not run through the text. Call after the data lines.
-pub fn draw_hline_label<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    panel: &Panel,
-    style: &Style,
-    y: f64,
-    label: &str,
-) -> DrawResult<()> {
-    if y < panel.y.0 || y > panel.y.1 {
-        return Ok(());
-    }
-    let py = panel.y_px(y).round() as i32;
-    let right = panel.rect.right as i32 - style.px(4.0);
-    let width = style.px(text_width_css(label, 11.0));
-    let (top, bottom) = (py - style.px(16.0), py - style.px(2.0));
-    root.draw(&Rectangle::new(
-        [
-            (right - width - style.px(3.0), top),
-            (right + style.px(2.0), bottom),
-        ],
-        style.theme.background.filled(),
-    ))
-    .map_err(draw_err)?;
-    let pos = Pos::new(HPos::Right, VPos::Bottom);
-    root.draw(&Text::new(
-        label.to_owned(),
-        (right, py - style.px(3.0)),
-        style.font(11.0, style.theme.muted).pos(pos),
-    ))
-    .map_err(draw_err)
+    Ok(())
 }
 
 /// Approximate rendered width of `text` at `size_css`, in CSS px (system UI fonts average

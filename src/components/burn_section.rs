@@ -107,7 +107,7 @@ fn BurnBody(snapshot: Arc<Snapshot>, data: Arc<BurnData>) -> impl IntoView {
                 <RangePicker value=range span first last />
             </div>
         </div>
-        <ChartCanvas scene height=chart_height />
+        <ChartCanvas scene height=chart_height name="burn" />
         <SourceLine providers as_of=format_iso(last) notes />
     }
 }

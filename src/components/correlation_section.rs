@@ -137,7 +137,7 @@ fn CorrelationBody(snapshot: Arc<repricing_core::Snapshot>, market: Arc<MarketDa
             </div>
         </div>
         {unavailable}
-        <ChartCanvas scene height=chart_height />
+        <ChartCanvas scene height=chart_height name="correlation" />
         <p class="note">
             "How the lines are computed: every market is sampled on US trading days — bitcoin at its 24:00 UTC close of the same date, a few hours after the New York close — and nothing is carried over a missing day. Daily log returns between consecutive trading days (so Monday’s bitcoin return includes the weekend) are correlated over a trailing window; a window that holds a gap gives no value."
         </p>

@@ -128,7 +128,7 @@ fn FlowsBody(snapshot: Arc<Snapshot>) -> impl IntoView {
                 <div class="control-row">
                     <RangePicker value=range span first last />
                 </div>
-                <ChartCanvas scene height=chart_height />
+                <ChartCanvas scene height=chart_height name="flows" />
             }
             .into_any()
         }
