@@ -143,6 +143,23 @@ test('a 375 px phone viewport works: no sideways scroll, every chart drawn, touc
   await context.close();
 });
 
+test('320 px and 1440 px viewports: no sideways scroll, charts fill their column', async () => {
+  for (const width of [320, 1440]) {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    const p = new ExplainerPage(page);
+    await p.open();
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollWidth <= width, `${width}: page is ${scrollWidth}px wide`);
+    for (const id of ['correlation', 'flows', 'burn']) {
+      const box = await p.section(id).locator('canvas.base').boundingBox();
+      assert.ok(box.width >= Math.min(width - 40, 1000) * 0.9, `${width}: ${id} canvas is ${box.width}px`);
+      assert.ok((await p.canvasState(id)).inked > 10000, `${width}: ${id} not drawn`);
+    }
+    assert.deepEqual(p.errors, []);
+    await page.close();
+  }
+});
+
 test('dark colour scheme draws dark charts', async () => {
   const p = await openPage({ width: 1280, height: 900 }, 'dark');
   const corner = await p.page.locator('#flows canvas.base').evaluate((c) => Array.from(c.getContext('2d').getImageData(1, 1, 1, 1).data));

@@ -26,7 +26,17 @@ pub async fn load_snapshot(url: &str) -> Loaded {
         .text()
         .await
         .map_err(|e| format!("The data file could not be read ({e})."))?;
-    Snapshot::from_json(&text)
+    mark("snapshot-fetched");
+    let parsed = Snapshot::from_json(&text)
         .map(Arc::new)
-        .map_err(|e| format!("The data file is unusable: {e}."))
+        .map_err(|e| format!("The data file is unusable: {e}."));
+    mark("snapshot-parsed");
+    parsed
+}
+
+/// A User Timing mark, read by the benchmark (scripts/bench.sh).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
 }

@@ -4,6 +4,7 @@
 
 use crate::charts::scene::{Hover, Scene};
 use crate::charts::{nearest_index, HoverMap, Style};
+use crate::data::mark;
 use crate::theme::Theme;
 use crate::ThemeSignal;
 use leptos::html::{Canvas, Div};
@@ -63,6 +64,7 @@ pub fn ChartCanvas(
         if style.css_width <= 0.0 {
             return;
         }
+        mark(&format!("chart-draw-start:{name}"));
         let css_h = height(style.css_width);
         for c in [&canvas, &over] {
             size_canvas(c, style.css_width, css_h, style.dpr);
@@ -194,13 +196,6 @@ pub fn ChartCanvas(
                     })
             }}
         </div>
-    }
-}
-
-/// A User Timing mark: costs nothing noticeable, lets the benchmark time draws from outside.
-fn mark(name: &str) {
-    if let Some(p) = window().performance() {
-        let _ = p.mark(name);
     }
 }
 
