@@ -2,14 +2,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, ExplainerPage } from './page.mjs';
+import { startServer } from './server.mjs';
 
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+// Every test runs against the release build served with the strict CSP.
+let browser, site;
+before(async () => {
+  browser = await launch();
+  site = await startServer({ root: process.env.DIST ?? 'dist', csp: true });
+});
+after(async () => { await browser?.close(); await site?.close(); });
 
 async function openPage(viewport = { width: 1280, height: 900 }, colorScheme = 'light') {
   const page = await browser.newPage({ viewport, colorScheme });
-  const p = new ExplainerPage(page);
+  const p = new ExplainerPage(page, site.url);
   await p.open();
   return p;
 }
@@ -125,7 +130,7 @@ test('keyboard: focus a chart and step through dates with the arrow keys', async
 test('a 375 px phone viewport works: no sideways scroll, every chart drawn, touch hover', async () => {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
   const page = await context.newPage();
-  const p = new ExplainerPage(page);
+  const p = new ExplainerPage(page, site.url);
   await p.open();
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(scrollWidth <= 375, `page is ${scrollWidth}px wide`);
@@ -146,7 +151,7 @@ test('a 375 px phone viewport works: no sideways scroll, every chart drawn, touc
 test('320 px and 1440 px viewports: no sideways scroll, charts fill their column', async () => {
   for (const width of [320, 1440]) {
     const page = await browser.newPage({ viewport: { width, height: 800 } });
-    const p = new ExplainerPage(page);
+    const p = new ExplainerPage(page, site.url);
     await p.open();
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scrollWidth <= width, `${width}: page is ${scrollWidth}px wide`);

@@ -1,7 +1,6 @@
 // Page object of the explainer for the end-to-end tests.
 import { chromium } from 'playwright-core';
 
-export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
@@ -11,17 +10,23 @@ export async function launch() {
 }
 
 export class ExplainerPage {
-  /** @param {import('playwright-core').Page} page */
-  constructor(page) {
+  /**
+   * @param {import('playwright-core').Page} page
+   * @param {string} baseUrl the page's URL (ends with `/`)
+   */
+  constructor(page, baseUrl) {
     this.page = page;
+    this.baseUrl = baseUrl;
     this.errors = [];
     page.on('console', (m) => { if (m.type() === 'error') this.errors.push(m.text()); });
     page.on('pageerror', (e) => this.errors.push(e.message));
   }
 
   async open(query = '') {
-    await this.page.goto(BASE_URL + query);
-    for (const id of ['correlation', 'flows', 'burn']) {
+    await this.page.goto(this.baseUrl + query);
+    const embed = new URLSearchParams(query).get('embed');
+    const ids = ['correlation', 'flows', 'burn'].filter((id) => !embed || !['correlation', 'flows', 'burn'].includes(embed) || id === embed);
+    for (const id of ids) {
       await this.page.waitForSelector(`#${id} canvas.base`, { timeout: 20000 });
     }
     await this.page.waitForTimeout(100);

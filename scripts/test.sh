@@ -3,7 +3,9 @@
 #   host      formatting, clippy (host and wasm), core/builder/app unit tests,
 #             snapshot reproducibility (when ../shared/data/raw exists)
 #   browser   wasm-bindgen-test in headless Chromium (tests/web.rs)
-#   e2e       Playwright against the served release build (e2e/*.test.mjs)
+#   e2e       Playwright against the served release build (e2e/*.test.mjs): charts,
+#             controls, hover, phones, permalinks, hostile URLs, embeds, exports, CSP,
+#             sub-path hosting
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -39,11 +41,9 @@ CHROMEDRIVER="$(command -v chromedriver)" cargo test --locked -p crypto-repricin
   --target wasm32-unknown-unknown --test web 2>&1 | tee "$LOG_DIR/browser.log"
 count_cargo_results "$LOG_DIR/browser.log"
 
-step "end-to-end: Playwright against the release build"
+step "end-to-end: Playwright against the release build (served with the strict CSP)"
 trunk build --release
-serve_dist 8765
-trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
-BASE_URL="http://127.0.0.1:8765/" node --test --test-concurrency=1 e2e/ 2>&1 | tee "$LOG_DIR/e2e.log"
+DIST=dist node --test --test-concurrency=1 e2e/ 2>&1 | tee "$LOG_DIR/e2e.log"
 count_node_results "$LOG_DIR/e2e.log"
 
 step "all suites passed"

@@ -29,6 +29,19 @@ pub struct BurnLines {
     pub since_merge: bool,
 }
 
+impl BurnLines {
+    /// All lines except the hidden ones.
+    pub fn from_hidden(hidden: &[repricing_core::views::state::BurnLine]) -> Self {
+        use repricing_core::views::state::BurnLine as L;
+        Self {
+            burn: !hidden.contains(&L::Burn),
+            issuance: !hidden.contains(&L::Issuance),
+            since_london: !hidden.contains(&L::SinceLondon),
+            since_merge: !hidden.contains(&L::SinceMerge),
+        }
+    }
+}
+
 impl Default for BurnLines {
     fn default() -> Self {
         Self {

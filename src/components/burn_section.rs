@@ -7,7 +7,9 @@ use crate::components::chip::Chip;
 use crate::components::error_box::ErrorBox;
 use crate::components::range_picker::RangePicker;
 use crate::components::segmented::Segmented;
+use crate::components::share_bar::ShareBar;
 use crate::components::source_line::SourceLine;
+use crate::controls::use_controls;
 use crate::data::Loaded;
 use crate::theme::Theme;
 use crate::ThemeSignal;
@@ -15,8 +17,9 @@ use leptos::prelude::*;
 use repricing_core::date::format_iso;
 use repricing_core::issuance::{POS_ISSUANCE_COEFFICIENT, POW_ISSUANCE_ETH_PER_DAY};
 use repricing_core::views::burn::{burn_view, BurnData, Smoothing};
+use repricing_core::views::export::{burn_csv, CsvHeader};
 use repricing_core::views::format;
-use repricing_core::views::range::{Preset, RangeChoice};
+use repricing_core::views::state::{BurnLine, Chart};
 use repricing_core::Snapshot;
 use std::sync::Arc;
 
@@ -26,7 +29,7 @@ fn chart_height(css_width: f64) -> f64 {
 
 /// Burn vs modelled issuance, net supply change and cumulative supply.
 #[component]
-pub fn BurnSection(snapshot: Loaded) -> impl IntoView {
+pub fn BurnSection(snapshot: Loaded, #[prop(optional)] embed: bool) -> impl IntoView {
     let body = match snapshot.and_then(|s| {
         BurnData::from_snapshot(&s)
             .map(|d| (s, d))
@@ -37,10 +40,12 @@ pub fn BurnSection(snapshot: Loaded) -> impl IntoView {
     };
     view! {
         <section class="story" id="burn" aria-labelledby="burn-title">
-            <h2 id="burn-title">"3. The ETH burn"</h2>
-            <p class="lede">
-                "Since August 2021 every Ethereum transaction burns its base fee. When the burn exceeds new issuance, the ETH supply shrinks. Once activity moved to cheaper layer-2 networks, the burn collapsed."
-            </p>
+            <h2 id="burn-title">{if embed { "The ETH burn" } else { "3. The ETH burn" }}</h2>
+            <Show when=move || !embed>
+                <p class="lede">
+                    "Since August 2021 every Ethereum transaction burns its base fee. When the burn exceeds new issuance, the ETH supply shrinks. Once activity moved to cheaper layer-2 networks, the burn collapsed."
+                </p>
+            </Show>
             {body}
         </section>
     }
@@ -49,9 +54,9 @@ pub fn BurnSection(snapshot: Loaded) -> impl IntoView {
 #[component]
 fn BurnBody(snapshot: Arc<Snapshot>, data: Arc<BurnData>) -> impl IntoView {
     let theme = use_context::<ThemeSignal>().map_or_else(|| Signal::stored(Theme::LIGHT), |t| t.0);
-    let smoothing = RwSignal::new(Smoothing::Mean7);
-    let range = RwSignal::new(RangeChoice::Preset(Preset::All));
-    let lines = RwSignal::new(BurnLines::default());
+    let controls = use_controls();
+    let (smoothing, range, hidden) = (controls.burn_smoothing, controls.burn_range, controls.burn_hidden);
+    let lines = Memo::new(move |_| BurnLines::from_hidden(&hidden.get()));
     let events = Arc::new(snapshot.events.clone());
 
     let d = data.clone();
@@ -69,23 +74,48 @@ fn BurnBody(snapshot: Arc<Snapshot>, data: Arc<BurnData>) -> impl IntoView {
     };
     let span = Signal::derive(move || view_model.get().span);
 
-    type Get = fn(&BurnLines) -> bool;
-    type Set = fn(&mut BurnLines, bool);
-    let toggles: [(&str, usize, Get, Set); 4] = [
-        ("ETH burned", 0, |l| l.burn, |l, v| l.burn = v),
-        ("ETH issued (model)", 1, |l| l.issuance, |l, v| l.issuance = v),
-        ("Since London", 3, |l| l.since_london, |l, v| l.since_london = v),
-        ("Since the Merge", 4, |l| l.since_merge, |l, v| l.since_merge = v),
+    let toggles = [
+        ("ETH burned", 0, BurnLine::Burn),
+        ("ETH issued (model)", 1, BurnLine::Issuance),
+        ("Since London", 3, BurnLine::SinceLondon),
+        ("Since the Merge", 4, BurnLine::SinceMerge),
     ];
     let chips = toggles
         .into_iter()
-        .map(|(label, ci, get, set)| {
-            let on = Signal::derive(move || get(&lines.get()));
+        .map(|(label, ci, line)| {
+            let on = Signal::derive(move || !hidden.get().contains(&line));
             let color = Signal::derive(move || Theme::css(colors(&theme.get())[ci]));
-            let toggle = Callback::new(move |v: bool| lines.update(|l| set(l, v)));
+            let toggle = Callback::new(move |show: bool| {
+                hidden.update(|h| {
+                    h.retain(|l| *l != line);
+                    if !show {
+                        h.push(line);
+                    }
+                });
+            });
             view! { <Chip label color on toggle /> }
         })
         .collect_view();
+    let as_of = format_iso(last);
+    let credit = format!("Source: CryptoQuant · issuance is a model · Data as of {as_of} · computed in the browser from the bundled snapshot");
+    let csv_as_of = as_of.clone();
+    let csv = Callback::new(move |()| {
+        let sources = vec![
+            "CryptoQuant (burn, staking)".to_owned(),
+            "issuance: model (see the page)".to_owned(),
+        ];
+        let url = crate::browser::link(&controls.state().to_query(false), Some("burn"));
+        let header = CsvHeader {
+            title: Chart::Burn.title(),
+            sources: &sources,
+            as_of: &csv_as_of,
+            url: &url,
+        };
+        (
+            "crypto-repricing-burn.csv".to_owned(),
+            burn_csv(&view_model.get_untracked(), &header),
+        )
+    });
 
     let providers = vec!["CryptoQuant".to_owned()];
     let notes = vec![format!(
@@ -108,6 +138,7 @@ fn BurnBody(snapshot: Arc<Snapshot>, data: Arc<BurnData>) -> impl IntoView {
             </div>
         </div>
         <ChartCanvas scene height=chart_height name="burn" />
+        <ShareBar chart=Chart::Burn scene height=chart_height csv credit=credit />
         <SourceLine providers as_of=format_iso(last) notes />
     }
 }

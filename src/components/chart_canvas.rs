@@ -35,6 +35,7 @@ pub fn ChartCanvas(
     let hovered = RwSignal::new(None::<usize>);
     let tooltip = RwSignal::new(None::<(Hover, f64, f64)>);
 
+    let embed = use_context::<crate::browser::EmbedReporter>();
     let measure = move || {
         if let Some(w) = wrapper.get_untracked() {
             css_width.set(f64::from(w.client_width()));
@@ -82,6 +83,9 @@ pub fn ChartCanvas(
         }
         hovered.set(None);
         clear(&over);
+        if let Some(reporter) = embed {
+            reporter.report();
+        }
     });
 
     // Overlay: only the hovered index.

@@ -7,7 +7,9 @@ use crate::components::chip::Chip;
 use crate::components::error_box::ErrorBox;
 use crate::components::range_picker::RangePicker;
 use crate::components::segmented::Segmented;
+use crate::components::share_bar::ShareBar;
 use crate::components::source_line::SourceLine;
+use crate::controls::use_controls;
 use crate::data::Loaded;
 use crate::theme::Theme;
 use crate::ThemeSignal;
@@ -15,9 +17,10 @@ use leptos::prelude::*;
 use repricing_core::date::format_iso;
 use repricing_core::snapshot::ids;
 use repricing_core::views::correlation::{
-    correlation_view, rolling_correlations, Counterpart, MarketData, DEFAULT_WINDOW, WINDOWS,
+    correlation_view, rolling_correlations, Counterpart, MarketData, WINDOWS,
 };
-use repricing_core::views::range::{Preset, RangeChoice};
+use repricing_core::views::export::{correlation_csv, CsvHeader};
+use repricing_core::views::state::Chart;
 use std::sync::Arc;
 
 fn chart_height(css_width: f64) -> f64 {
@@ -26,7 +29,7 @@ fn chart_height(css_width: f64) -> f64 {
 
 /// Rolling correlation of bitcoin with other markets, and indexed prices.
 #[component]
-pub fn CorrelationSection(snapshot: Loaded) -> impl IntoView {
+pub fn CorrelationSection(snapshot: Loaded, #[prop(optional)] embed: bool) -> impl IntoView {
     let body = match snapshot.and_then(|s| {
         MarketData::from_snapshot(&s)
             .map(|m| (s, m))
@@ -37,10 +40,12 @@ pub fn CorrelationSection(snapshot: Loaded) -> impl IntoView {
     };
     view! {
         <section class="story" id="correlation" aria-labelledby="correlation-title">
-            <h2 id="correlation-title">"1. Bitcoin’s correlation regime"</h2>
-            <p class="lede">
-                "For years bitcoin traded like a leveraged bet on tech stocks. The rolling correlation of daily returns shows whether it still does — or whether it has started to move with gold."
-            </p>
+            <h2 id="correlation-title">{if embed { "Bitcoin’s correlation regime" } else { "1. Bitcoin’s correlation regime" }}</h2>
+            <Show when=move || !embed>
+                <p class="lede">
+                    "For years bitcoin traded like a leveraged bet on tech stocks. The rolling correlation of daily returns shows whether it still does — or whether it has started to move with gold."
+                </p>
+            </Show>
             {body}
         </section>
     }
@@ -49,9 +54,8 @@ pub fn CorrelationSection(snapshot: Loaded) -> impl IntoView {
 #[component]
 fn CorrelationBody(snapshot: Arc<repricing_core::Snapshot>, market: Arc<MarketData>) -> impl IntoView {
     let theme = use_context::<ThemeSignal>().map_or_else(|| Signal::stored(Theme::LIGHT), |t| t.0);
-    let selected = RwSignal::new(Counterpart::DEFAULT.to_vec());
-    let window = RwSignal::new(DEFAULT_WINDOW);
-    let range = RwSignal::new(RangeChoice::Preset(Preset::Y2));
+    let controls = use_controls();
+    let (selected, window, range) = (controls.corr_with, controls.corr_window, controls.corr_range);
     let events = Arc::new(snapshot.events.clone());
 
     let m = market.clone();
@@ -120,6 +124,26 @@ fn CorrelationBody(snapshot: Arc<repricing_core::Snapshot>, market: Arc<MarketDa
         notes.push("The last day’s prices were taken intraday (provisional).".to_owned());
     }
 
+    let credit = format!("Source: Yahoo Finance, FRED · Data as of {as_of} · computed in the browser from the bundled snapshot");
+    let csv_as_of = as_of.clone();
+    let csv = Callback::new(move |()| {
+        let sources = vec![
+            "Yahoo Finance (prices)".to_owned(),
+            "FRED, Federal Reserve Bank of St. Louis (DGS10)".to_owned(),
+        ];
+        let url = crate::browser::link(&controls.state().to_query(false), Some("correlation"));
+        let header = CsvHeader {
+            title: Chart::Correlation.title(),
+            sources: &sources,
+            as_of: &csv_as_of,
+            url: &url,
+        };
+        (
+            "crypto-repricing-correlation.csv".to_owned(),
+            correlation_csv(&view_model.get_untracked(), &header),
+        )
+    });
+
     view! {
         <p class="takeaway" aria-live="polite">{move || view_model.get().takeaway.clone()}</p>
         <div class="controls">
@@ -138,6 +162,7 @@ fn CorrelationBody(snapshot: Arc<repricing_core::Snapshot>, market: Arc<MarketDa
         </div>
         {unavailable}
         <ChartCanvas scene height=chart_height name="correlation" />
+        <ShareBar chart=Chart::Correlation scene height=chart_height csv credit=credit.clone() />
         <p class="note">
             "How the lines are computed: every market is sampled on US trading days — bitcoin at its 24:00 UTC close of the same date, a few hours after the New York close — and nothing is carried over a missing day. Daily log returns between consecutive trading days (so Monday’s bitcoin return includes the weekend) are correlated over a trailing window; a window that holds a gap gives no value."
         </p>

@@ -7,15 +7,18 @@ use crate::components::chip::Chip;
 use crate::components::error_box::ErrorBox;
 use crate::components::range_picker::RangePicker;
 use crate::components::segmented::Segmented;
+use crate::components::share_bar::ShareBar;
 use crate::components::source_line::SourceLine;
+use crate::controls::use_controls;
 use crate::data::Loaded;
 use crate::theme::Theme;
 use crate::ThemeSignal;
 use leptos::prelude::*;
 use repricing_core::date::format_iso;
 use repricing_core::resample::Period;
+use repricing_core::views::export::{flows_csv, CsvHeader};
 use repricing_core::views::flows::{flows_view, Asset, FlowControls, FlowMode};
-use repricing_core::views::range::{Preset, RangeChoice};
+use repricing_core::views::state::Chart;
 use repricing_core::Snapshot;
 use std::sync::Arc;
 
@@ -25,17 +28,19 @@ fn chart_height(css_width: f64) -> f64 {
 
 /// Daily, weekly or monthly ETF net flows with the cumulative total.
 #[component]
-pub fn FlowsSection(snapshot: Loaded) -> impl IntoView {
+pub fn FlowsSection(snapshot: Loaded, #[prop(optional)] embed: bool) -> impl IntoView {
     let body = match snapshot {
         Ok(s) => view! { <FlowsBody snapshot=s /> }.into_any(),
         Err(e) => view! { <ErrorBox message=e /> }.into_any(),
     };
     view! {
         <section class="story" id="flows" aria-labelledby="flows-title">
-            <h2 id="flows-title">"2. The ETF money: in, then out"</h2>
-            <p class="lede">
-                "US spot bitcoin ETFs opened on 11 January 2024 and ether ETFs on 23 July 2024. Their daily net flows show who was buying — and when the buyers left."
-            </p>
+            <h2 id="flows-title">{if embed { "The ETF money: in, then out" } else { "2. The ETF money: in, then out" }}</h2>
+            <Show when=move || !embed>
+                <p class="lede">
+                    "US spot bitcoin ETFs opened on 11 January 2024 and ether ETFs on 23 July 2024. Their daily net flows show who was buying — and when the buyers left."
+                </p>
+            </Show>
             {body}
         </section>
     }
@@ -44,11 +49,14 @@ pub fn FlowsSection(snapshot: Loaded) -> impl IntoView {
 #[component]
 fn FlowsBody(snapshot: Arc<Snapshot>) -> impl IntoView {
     let theme = use_context::<ThemeSignal>().map_or_else(|| Signal::stored(Theme::LIGHT), |t| t.0);
-    let asset = RwSignal::new(Asset::Btc);
-    let period = RwSignal::new(Period::Day);
-    let mode = RwSignal::new(FlowMode::Total);
-    let hidden = RwSignal::new(Vec::<String>::new());
-    let range = RwSignal::new(RangeChoice::Preset(Preset::All));
+    let controls = use_controls();
+    let (asset, period, mode, hidden, range) = (
+        controls.flows_asset,
+        controls.flows_period,
+        controls.flows_mode,
+        controls.flows_hidden,
+        controls.flows_range,
+    );
     let events = Arc::new(snapshot.events.clone());
 
     let s = snapshot.clone();
@@ -63,10 +71,14 @@ fn FlowsBody(snapshot: Arc<Snapshot>) -> impl IntoView {
         };
         Ok::<_, String>(Arc::new(flows_view(table, a, &s.market_holidays, &controls)))
     });
-    // Switching asset resets the fund toggles (the funds differ).
-    Effect::new(move |_| {
-        asset.track();
-        hidden.set(Vec::new());
+    // Switching asset resets the fund toggles (the funds differ); not on the first run,
+    // which would drop toggles read from the URL.
+    Effect::new(move |previous: Option<Asset>| {
+        let a = asset.get();
+        if previous.is_some_and(|p| p != a) {
+            hidden.set(Vec::new());
+        }
+        a
     });
 
     let s = snapshot.clone();
@@ -106,6 +118,26 @@ fn FlowsBody(snapshot: Arc<Snapshot>) -> impl IntoView {
             .into_any()
     };
 
+    let csv = Callback::new(move |()| {
+        let sources = vec!["Farside Investors".to_owned()];
+        let as_of = format_iso(bounds.get_untracked().1);
+        let url = crate::browser::link(&controls.state().to_query(false), Some("flows"));
+        let header = CsvHeader {
+            title: Chart::Flows.title(),
+            sources: &sources,
+            as_of: &as_of,
+            url: &url,
+        };
+        let text = match view_model.get_untracked() {
+            Ok(v) => flows_csv(&v, &header),
+            Err(e) => format!("# {e}\n"),
+        };
+        (
+            format!("crypto-repricing-flows-{}.csv", asset.get_untracked().key()),
+            text,
+        )
+    });
+
     // The canvas is created once per asset (the range bounds differ) and redrawn in place
     // for every other control.
     let status = Memo::new(move |_| view_model.get().map(|_| ()));
@@ -124,11 +156,15 @@ fn FlowsBody(snapshot: Arc<Snapshot>) -> impl IntoView {
                     Err(_) => Arc::new(EmptyScene),
                 }
             });
+            let credit = Signal::derive(move || {
+                format!("Source: Farside Investors · Data as of {} · computed in the browser from the bundled snapshot", format_iso(bounds.get().1))
+            });
             view! {
                 <div class="control-row">
                     <RangePicker value=range span first last />
                 </div>
                 <ChartCanvas scene height=chart_height name="flows" />
+                <ShareBar chart=Chart::Flows scene height=chart_height csv credit=credit />
             }
             .into_any()
         }

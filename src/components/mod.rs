@@ -8,4 +8,5 @@ pub mod error_box;
 pub mod flows_section;
 pub mod range_picker;
 pub mod segmented;
+pub mod share_bar;
 pub mod source_line;

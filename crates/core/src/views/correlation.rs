@@ -41,7 +41,15 @@ impl Counterpart {
     /// Shown before the reader chooses.
     pub const DEFAULT: [Counterpart; 2] = [Self::Qqq, Self::Gld];
 
-    /// Snapshot series id, also the URL key.
+    /// URL key.
+    pub fn url_key(self) -> &'static str {
+        match self {
+            Self::Eth => "eth",
+            other => other.key(),
+        }
+    }
+
+    /// Snapshot series id.
     pub fn key(self) -> &'static str {
         match self {
             Self::Qqq => ids::QQQ,
@@ -53,9 +61,9 @@ impl Counterpart {
         }
     }
 
-    /// Parses a [`Counterpart::key`].
+    /// Parses a [`Counterpart::url_key`].
     pub fn parse(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.key().eq_ignore_ascii_case(key))
+        Self::ALL.into_iter().find(|c| c.url_key() == key)
     }
 
     /// Legend label.

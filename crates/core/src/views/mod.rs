@@ -7,9 +7,11 @@
 
 pub mod burn;
 pub mod correlation;
+pub mod export;
 pub mod flows;
 pub mod format;
 pub mod range;
+pub mod state;
 
 use time::Date;
 

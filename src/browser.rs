@@ -1,0 +1,138 @@
+//! Small bridges to browser APIs: the page URL, downloads, the clipboard, and the height
+//! message an embedding article listens for.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The message type an embed posts to its parent (see `public/embed.js`).
+pub const HEIGHT_MESSAGE: &str = "crypto-repricing:height";
+/// The message type a parent sends to ask for the height again.
+pub const HEIGHT_REQUEST: &str = "crypto-repricing:request-height";
+
+/// Whether a `message` event's data asks for the height.
+pub fn is_height_request(data: &wasm_bindgen::JsValue) -> bool {
+    js_sys::Reflect::get(data, &"type".into())
+        .ok()
+        .and_then(|t| t.as_string())
+        .is_some_and(|t| t == HEIGHT_REQUEST)
+}
+
+/// This page's URL without query and fragment (works under any sub-path).
+pub fn page_base() -> String {
+    let Some(w) = web_sys::window() else {
+        return String::new();
+    };
+    let l = w.location();
+    format!(
+        "{}{}",
+        l.origin().unwrap_or_default(),
+        l.pathname().unwrap_or_default()
+    )
+}
+
+/// The current query string (with `?`), or empty.
+pub fn query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// A link to this page with `query` (no `?`) and an optional fragment.
+pub fn link(query: &str, fragment: Option<&str>) -> String {
+    let mut url = page_base();
+    if !query.is_empty() {
+        url.push('?');
+        url.push_str(query);
+    }
+    if let Some(f) = fragment {
+        url.push('#');
+        url.push_str(f);
+    }
+    url
+}
+
+/// Replaces the address bar's query (no history entry); keeps the fragment.
+pub fn replace_query(query: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let hash = w.location().hash().unwrap_or_default();
+    let path = w.location().pathname().unwrap_or_default();
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Offers `href` (a data: URL) as a download named `filename`.
+pub fn download(href: &str, filename: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(a) = doc.create_element("a") else { return };
+    let _ = a.set_attribute("href", href);
+    let _ = a.set_attribute("download", filename);
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+        if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
+            a.click();
+        }
+        let _ = body.remove_child(&a);
+    }
+}
+
+/// Offers `text` as a CSV download.
+pub fn download_csv(text: &str, filename: &str) {
+    let encoded: String = js_sys::encode_uri_component(text).into();
+    download(&format!("data:text/csv;charset=utf-8,{encoded}"), filename);
+}
+
+/// Copies `text` to the clipboard; `Err` where the browser refuses (no secure context, or
+/// an iframe without clipboard permission) — the caller then shows the text to copy by hand.
+pub async fn copy_text(text: &str) -> Result<(), ()> {
+    let clipboard = web_sys::window().map(|w| w.navigator().clipboard()).ok_or(())?;
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
+}
+
+/// Tells the embedding page how tall this page's content is.
+pub fn post_height(chart: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let Some(doc) = w.document() else { return };
+    // The body's height is the content's (the root element's would be at least the
+    // iframe's current height, and an embed could then never shrink).
+    let Some(body) = doc.body() else { return };
+    let margins = body.offset_top() * 2;
+    let height = f64::from(body.scroll_height() + margins);
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+    let _ = js_sys::Reflect::set(&message, &"chart".into(), &chart.into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+    if let Ok(Some(parent)) = w.parent() {
+        if parent != w {
+            let _ = parent.post_message(&message, "*");
+        }
+    }
+}
+
+/// Present (as context) in embed mode: the chart whose height the page reports.
+#[derive(Clone, Copy)]
+pub struct EmbedReporter(pub &'static str);
+
+impl EmbedReporter {
+    /// Reports the height now, and again once the current task's layout has settled.
+    /// Called after every chart draw: the ResizeObserver alone is not enough, because
+    /// browsers pause rendering (and with it resize observation) in off-screen
+    /// cross-origin iframes.
+    pub fn report(self) {
+        post_height(self.0);
+        let key = self.0;
+        let later = wasm_bindgen::closure::Closure::once_into_js(move || post_height(key));
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 50);
+        }
+    }
+}

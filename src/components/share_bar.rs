@@ -1,0 +1,190 @@
+//! Share, embed and export a chart: a link to this exact view, the iframe snippet, the
+//! CSV of what is shown, and a PNG at 2×.
+
+use crate::browser::{copy_text, download, download_csv, link, page_base};
+use crate::charts::scene::Scene;
+use crate::charts::{draw_err, Style};
+use crate::controls::use_controls;
+use crate::theme::Theme;
+use crate::ThemeSignal;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_canvas::CanvasBackend;
+use repricing_core::views::state::Chart;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Default iframe heights (CSS px) before the embed reports its own.
+fn default_height(chart: Chart) -> u32 {
+    match chart {
+        Chart::Correlation => 1000,
+        Chart::Flows => 900,
+        Chart::Burn => 1150,
+    }
+}
+
+/// Which panel is open.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Panel {
+    Closed,
+    Link,
+    Embed,
+}
+
+/// The share and export buttons of one chart.
+#[component]
+pub fn ShareBar(
+    /// Which chart.
+    chart: Chart,
+    /// The chart as drawn (for the PNG).
+    scene: Signal<Arc<dyn Scene>>,
+    /// CSS height for a CSS width (as on the page).
+    height: fn(f64) -> f64,
+    /// `(file name, CSV text)` of what is shown.
+    csv: Callback<(), (String, String)>,
+    /// Credit line printed under the PNG.
+    #[prop(into)]
+    credit: Signal<String>,
+) -> impl IntoView {
+    let controls = use_controls();
+    let theme = use_context::<ThemeSignal>().map_or_else(|| Signal::stored(Theme::LIGHT), |t| t.0);
+    let panel = RwSignal::new(Panel::Closed);
+    let copied = RwSignal::new(None::<bool>);
+
+    // The full page at this view, pointing at this chart (also from inside an iframe).
+    let page_link = move || {
+        let mut s = controls.state();
+        s.embed = None;
+        s.section = Some(chart);
+        link(&s.to_query(false), Some(chart.key()))
+    };
+    let embed_snippet = move || {
+        let mut s = controls.state();
+        s.embed = Some(chart);
+        s.section = None;
+        let src = link(&s.to_query(true), None);
+        let base = page_base();
+        let dir = base.rsplit_once('/').map_or(base.as_str(), |(d, _)| d);
+        format!(
+            "<iframe src=\"{src}\" title=\"{} — interactive chart\" loading=\"lazy\" width=\"100%\" height=\"{}\" style=\"border:0;width:100%;min-width:280px\" data-crypto-repricing=\"{}\"></iframe>\n<script src=\"{dir}/embed.js\" async></script>",
+            chart.title(),
+            default_height(chart),
+            chart.key()
+        )
+    };
+    let text = move || match panel.get() {
+        Panel::Link => page_link(),
+        Panel::Embed => embed_snippet(),
+        Panel::Closed => String::new(),
+    };
+    let toggle = move |p: Panel| {
+        copied.set(None);
+        panel.update(|open| *open = if *open == p { Panel::Closed } else { p });
+    };
+    let copy = move |_| {
+        let t = text();
+        leptos::task::spawn_local(async move {
+            copied.set(Some(copy_text(&t).await.is_ok()));
+        });
+    };
+    let save_csv = move |_| {
+        let (name, text) = csv.run(());
+        download_csv(&text, &name);
+    };
+    let save_png = move |_| {
+        let style_theme = theme.get_untracked();
+        if let Err(e) = export_png(
+            &scene.get_untracked(),
+            height,
+            style_theme,
+            &credit.get_untracked(),
+            chart,
+        ) {
+            leptos::logging::warn!("PNG export failed: {e}");
+        }
+    };
+
+    view! {
+        <div class="share" role="group" aria-label="Share and export">
+            <button type="button" aria-expanded=move || (panel.get() == Panel::Link).to_string() on:click=move |_| toggle(Panel::Link)>
+                "Link"
+            </button>
+            <button type="button" aria-expanded=move || (panel.get() == Panel::Embed).to_string() on:click=move |_| toggle(Panel::Embed)>
+                "Embed"
+            </button>
+            <button type="button" on:click=save_csv>"CSV"</button>
+            <button type="button" on:click=save_png>"PNG"</button>
+        </div>
+        <Show when=move || panel.get() != Panel::Closed>
+            <div class="share-panel">
+                <label>
+                    <span class="share-label">
+                        {move || if panel.get() == Panel::Link { "Link to this view" } else { "Embed code for this view (paste into your article’s HTML)" }}
+                    </span>
+                    <textarea readonly rows=move || if panel.get() == Panel::Link { "2" } else { "5" } prop:value=text on:focus=move |ev| {
+                        if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                            t.select();
+                        }
+                    }></textarea>
+                </label>
+                <button type="button" on:click=copy>"Copy"</button>
+                <span class="share-status" role="status">
+                    {move || match copied.get() {
+                        Some(true) => "Copied.",
+                        Some(false) => "Your browser blocked copying here: select the text and press Ctrl+C (⌘C).",
+                        None => "",
+                    }}
+                </span>
+            </div>
+        </Show>
+    }
+}
+
+/// Draws the chart at 2× on an offscreen canvas with a credit line, and downloads it.
+fn export_png(
+    scene: &Arc<dyn Scene>,
+    height: fn(f64) -> f64,
+    theme: Theme,
+    credit: &str,
+    chart: Chart,
+) -> Result<(), String> {
+    const CSS_WIDTH: f64 = 1000.0;
+    const DPR: f64 = 2.0;
+    const FOOTER_CSS: f64 = 28.0;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let canvas: web_sys::HtmlCanvasElement = doc
+        .create_element("canvas")
+        .map_err(|_| "no canvas")?
+        .dyn_into()
+        .map_err(|_| "no canvas")?;
+    let chart_h = height(CSS_WIDTH);
+    canvas.set_width((CSS_WIDTH * DPR) as u32);
+    canvas.set_height(((chart_h + FOOTER_CSS) * DPR) as u32);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas")?;
+    let root = backend.into_drawing_area();
+    root.fill(&theme.background).map_err(draw_err)?;
+    let (top, bottom) = root.split_vertically((chart_h * DPR) as u32);
+    let style = Style {
+        theme,
+        dpr: DPR,
+        css_width: CSS_WIDTH,
+    };
+    scene.draw_canvas(&top, &style)?;
+    let pos = Pos::new(HPos::Left, VPos::Center);
+    bottom
+        .draw(&Text::new(
+            credit.to_owned(),
+            (style.px(8.0), style.px(FOOTER_CSS / 2.0)),
+            style.font(11.0, theme.muted).pos(pos),
+        ))
+        .map_err(draw_err)?;
+    bottom.present().map_err(draw_err)?;
+    let url = canvas
+        .to_data_url_with_type("image/png")
+        .map_err(|_| "the canvas could not be exported")?;
+    download(&url, &format!("crypto-repricing-{}.png", chart.key()));
+    Ok(())
+}
