@@ -384,23 +384,31 @@ mod tests {
     use proptest::prelude::*;
 
     fn changed() -> ViewState {
-        let mut s = ViewState::default();
-        s.embed = Some(Chart::Flows);
-        s.section = Some(Chart::Flows);
-        s.theme = ThemeChoice::Dark;
-        s.correlation.with = vec![Counterpart::Gld, Counterpart::Eth, Counterpart::Dgs10];
-        s.correlation.window = 30;
-        s.correlation.range =
-            RangeChoice::Custom(parse_iso("2025-01-02").unwrap(), parse_iso("2026-03-31").unwrap());
-        s.flows.asset = Asset::Eth;
-        s.flows.mode = FlowMode::ByFund;
-        s.flows.period = Period::Week;
-        s.flows.hidden = vec!["ETHA".into(), "others".into()];
-        s.flows.range = RangeChoice::Preset(Preset::M6);
-        s.burn.smoothing = Smoothing::Daily;
-        s.burn.hidden = vec![BurnLine::Issuance];
-        s.burn.range = RangeChoice::Preset(Preset::Y1);
-        s
+        ViewState {
+            embed: Some(Chart::Flows),
+            section: Some(Chart::Flows),
+            theme: ThemeChoice::Dark,
+            correlation: CorrelationState {
+                with: vec![Counterpart::Gld, Counterpart::Eth, Counterpart::Dgs10],
+                window: 30,
+                range: RangeChoice::Custom(
+                    parse_iso("2025-01-02").unwrap(),
+                    parse_iso("2026-03-31").unwrap(),
+                ),
+            },
+            flows: FlowsState {
+                asset: Asset::Eth,
+                mode: FlowMode::ByFund,
+                period: Period::Week,
+                hidden: vec!["ETHA".into(), "others".into()],
+                range: RangeChoice::Preset(Preset::M6),
+            },
+            burn: BurnState {
+                smoothing: Smoothing::Daily,
+                hidden: vec![BurnLine::Issuance],
+                range: RangeChoice::Preset(Preset::Y1),
+            },
+        }
     }
 
     #[test]
