@@ -173,13 +173,17 @@ fn FlowsBody(snapshot: Arc<Snapshot>) -> impl IntoView {
     let note = move || {
         view_model.get().ok().map(|v| {
             let holidays = v.holidays_in_view;
+            let (bars, shown) = match v.mode {
+                FlowMode::Total => ("Blue bars are net inflows, orange-red bars net outflows.", ""),
+                FlowMode::ByFund => ("Each colour is one fund (or the other funds together): above zero it took money in, below zero it lost money.", " of the funds shown"),
+            };
             let table_note = snapshot
                 .flows(v.asset.key())
                 .ok()
                 .and_then(|t| t.meta.note.clone())
                 .unwrap_or_default();
             format!(
-                "US$ millions; outflows negative. Only trading days are drawn: {holidays} market holiday(s) in this range are gaps, not zero-flow days. Bars in blue are inflows, in orange-red outflows; the line is the running total since launch. {table_note}"
+                "US$ millions; outflows negative. Only trading days are drawn: {holidays} market holiday(s) in this range are gaps, not zero-flow days. {bars} The line is the running total since launch{shown}. {table_note}"
             )
         })
     };
