@@ -192,7 +192,14 @@ pub fn draw<DB: DrawingBackend>(
         &p2,
         style,
         &nice_ticks(y2.0, y2.1, 3),
-        &|v| format::number(v, 0),
+        // Thousands as `10k` so `−10,000` fits the narrow axis.
+        &|v| {
+            if v.abs() >= 10_000.0 {
+                format!("{}k", format::number(v / 1000.0, 0))
+            } else {
+                format::number(v, 0)
+            }
+        },
         true,
     )?;
     let title = if style.narrow() {
