@@ -26,6 +26,11 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 pub struct ThemeSignal(pub Signal<Theme>);
 
+/// The theme from context, or the light theme (components mounted alone, as in tests).
+pub fn use_theme() -> Signal<Theme> {
+    use_context::<ThemeSignal>().map_or_else(|| Signal::stored(Theme::LIGHT), |t| t.0)
+}
+
 /// The page: reads the view from the URL, follows (or forces) the colour scheme, loads
 /// the snapshot, and keeps the URL in step with every control. With `?embed=<chart>` it
 /// renders that chart alone and reports its height to the embedding page.

@@ -75,13 +75,6 @@ pub struct PixelRect {
     pub bottom: f64,
 }
 
-impl PixelRect {
-    /// Whether a canvas-px point is inside (edges included).
-    pub fn contains(&self, x: f64, y: f64) -> bool {
-        x >= self.left && x <= self.right && y >= self.top && y <= self.bottom
-    }
-}
-
 /// One plot area: its canvas-px rectangle and the data ranges it maps.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Panel {

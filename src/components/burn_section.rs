@@ -12,7 +12,6 @@ use crate::components::source_line::SourceLine;
 use crate::controls::use_controls;
 use crate::data::Loaded;
 use crate::theme::Theme;
-use crate::ThemeSignal;
 use leptos::prelude::*;
 use repricing_core::date::format_iso;
 use repricing_core::issuance::{POS_ISSUANCE_COEFFICIENT, POW_ISSUANCE_ETH_PER_DAY};
@@ -53,7 +52,7 @@ pub fn BurnSection(snapshot: Loaded, #[prop(optional)] embed: bool) -> impl Into
 
 #[component]
 fn BurnBody(snapshot: Arc<Snapshot>, data: Arc<BurnData>) -> impl IntoView {
-    let theme = use_context::<ThemeSignal>().map_or_else(|| Signal::stored(Theme::LIGHT), |t| t.0);
+    let theme = crate::use_theme();
     let controls = use_controls();
     let (smoothing, range, hidden) = (controls.burn_smoothing, controls.burn_range, controls.burn_hidden);
     let lines = Memo::new(move |_| BurnLines::from_hidden(&hidden.get()));

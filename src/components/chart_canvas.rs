@@ -6,7 +6,6 @@ use crate::charts::scene::{Hover, Scene};
 use crate::charts::{nearest_index, HoverMap, Style};
 use crate::data::mark;
 use crate::theme::Theme;
-use crate::ThemeSignal;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -25,7 +24,7 @@ pub fn ChartCanvas(
     /// Short name for performance marks (`chart-drawn:<name>`), read by scripts/bench.sh.
     name: &'static str,
 ) -> impl IntoView {
-    let theme = use_context::<ThemeSignal>().map_or_else(|| Signal::stored(Theme::LIGHT), |t| t.0);
+    let theme = crate::use_theme();
     let wrapper = NodeRef::<Div>::new();
     let base = NodeRef::<Canvas>::new();
     let overlay = NodeRef::<Canvas>::new();

@@ -12,7 +12,6 @@ use crate::components::source_line::SourceLine;
 use crate::controls::use_controls;
 use crate::data::Loaded;
 use crate::theme::Theme;
-use crate::ThemeSignal;
 use leptos::prelude::*;
 use repricing_core::date::format_iso;
 use repricing_core::snapshot::ids;
@@ -53,7 +52,7 @@ pub fn CorrelationSection(snapshot: Loaded, #[prop(optional)] embed: bool) -> im
 
 #[component]
 fn CorrelationBody(snapshot: Arc<repricing_core::Snapshot>, market: Arc<MarketData>) -> impl IntoView {
-    let theme = use_context::<ThemeSignal>().map_or_else(|| Signal::stored(Theme::LIGHT), |t| t.0);
+    let theme = crate::use_theme();
     let controls = use_controls();
     let (selected, window, range) = (controls.corr_with, controls.corr_window, controls.corr_range);
     let events = Arc::new(snapshot.events.clone());

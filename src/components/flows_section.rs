@@ -12,7 +12,6 @@ use crate::components::source_line::SourceLine;
 use crate::controls::use_controls;
 use crate::data::Loaded;
 use crate::theme::Theme;
-use crate::ThemeSignal;
 use leptos::prelude::*;
 use repricing_core::date::format_iso;
 use repricing_core::resample::Period;
@@ -48,7 +47,7 @@ pub fn FlowsSection(snapshot: Loaded, #[prop(optional)] embed: bool) -> impl Int
 
 #[component]
 fn FlowsBody(snapshot: Arc<Snapshot>) -> impl IntoView {
-    let theme = use_context::<ThemeSignal>().map_or_else(|| Signal::stored(Theme::LIGHT), |t| t.0);
+    let theme = crate::use_theme();
     let controls = use_controls();
     let (asset, period, mode, hidden, range) = (
         controls.flows_asset,

@@ -6,7 +6,6 @@ use crate::charts::scene::Scene;
 use crate::charts::{draw_err, Style};
 use crate::controls::use_controls;
 use crate::theme::Theme;
-use crate::ThemeSignal;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -48,7 +47,7 @@ pub fn ShareBar(
     credit: Signal<String>,
 ) -> impl IntoView {
     let controls = use_controls();
-    let theme = use_context::<ThemeSignal>().map_or_else(|| Signal::stored(Theme::LIGHT), |t| t.0);
+    let theme = crate::use_theme();
     let panel = RwSignal::new(Panel::Closed);
     let copied = RwSignal::new(None::<bool>);
 

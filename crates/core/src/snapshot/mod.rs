@@ -178,11 +178,6 @@ impl Snapshot {
         }
     }
 
-    /// The provider credited for a series or flow table, if known.
-    pub fn provider(&self, id: &str) -> Option<&Provider> {
-        self.providers.get(id)
-    }
-
     /// Builds a snapshot from validated parts (the builder's path), checking providers.
     ///
     /// # Errors
