@@ -1,23 +1,23 @@
 //! The explainer page: a thin Leptos shell over `repricing-core`.
 //!
-//! `App` fetches the snapshot once and hands it to the three sections; each section owns
-//! its controls as signals, turns them into core view models in Memos (a control
-//! recomputes only what depends on it) and draws through [`components::chart_canvas`].
+//! `App` reads the view from the URL into the one [`state::AppState`], fetches the snapshot
+//! once and renders one [`components::chart_section::ChartSection`] per chart of the core's
+//! chart table; each section turns its slice of the state into the core's `ChartView` in a
+//! Memo and draws its frame with the one engine ([`charts::engine`]).
 
 pub mod browser;
 pub mod charts;
 pub mod components;
-pub mod controls;
 pub mod data;
+pub mod state;
 pub mod theme;
 
-use components::burn_section::BurnSection;
-use components::correlation_section::CorrelationSection;
-use components::flows_section::FlowsSection;
-use controls::Controls;
+use components::chart_section::{provider_names, ChartSection};
 use data::{load_snapshot, Loaded, SNAPSHOT_URL};
 use leptos::prelude::*;
+use repricing_core::text::Msg;
 use repricing_core::views::state::{Chart, ThemeChoice, ViewState};
+use state::{t, tm, AppState};
 use theme::Theme;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
@@ -37,17 +37,18 @@ pub fn use_theme() -> Signal<Theme> {
 #[component]
 pub fn App() -> impl IntoView {
     let initial = ViewState::from_query(&browser::query());
-    let controls = Controls::new(&initial);
-    provide_context(controls);
+    let (embed, theme_choice) = (initial.embed, initial.theme);
+    let app = AppState::new(initial);
+    provide_context(app);
     let system_dark = RwSignal::new(prefers_dark());
     watch_color_scheme(system_dark);
-    let dark = Signal::derive(move || match controls.theme {
+    let dark = Signal::derive(move || match theme_choice {
         ThemeChoice::Auto => system_dark.get(),
         ThemeChoice::Light => false,
         ThemeChoice::Dark => true,
     });
     if let Some(root) = document().document_element() {
-        match controls.theme {
+        match theme_choice {
             ThemeChoice::Auto => {}
             forced => {
                 let _ = root.set_attribute(
@@ -63,22 +64,22 @@ pub fn App() -> impl IntoView {
     }
     provide_context(ThemeSignal(Signal::derive(move || Theme::for_dark(dark.get()))));
     // The address bar follows the controls (replaceState: no history entry per click).
-    Effect::new(move |_| browser::replace_query(&controls.state().to_query(true)));
+    Effect::new(move |_| app.view.with(|s| browser::replace_query(&s.to_query(true))));
 
     let snapshot = LocalResource::new(|| load_snapshot(SNAPSHOT_URL));
     let content = move || match snapshot.get() {
-        None => view! { <p class="loading" role="status">"Loading the data…"</p> }.into_any(),
-        Some(loaded) => match controls.embed {
+        None => view! { <p class="loading" role="status">{t("loading")}</p> }.into_any(),
+        Some(loaded) => match embed {
             Some(chart) => view! { <Embedded chart snapshot=loaded /> }.into_any(),
             None => view! { <Stories snapshot=loaded /> }.into_any(),
         },
     };
-    match controls.embed {
+    match embed {
         Some(_) => view! { <main class="embed">{content}</main> }.into_any(),
         None => view! {
             <Header />
             <main>{content}</main>
-            <Footer />
+            <Footer snapshot />
         }
         .into_any(),
     }
@@ -88,25 +89,20 @@ pub fn App() -> impl IntoView {
 /// messages to the parent on load and on every resize.
 #[component]
 fn Embedded(chart: Chart, snapshot: Loaded) -> impl IntoView {
-    let controls = controls::use_controls();
+    let app = state::use_app();
     let full_page = move || {
-        let mut s = controls.state();
+        let mut s = app.view.get();
         s.embed = None;
         s.section = Some(chart);
         browser::link(&s.to_query(false), Some(chart.key()))
     };
-    let body = match chart {
-        Chart::Correlation => view! { <CorrelationSection snapshot embed=true /> }.into_any(),
-        Chart::Flows => view! { <FlowsSection snapshot embed=true /> }.into_any(),
-        Chart::Burn => view! { <BurnSection snapshot embed=true /> }.into_any(),
-    };
     provide_context(browser::EmbedReporter(chart.key()));
     report_height(chart);
     view! {
-        {body}
+        <ChartSection chart snapshot embed=true />
         <p class="embed-link">
             <a href=full_page target="_blank" rel="noopener">
-                "Open the full explainer: the 2025–26 crypto repricing, in three charts ↗"
+                {t("embed-link")}
             </a>
         </p>
     }
@@ -144,7 +140,7 @@ fn report_height(chart: Chart) {
 /// mount it with a fixture.
 #[component]
 pub fn Stories(snapshot: Loaded) -> impl IntoView {
-    let section = use_context::<Controls>().and_then(|c| c.section);
+    let section = state::use_app().view.with_untracked(|s| s.section);
     if let Some(chart) = section {
         // Scroll to the linked chart once it exists.
         request_animation_frame(move || {
@@ -153,38 +149,42 @@ pub fn Stories(snapshot: Loaded) -> impl IntoView {
             }
         });
     }
-    view! {
-        <CorrelationSection snapshot=snapshot.clone() />
-        <FlowsSection snapshot=snapshot.clone() />
-        <BurnSection snapshot />
-    }
+    Chart::ALL
+        .into_iter()
+        .map(|chart| view! { <ChartSection chart snapshot=snapshot.clone() /> })
+        .collect_view()
 }
 
 #[component]
 fn Header() -> impl IntoView {
     view! {
         <header class="masthead">
-            <p class="kicker">"Data explainer"</p>
-            <h1>"The 2025–26 crypto repricing, in three charts"</h1>
-            <p class="intro">
-                "Bitcoin spent most of its life trading like a leveraged bet on tech stocks. In 2025 the money of US spot ETFs poured in and then drained out, and on Ethereum the fee burn that once shrank the supply faded away. Three questions, answered with real data — every number below is computed in your browser from the bundled snapshot, and every sentence describes the view you are looking at."
-            </p>
-            <ol class="toc">
-                <li><a href="#correlation">"Does bitcoin still move with the Nasdaq?"</a></li>
-                <li><a href="#flows">"Where did the ETF money go?"</a></li>
-                <li><a href="#burn">"Is ETH still deflationary?"</a></li>
-            </ol>
+            <p class="kicker">{t("page-kicker")}</p>
+            <h1>{t("page-title")}</h1>
+            <p class="intro">{t("page-intro")}</p>
+            <nav aria-label=t("toc-label")>
+                <ol class="toc">
+                    <li><a href="#correlation">{t("toc-correlation")}</a></li>
+                    <li><a href="#flows">{t("toc-flows")}</a></li>
+                    <li><a href="#burn">{t("toc-burn")}</a></li>
+                </ol>
+            </nav>
         </header>
     }
 }
 
+/// The colophon: every provider the snapshot carries, by name.
 #[component]
-fn Footer() -> impl IntoView {
+fn Footer(snapshot: LocalResource<Loaded>) -> impl IntoView {
+    let providers = move || {
+        snapshot.get().and_then(|l| l.ok()).map(|s| {
+            let ids: Vec<String> = s.providers.keys().cloned().collect();
+            provider_names(&s, &ids).join(", ")
+        })
+    };
     view! {
         <footer class="colophon">
-            <p>
-                "Data: Yahoo Finance (prices), Farside Investors (ETF flows), CryptoQuant (Ethereum burn, fees and staking), FRED (10-year yield). ETH issuance is a model, not a measurement. Nothing here is investment advice."
-            </p>
+            <p>{move || providers().map(|p| tm(&Msg::new("footer-data").text("providers", p)))}</p>
         </footer>
     }
 }

@@ -1,24 +1,21 @@
-//! Chart drawing, generic over plotters' `DrawingBackend`.
+//! Chart drawing, generic over plotters' `DrawingBackend`: the one engine
+//! ([`engine`]) that draws any core [`Frame`](repricing_core::views::frame::Frame), and
+//! the primitives and pixel spaces it uses.
 //!
 //! **Pixel spaces.** *CSS px* are what layout and pointer events use; *canvas px* are the
 //! backing store's pixels, `css px × devicePixelRatio` (the canvas is sized so, or charts
-//! blur on high-DPI screens, and plotters-canvas does not do it). Every `draw_*` function
-//! works in canvas px, scaling sizes given in CSS px by [`Style::px`]; it returns a
-//! [`HoverMap`] that maps canvas px back to data for the hover overlay.
+//! blur on high-DPI screens, and plotters-canvas does not do it). The engine works in
+//! canvas px, scaling sizes given in CSS px by [`Style::px`]; a [`Panel`] maps data to
+//! canvas px (`x_px`, `y_px`) and back (`x_data`), and [`HoverMap`] keeps the panels of the
+//! last draw for the hover overlay.
 
-pub mod burn;
-pub mod correlation;
-pub mod flows;
-pub mod scene;
+pub mod engine;
 
 use crate::theme::Theme;
-use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 use repricing_core::date::add_days;
-use repricing_core::snapshot::Event;
-use repricing_core::views::{day_x, format};
+use repricing_core::text::Locale;
+use repricing_core::views::day_x;
 use repricing_core::Date;
 
 /// A drawing failure, in words.
@@ -82,11 +79,26 @@ pub struct Panel {
     pub rect: PixelRect,
     /// Data x range (Julian days), left to right.
     pub x: (f64, f64),
-    /// Data y range, bottom to top.
+    /// Data y range, bottom to top (in log10 units on a log panel).
     pub y: (f64, f64),
+    /// Whether y is drawn on a log10 scale.
+    pub log: bool,
 }
 
 impl Panel {
+    /// A data value in the panel's y units (log10 on a log panel; `None` where a log
+    /// panel cannot show it).
+    pub fn y_of(&self, value: f64) -> Option<f64> {
+        if !value.is_finite() {
+            return None;
+        }
+        if self.log {
+            (value > 0.0).then(|| value.log10())
+        } else {
+            Some(value)
+        }
+    }
+
     /// Data x → canvas px.
     pub fn x_px(&self, x: f64) -> f64 {
         let span = (self.x.1 - self.x.0).max(f64::EPSILON);
@@ -103,10 +115,6 @@ impl Panel {
     pub fn x_data(&self, px: f64) -> f64 {
         let width = (self.rect.right - self.rect.left).max(f64::EPSILON);
         self.x.0 + (px - self.rect.left) / width * (self.x.1 - self.x.0)
-    }
-
-    fn point(&self, x: f64, y: f64) -> (i32, i32) {
-        (self.x_px(x).round() as i32, self.y_px(y).round() as i32)
     }
 }
 
@@ -150,6 +158,10 @@ pub fn nice_ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
         .unwrap_or(magnitude * 10.0);
     let first = (min / step).ceil() as i64;
     let last = (max / step).floor() as i64;
+    // Bounded whatever the input: never a loop over an absurd range.
+    if !(step.is_finite() && step > 0.0) || last.saturating_sub(first) > 4 * count as i64 + 4 {
+        return Vec::new();
+    }
     // Rounded so 3 × 0.2 is 0.6, not 0.6000000000000001.
     (first..=last)
         .map(|k| (k as f64 * step * 1e9).round() / 1e9)
@@ -196,7 +208,7 @@ pub fn value_range<'a>(
 
 /// Date ticks for `[from, to]` that fit `max_ticks` labels: years, quarters, months or
 /// weeks, each at the start of its period.
-pub fn date_ticks(from: Date, to: Date, max_ticks: usize) -> Vec<(Date, String)> {
+pub fn date_ticks(from: Date, to: Date, max_ticks: usize, locale: &Locale) -> Vec<(Date, String)> {
     let days = (day_x(to) - day_x(from)).max(1.0);
     let max_ticks = max_ticks.max(2) as f64;
     let month_steps = [1u8, 2, 3, 6, 12, 24];
@@ -212,7 +224,7 @@ pub fn date_ticks(from: Date, to: Date, max_ticks: usize) -> Vec<(Date, String)>
         }
         let mut out = Vec::new();
         while d <= to {
-            out.push((d, format::day_month(d)));
+            out.push((d, locale.day_month(d)));
             d = match add_days(d, 7 * n) {
                 Some(x) => x,
                 None => break,
@@ -240,9 +252,9 @@ pub fn date_ticks(from: Date, to: Date, max_ticks: usize) -> Vec<(Date, String)>
         };
         if d >= from && aligned {
             let label = if step >= 12 || month == 1 {
-                format!("{year}")
+                locale.year(d)
             } else {
-                format::month_year(d).split(' ').next().unwrap_or("").to_owned()
+                locale.month_short(d)
             };
             out.push((d, label));
         }
@@ -253,215 +265,6 @@ pub fn date_ticks(from: Date, to: Date, max_ticks: usize) -> Vec<(Date, String)>
         }
     }
     out
-}
-
-/// Draws the grid, the y labels (left, or right when `right` is set) and, when
-/// `x_labels`, the date labels under the panel.
-pub fn draw_frame<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    panel: &Panel,
-    style: &Style,
-    y_ticks: &[f64],
-    y_label: &dyn Fn(f64) -> String,
-    x_labels: bool,
-) -> DrawResult<()> {
-    let t = &style.theme;
-    let r = panel.rect;
-    let grid = ShapeStyle::from(&t.grid).stroke_width(style.px(1.0).max(1) as u32);
-    for y in y_ticks {
-        let py = panel.y_px(*y).round() as i32;
-        root.draw(&PathElement::new(
-            vec![(r.left as i32, py), (r.right as i32, py)],
-            grid,
-        ))
-        .map_err(draw_err)?;
-        let pos = Pos::new(HPos::Right, VPos::Center);
-        root.draw(&Text::new(
-            y_label(*y),
-            (r.left as i32 - style.px(6.0), py),
-            style.font(11.0, t.muted).pos(pos),
-        ))
-        .map_err(draw_err)?;
-    }
-    let from = repricing_core::views::x_day(panel.x.0);
-    let to = repricing_core::views::x_day(panel.x.1);
-    if let (Some(from), Some(to)) = (from, to) {
-        let width_css = (r.right - r.left) / style.dpr;
-        let max_ticks = (width_css / 64.0).floor() as usize;
-        for (d, label) in date_ticks(from, to, max_ticks) {
-            let px = panel.x_px(day_x(d)).round() as i32;
-            root.draw(&PathElement::new(
-                vec![(px, r.top as i32), (px, r.bottom as i32)],
-                grid,
-            ))
-            .map_err(draw_err)?;
-            if x_labels {
-                let pos = Pos::new(HPos::Center, VPos::Top);
-                root.draw(&Text::new(
-                    label,
-                    (px, r.bottom as i32 + style.px(6.0)),
-                    style.font(11.0, t.muted).pos(pos),
-                ))
-                .map_err(draw_err)?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// A horizontal reference line at data y (zero, break-even, index 100).
-pub fn draw_hline<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    panel: &Panel,
-    style: &Style,
-    y: f64,
-) -> DrawResult<()> {
-    if y < panel.y.0 || y > panel.y.1 {
-        return Ok(());
-    }
-    let py = panel.y_px(y).round() as i32;
-    let line = ShapeStyle::from(&style.theme.zero).stroke_width(style.px(1.25).max(1) as u32);
-    root.draw(&PathElement::new(
-        vec![(panel.rect.left as i32, py), (panel.rect.right as i32, py)],
-        line,
-    ))
-    .map_err(draw_err)?;
-    Ok(())
-}
-
-/// Approximate rendered width of `text` at `size_css`, in CSS px (system UI fonts average
-/// a little over half an em per character).
-pub fn text_width_css(text: &str, size_css: f64) -> f64 {
-    text.chars().count() as f64 * size_css * 0.56
-}
-
-/// How a data line is stroked.
-#[derive(Debug, Clone, Copy)]
-pub struct LineStyle {
-    /// Colour.
-    pub color: RGBColor,
-    /// Width in CSS px.
-    pub width_css: f64,
-    /// Dashed (models) or solid (measurements).
-    pub dashed: bool,
-}
-
-impl LineStyle {
-    /// A solid line.
-    pub fn solid(color: RGBColor, width_css: f64) -> Self {
-        Self {
-            color,
-            width_css,
-            dashed: false,
-        }
-    }
-
-    /// A dashed line.
-    pub fn dashed(color: RGBColor, width_css: f64) -> Self {
-        Self {
-            color,
-            width_css,
-            dashed: true,
-        }
-    }
-}
-
-/// A line through `(date, value)` points, broken at gaps.
-pub fn draw_line<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    panel: &Panel,
-    dates: &[Date],
-    values: &[Option<f64>],
-    line: LineStyle,
-    chart: &Style,
-) -> DrawResult<()> {
-    let dpr = chart.dpr;
-    let dashed = line.dashed;
-    let style = ShapeStyle::from(&line.color).stroke_width(((line.width_css * dpr).round() as u32).max(1));
-    let mut segment: Vec<(i32, i32)> = Vec::new();
-    let flush = |segment: &mut Vec<(i32, i32)>| -> DrawResult<()> {
-        if segment.len() > 1 {
-            if dashed {
-                let dash = (5.0 * dpr) as u32;
-                root.draw(&DashedPathElement::new(segment.clone(), dash, dash, style))
-                    .map_err(draw_err)?;
-            } else {
-                root.draw(&PathElement::new(segment.clone(), style))
-                    .map_err(draw_err)?;
-            }
-        }
-        segment.clear();
-        Ok(())
-    };
-    for (d, v) in dates.iter().zip(values) {
-        match v {
-            Some(v) => segment.push(panel.point(day_x(*d), v.clamp(panel.y.0, panel.y.1))),
-            None => flush(&mut segment)?,
-        }
-    }
-    flush(&mut segment)
-}
-
-/// Event markers inside the panel's x range: a thin vertical line through `panels` and a
-/// short label at the top of the first, skipping labels that would overlap.
-pub fn draw_events<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    panels: &[Panel],
-    style: &Style,
-    events: &[Event],
-) -> DrawResult<()> {
-    let Some(top) = panels.first() else { return Ok(()) };
-    let t = &style.theme;
-    let line = ShapeStyle::from(&t.event).stroke_width(style.px(1.0).max(1) as u32);
-    let mut last_label_end = f64::NEG_INFINITY;
-    for e in events {
-        let x = day_x(e.date);
-        if x < top.x.0 || x > top.x.1 {
-            continue;
-        }
-        for p in panels {
-            let px = p.x_px(x).round() as i32;
-            let dash = style.px(3.0).max(1) as u32;
-            root.draw(&DashedPathElement::new(
-                vec![(px, p.rect.top as i32), (px, p.rect.bottom as i32)],
-                dash,
-                dash,
-                line,
-            ))
-            .map_err(draw_err)?;
-        }
-        let px = top.x_px(x);
-        let label_width = text_width_css(&e.label, 10.5) * style.dpr;
-        if px - style.px(3.0) as f64 > last_label_end
-            && px + label_width < top.rect.right + style.px(40.0) as f64
-        {
-            let pos = Pos::new(HPos::Left, VPos::Top);
-            root.draw(&Text::new(
-                e.label.clone(),
-                (px as i32 + style.px(3.0), top.rect.top as i32 + style.px(2.0)),
-                style.font(10.5, t.muted).pos(pos),
-            ))
-            .map_err(draw_err)?;
-            last_label_end = px + label_width;
-        }
-    }
-    Ok(())
-}
-
-/// A panel title drawn above the plot area, left-aligned.
-pub fn draw_title<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    panel: &Panel,
-    style: &Style,
-    text: &str,
-) -> DrawResult<()> {
-    let pos = Pos::new(HPos::Left, VPos::Bottom);
-    root.draw(&Text::new(
-        text.to_owned(),
-        (panel.rect.left as i32, panel.rect.top as i32 - style.px(6.0)),
-        style.font(12.0, style.theme.text).pos(pos),
-    ))
-    .map_err(draw_err)
 }
 
 #[cfg(test)]
@@ -477,10 +280,12 @@ mod tests {
         assert_eq!(tick_decimals(&[-0.2, 0.0, 0.2]), 1);
         assert_eq!(tick_decimals(&[1000.0, 2000.0]), 0);
         assert!(nice_ticks(1.0, 1.0, 5).is_empty());
+        let en = Locale::en();
         let t = date_ticks(
             parse_iso("2018-01-01").unwrap(),
             parse_iso("2026-08-21").unwrap(),
             10,
+            en,
         );
         assert_eq!(t.first().map(|x| x.1.as_str()), Some("2018"));
         assert!(t.len() <= 10);
@@ -488,6 +293,7 @@ mod tests {
             parse_iso("2025-08-21").unwrap(),
             parse_iso("2026-08-21").unwrap(),
             6,
+            en,
         );
         assert_eq!(
             t.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),

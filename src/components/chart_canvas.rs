@@ -1,15 +1,21 @@
-//! The canvas pair every chart is drawn in: a base canvas redrawn when the data, size or
-//! theme change, and an overlay canvas for the hover crosshair, redrawn alone on pointer
-//! moves. Keyboard users move the crosshair with ←/→ once the chart has focus.
+//! The canvas pair every chart is drawn in: a base canvas the engine redraws when the
+//! frame, size or theme change, and an overlay canvas for the crosshair, redrawn alone when
+//! the page's focused date moves — so pointing at a date in one chart shows it in all of
+//! them (linked time), with the tooltip in the chart being pointed at. Keyboard users move
+//! the date with ←/→ (Home/End) once the chart has focus.
 
-use crate::charts::scene::{Hover, Scene};
+use crate::charts::engine::{self, Hover};
 use crate::charts::{nearest_index, HoverMap, Style};
 use crate::data::mark;
+use crate::state::{locale, use_app, Focus};
 use crate::theme::Theme;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use repricing_core::views::day_x;
+use repricing_core::views::frame::Frame;
+use repricing_core::views::state::Chart;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -17,21 +23,40 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 /// A chart's canvas, overlay and tooltip.
 #[component]
 pub fn ChartCanvas(
-    /// The chart to draw.
-    scene: Signal<Arc<dyn Scene>>,
+    /// Which chart (names its performance marks `chart-drawn:<key>`, read by
+    /// scripts/bench.sh, and the source of its focus).
+    chart: Chart,
+    /// The frame to draw.
+    frame: Signal<Arc<Frame>>,
     /// CSS height for a CSS width.
     height: fn(f64) -> f64,
-    /// Short name for performance marks (`chart-drawn:<name>`), read by scripts/bench.sh.
-    name: &'static str,
+    /// What a screen reader hears for the chart.
+    #[prop(into)]
+    describe: Signal<String>,
 ) -> impl IntoView {
+    let name = chart.key();
     let theme = crate::use_theme();
+    let app = use_app();
     let wrapper = NodeRef::<Div>::new();
     let base = NodeRef::<Canvas>::new();
     let overlay = NodeRef::<Canvas>::new();
     let css_width = RwSignal::new(0.0f64);
     let hover_map = StoredValue::new(HoverMap::default());
+    let redraw_overlay = RwSignal::new(0u32);
     let draw_error = RwSignal::new(None::<String>);
-    let hovered = RwSignal::new(None::<usize>);
+    // The point of this chart at the page's focused date (None when outside its range).
+    let hovered = Memo::new(move |_| {
+        let focus = app.focus.get()?;
+        let f = frame.get();
+        let i = f.index_near(focus.date)?;
+        let reach = f.bar_days.unwrap_or(1.0) + 3.0;
+        let d = *f.x.get(i)?;
+        ((day_x(d) - day_x(focus.date)).abs() <= reach).then_some((i, focus.source == chart))
+    });
+    let set_index = move |i: Option<usize>| {
+        let date = i.and_then(|i| frame.with_untracked(|f| f.x.get(i).copied()));
+        app.focus.set(date.map(|date| Focus { date, source: chart }));
+    };
     let tooltip = RwSignal::new(None::<(Hover, f64, f64)>);
 
     let embed = use_context::<crate::browser::EmbedReporter>();
@@ -56,7 +81,7 @@ pub fn ChartCanvas(
 
     // Base canvas: data, size and theme.
     Effect::new(move |_| {
-        let scene = scene.get();
+        let frame = frame.get();
         let style = style();
         let (Some(canvas), Some(over)) = (base.get(), overlay.get()) else {
             return;
@@ -71,7 +96,7 @@ pub fn ChartCanvas(
         }
         let result = CanvasBackend::with_canvas_object(canvas)
             .ok_or_else(|| "this browser has no 2D canvas".to_owned())
-            .and_then(|backend| scene.draw_canvas(&backend.into_drawing_area(), &style));
+            .and_then(|backend| engine::draw(&backend.into_drawing_area(), &frame, &style, locale()));
         match result {
             Ok(map) => {
                 hover_map.set_value(map);
@@ -80,16 +105,17 @@ pub fn ChartCanvas(
             }
             Err(e) => draw_error.set(Some(e)),
         }
-        hovered.set(None);
         clear(&over);
+        redraw_overlay.update(|n| *n += 1);
         if let Some(reporter) = embed {
             reporter.report();
         }
     });
 
-    // Overlay: only the hovered index.
+    // Overlay: only the hovered point (and after every base draw).
     Effect::new(move |_| {
-        let index = hovered.get();
+        redraw_overlay.track();
+        let hovered = hovered.get();
         let Some(over) = overlay.get_untracked() else {
             return;
         };
@@ -99,14 +125,19 @@ pub fn ChartCanvas(
             dpr: window().device_pixel_ratio().max(1.0),
             css_width: css_width.get_untracked(),
         };
-        let hover = index.and_then(|i| scene.get_untracked().hover(i, &style));
+        let map = hover_map.get_value();
+        let hover = hovered.and_then(|(i, own)| {
+            Some((
+                engine::hover(&frame.get_untracked(), i, &map, &style.theme, locale())?,
+                own,
+            ))
+        });
         match hover {
-            Some(h) => {
-                let map = hover_map.get_value();
+            Some((h, own)) => {
                 let x_canvas = map.panels.first().map_or(0.0, |p| p.x_px(h.x));
                 draw_overlay(&over, &map, &h, &style);
                 mark(&format!("overlay-drawn:{name}"));
-                tooltip.set(Some((h, x_canvas / style.dpr, style.css_width)));
+                tooltip.set(own.then(|| (h, x_canvas / style.dpr, style.css_width)));
             }
             None => tooltip.set(None),
         }
@@ -115,11 +146,11 @@ pub fn ChartCanvas(
     let on_pointer = move |ev: web_sys::PointerEvent| {
         let dpr = window().device_pixel_ratio().max(1.0);
         let x = hover_map.with_value(|m| m.x_at(f64::from(ev.offset_x()) * dpr));
-        let index = x.and_then(|x| nearest_index(scene.get_untracked().hover_dates(), x));
-        hovered.set(index);
+        let index = x.and_then(|x| frame.with_untracked(|f| nearest_index(&f.x, x)));
+        set_index(index);
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
-        let n = scene.get_untracked().hover_dates().len();
+        let n = frame.with_untracked(|f| f.x.len());
         if n == 0 {
             return;
         }
@@ -129,15 +160,18 @@ pub fn ChartCanvas(
             "Home" => -(n as isize),
             "End" => n as isize,
             "Escape" => {
-                hovered.set(None);
+                set_index(None);
                 return;
             }
             _ => return,
         };
         ev.prevent_default();
-        let current = hovered.get_untracked().unwrap_or(if step < 0 { n } else { 0 }) as isize;
+        let current = hovered
+            .get_untracked()
+            .map(|(i, _)| i)
+            .unwrap_or(if step < 0 { n } else { 0 }) as isize;
         let next = (current + step).clamp(0, n as isize - 1) as usize;
-        hovered.set(Some(next));
+        set_index(Some(next));
     };
 
     view! {
@@ -146,9 +180,9 @@ pub fn ChartCanvas(
             node_ref=wrapper
             tabindex="0"
             role="img"
-            aria-label=move || scene.get().describe()
+            aria-label=move || describe.get()
             on:keydown=on_key
-            on:blur=move |_| hovered.set(None)
+            on:blur=move |_| set_index(None)
         >
             <canvas node_ref=base class="base"></canvas>
             <canvas
@@ -159,7 +193,7 @@ pub fn ChartCanvas(
                 on:pointerleave=move |ev: web_sys::PointerEvent| {
                     // A finger lifting also "leaves": keep the tooltip it asked for.
                     if ev.pointer_type() != "touch" {
-                        hovered.set(None);
+                        set_index(None);
                     }
                 }
             ></canvas>

@@ -1,11 +1,10 @@
 //! UI components, one per file.
 
-pub mod burn_section;
 pub mod chart_canvas;
+pub mod chart_section;
 pub mod chip;
-pub mod correlation_section;
+pub mod control_bar;
 pub mod error_box;
-pub mod flows_section;
 pub mod range_picker;
 pub mod segmented;
 pub mod share_bar;

@@ -1,7 +1,9 @@
 //! Range presets (3M … All) and a custom from–to span.
 
+use crate::state::{t, tm};
 use leptos::prelude::*;
 use repricing_core::date::{format_iso, parse_iso};
+use repricing_core::views::chart::preset_label;
 use repricing_core::views::range::{Preset, RangeChoice, Span};
 use repricing_core::Date;
 
@@ -9,7 +11,8 @@ use repricing_core::Date;
 #[component]
 pub fn RangePicker(
     /// The reader's choice.
-    value: RwSignal<RangeChoice>,
+    #[prop(into)]
+    choice: Signal<RangeChoice>,
     /// The span that choice resolves to (shown in the inputs).
     #[prop(into)]
     span: Signal<Span>,
@@ -17,6 +20,8 @@ pub fn RangePicker(
     first: Date,
     /// Last date with data.
     last: Date,
+    /// Called with the new range in URL form (`1Y`, `2025-01-02..2026-03-31`).
+    pick: Callback<String>,
 ) -> impl IntoView {
     let (min, max) = (format_iso(first), format_iso(last));
     let set_end = move |is_from: bool, text: String| {
@@ -27,28 +32,28 @@ pub fn RangePicker(
         } else {
             (current.from, date)
         };
-        value.set(RangeChoice::Custom(from, to));
+        pick.run(format!("{}..{}", format_iso(from), format_iso(to)));
     };
     view! {
         <div class="range">
-            <div class="segmented" role="group" aria-label="Range">
+            <div class="segmented" role="group" aria-label=t("control-range")>
                 {Preset::ALL
                     .into_iter()
                     .map(|p| {
                         view! {
                             <button
                                 type="button"
-                                aria-pressed=move || (value.get() == RangeChoice::Preset(p)).to_string()
-                                on:click=move |_| value.set(RangeChoice::Preset(p))
+                                aria-pressed=move || (choice.get() == RangeChoice::Preset(p)).to_string()
+                                on:click=move |_| pick.run(p.label().to_owned())
                             >
-                                {p.label()}
+                                {tm(&preset_label(p))}
                             </button>
                         }
                     })
                     .collect_view()}
             </div>
             <label class="date">
-                <span class="visually-hidden">"From"</span>
+                <span class="visually-hidden">{t("control-from")}</span>
                 <input
                     type="date"
                     min=min.clone()
@@ -59,7 +64,7 @@ pub fn RangePicker(
             </label>
             <span class="dash" aria-hidden="true">"–"</span>
             <label class="date">
-                <span class="visually-hidden">"To"</span>
+                <span class="visually-hidden">{t("control-to")}</span>
                 <input
                     type="date"
                     min=min

@@ -2,30 +2,31 @@
 
 use leptos::prelude::*;
 
-/// Buttons for `options`; the one equal to `value` is pressed.
+/// Buttons for `options`; the one whose value equals `selected` is pressed.
 #[component]
-pub fn Segmented<T>(
+pub fn Segmented(
     /// Group label for screen readers.
     #[prop(into)]
     label: String,
     /// `(value, button text)` in display order.
-    options: Vec<(T, String)>,
+    options: Vec<(String, String)>,
     /// The selected value.
-    value: RwSignal<T>,
-) -> impl IntoView
-where
-    T: Copy + PartialEq + Send + Sync + 'static,
-{
+    #[prop(into)]
+    selected: Signal<String>,
+    /// Called with the value of the pressed button.
+    pick: Callback<String>,
+) -> impl IntoView {
     view! {
         <div class="segmented" role="group" aria-label=label>
             {options
                 .into_iter()
-                .map(|(option, text)| {
+                .map(|(value, text)| {
+                    let v = value.clone();
                     view! {
                         <button
                             type="button"
-                            aria-pressed=move || (value.get() == option).to_string()
-                            on:click=move |_| value.set(option)
+                            aria-pressed=move || selected.with(|s| *s == v).to_string()
+                            on:click=move |_| pick.run(value.clone())
                         >
                             {text}
                         </button>

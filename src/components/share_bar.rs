@@ -2,14 +2,18 @@
 //! CSV of what is shown, and a PNG at 2×.
 
 use crate::browser::{copy_text, download, download_csv, link, page_base};
-use crate::charts::scene::Scene;
-use crate::charts::{draw_err, Style};
-use crate::controls::use_controls;
+use crate::charts::{draw_err, engine, Style};
+use crate::components::chart_section::chart_height;
+use crate::state::{locale, t, tm, use_app};
 use crate::theme::Theme;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
+use repricing_core::text::Msg;
+use repricing_core::views::chart::ChartView;
+use repricing_core::views::export::{frame_csv, CsvHeader};
+use repricing_core::views::frame::Frame;
 use repricing_core::views::state::Chart;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -36,38 +40,70 @@ enum Panel {
 pub fn ShareBar(
     /// Which chart.
     chart: Chart,
-    /// The chart as drawn (for the PNG).
-    scene: Signal<Arc<dyn Scene>>,
-    /// CSS height for a CSS width (as on the page).
-    height: fn(f64) -> f64,
-    /// `(file name, CSV text)` of what is shown.
-    csv: Callback<(), (String, String)>,
-    /// Credit line printed under the PNG.
-    #[prop(into)]
-    credit: Signal<String>,
+    /// The chart's view (its frame for the CSV and PNG, its notes for the CSV header).
+    view: Memo<Arc<ChartView>>,
+    /// Provider names.
+    providers: Memo<Vec<String>>,
 ) -> impl IntoView {
-    let controls = use_controls();
+    let app = use_app();
     let theme = crate::use_theme();
+    let credit = move || {
+        view.with_untracked(|v| {
+            let id = if v.modelled {
+                "credit-line-model"
+            } else {
+                "credit-line"
+            };
+            tm(&Msg::new(id)
+                .text("providers", providers.get_untracked().join(", "))
+                .text("date", locale().date(v.as_of)))
+        })
+    };
+    let csv = move || {
+        let url = {
+            let mut s = app.view.get_untracked();
+            s.embed = None;
+            s.section = Some(chart);
+            link(&s.to_query(false), Some(chart.key()))
+        };
+        view.with_untracked(|v| {
+            let mut notes = v.notes.clone();
+            notes.push(v.method.clone());
+            let title = chart.title();
+            let header = CsvHeader {
+                title: &title,
+                sources: &providers.get_untracked(),
+                as_of: v.as_of,
+                notes: &notes,
+                url: &url,
+            };
+            let text = match &v.frame {
+                Ok(f) => frame_csv(f, &header, locale()),
+                Err(m) => format!("# {}\n", tm(m)),
+            };
+            (format!("crypto-repricing-{}.csv", chart.key()), text)
+        })
+    };
     let panel = RwSignal::new(Panel::Closed);
     let copied = RwSignal::new(None::<bool>);
 
     // The full page at this view, pointing at this chart (also from inside an iframe).
     let page_link = move || {
-        let mut s = controls.state();
+        let mut s = app.view.get();
         s.embed = None;
         s.section = Some(chart);
         link(&s.to_query(false), Some(chart.key()))
     };
     let embed_snippet = move || {
-        let mut s = controls.state();
+        let mut s = app.view.get();
         s.embed = Some(chart);
         s.section = None;
         let src = link(&s.to_query(true), None);
         let base = page_base();
         let dir = base.rsplit_once('/').map_or(base.as_str(), |(d, _)| d);
+        let title = tm(&Msg::new("embed-iframe-title").msg("title", chart.title())).replace('"', "&quot;");
         format!(
-            "<iframe src=\"{src}\" title=\"{} — interactive chart\" loading=\"lazy\" width=\"100%\" height=\"{}\" style=\"border:0;width:100%;min-width:280px\" data-crypto-repricing=\"{}\"></iframe>\n<script src=\"{dir}/embed.js\" async></script>",
-            chart.title(),
+            "<iframe src=\"{src}\" title=\"{title}\" loading=\"lazy\" width=\"100%\" height=\"{}\" style=\"border:0;width:100%;min-width:280px\" data-crypto-repricing=\"{}\"></iframe>\n<script src=\"{dir}/embed.js\" async></script>",
             default_height(chart),
             chart.key()
         )
@@ -88,38 +124,35 @@ pub fn ShareBar(
         });
     };
     let save_csv = move |_| {
-        let (name, text) = csv.run(());
+        let (name, text) = csv();
         download_csv(&text, &name);
     };
     let save_png = move |_| {
         let style_theme = theme.get_untracked();
-        if let Err(e) = export_png(
-            &scene.get_untracked(),
-            height,
-            style_theme,
-            &credit.get_untracked(),
-            chart,
-        ) {
+        let Ok(frame) = view.with_untracked(|v| v.frame.clone()) else {
+            return;
+        };
+        if let Err(e) = export_png(&frame, chart_height(chart), style_theme, &credit(), chart) {
             leptos::logging::warn!("PNG export failed: {e}");
         }
     };
 
     view! {
-        <div class="share" role="group" aria-label="Share and export">
+        <div class="share" role="group" aria-label=t("share-label")>
             <button type="button" aria-expanded=move || (panel.get() == Panel::Link).to_string() on:click=move |_| toggle(Panel::Link)>
-                "Link"
+                {t("share-link")}
             </button>
             <button type="button" aria-expanded=move || (panel.get() == Panel::Embed).to_string() on:click=move |_| toggle(Panel::Embed)>
-                "Embed"
+                {t("share-embed")}
             </button>
-            <button type="button" on:click=save_csv>"CSV"</button>
-            <button type="button" on:click=save_png>"PNG"</button>
+            <button type="button" on:click=save_csv>{t("share-csv")}</button>
+            <button type="button" on:click=save_png>{t("share-png")}</button>
         </div>
         <Show when=move || panel.get() != Panel::Closed>
             <div class="share-panel">
                 <label>
                     <span class="share-label">
-                        {move || if panel.get() == Panel::Link { "Link to this view" } else { "Embed code for this view (paste into your article’s HTML)" }}
+                        {move || if panel.get() == Panel::Link { t("share-link-label") } else { t("share-embed-label") }}
                     </span>
                     <textarea readonly rows=move || if panel.get() == Panel::Link { "2" } else { "5" } prop:value=text on:focus=move |ev| {
                         if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
@@ -127,12 +160,12 @@ pub fn ShareBar(
                         }
                     }></textarea>
                 </label>
-                <button type="button" on:click=copy>"Copy"</button>
+                <button type="button" on:click=copy>{t("share-copy")}</button>
                 <span class="share-status" role="status">
                     {move || match copied.get() {
-                        Some(true) => "Copied.",
-                        Some(false) => "Your browser blocked copying here: select the text and press Ctrl+C (⌘C).",
-                        None => "",
+                        Some(true) => t("share-copied"),
+                        Some(false) => t("share-copy-failed"),
+                        None => String::new(),
                     }}
                 </span>
             </div>
@@ -142,7 +175,7 @@ pub fn ShareBar(
 
 /// Draws the chart at 2× on an offscreen canvas with a credit line, and downloads it.
 fn export_png(
-    scene: &Arc<dyn Scene>,
+    frame: &Frame,
     height: fn(f64) -> f64,
     theme: Theme,
     credit: &str,
@@ -153,16 +186,16 @@ fn export_png(
     const FOOTER_CSS: f64 = 28.0;
     let doc = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no document")?;
+        .ok_or_else(|| t("no-canvas"))?;
     let canvas: web_sys::HtmlCanvasElement = doc
         .create_element("canvas")
-        .map_err(|_| "no canvas")?
+        .map_err(|_| t("no-canvas"))?
         .dyn_into()
-        .map_err(|_| "no canvas")?;
+        .map_err(|_| t("no-canvas"))?;
     let chart_h = height(CSS_WIDTH);
     canvas.set_width((CSS_WIDTH * DPR) as u32);
     canvas.set_height(((chart_h + FOOTER_CSS) * DPR) as u32);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas")?;
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| t("no-canvas"))?;
     let root = backend.into_drawing_area();
     root.fill(&theme.background).map_err(draw_err)?;
     let (top, bottom) = root.split_vertically((chart_h * DPR) as u32);
@@ -171,7 +204,7 @@ fn export_png(
         dpr: DPR,
         css_width: CSS_WIDTH,
     };
-    scene.draw_canvas(&top, &style)?;
+    engine::draw(&top, frame, &style, locale())?;
     let pos = Pos::new(HPos::Left, VPos::Center);
     bottom
         .draw(&Text::new(
@@ -183,7 +216,7 @@ fn export_png(
     bottom.present().map_err(draw_err)?;
     let url = canvas
         .to_data_url_with_type("image/png")
-        .map_err(|_| "the canvas could not be exported")?;
+        .map_err(|_| t("draw-error"))?;
     download(&url, &format!("crypto-repricing-{}.png", chart.key()));
     Ok(())
 }

@@ -1,23 +1,26 @@
 //! The credit line under every chart: providers and "data as of".
 
+use crate::state::tm;
 use leptos::prelude::*;
+use repricing_core::text::Msg;
 
-/// "Source: … · Data as of …", plus an optional note.
+/// "Source: … Data as of …", plus the chart's notes.
 #[component]
 pub fn SourceLine(
-    /// Attributions, in order.
-    providers: Vec<String>,
-    /// Last date of the chart's data.
+    /// Provider names, in order.
     #[prop(into)]
-    as_of: String,
-    /// Extra caveats (provisional point, model).
+    providers: Signal<Vec<String>>,
+    /// Last date of the chart's data, formatted.
+    #[prop(into)]
+    as_of: Signal<String>,
+    /// The chart models something (the credit says so).
     #[prop(optional)]
-    notes: Vec<String>,
+    modelled: bool,
 ) -> impl IntoView {
     view! {
         <p class="source">
-            "Source: " {providers.join(", ")} ". Data as of " {as_of} "."
-            {notes.into_iter().map(|n| view! { " " {n} }).collect_view()}
+            {move || tm(&Msg::new("source-line").text("providers", providers.get().join(", ")).text("date", as_of.get()))}
+            {modelled.then(|| view! { " " {tm(&Msg::new("source-model"))} })}
         </p>
     }
 }

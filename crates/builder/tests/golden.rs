@@ -263,15 +263,14 @@ fn every_series_starts_no_earlier_than_2018_and_snapshot_fits_budget() {
 
 #[test]
 fn page_takeaways_on_real_data() {
-    use repricing_core::views::burn::{burn_view, BurnData, Smoothing};
-    use repricing_core::views::correlation::{
-        correlation_view, rolling_correlations, Counterpart, MarketData,
-    };
-    use repricing_core::views::flows::{flows_view, Asset, FlowControls, FlowMode};
+    use repricing_core::text::Locale;
+    use repricing_core::views::chart::{chart_view, prepare};
+    use repricing_core::views::correlation::{rolling_correlations, Counterpart, MarketData};
     use repricing_core::views::range::{Preset, RangeChoice};
+    use repricing_core::views::state::{Chart, ViewState};
     let Some(b) = built() else { return };
-    let s = &b.snapshot;
-    let data = MarketData::from_snapshot(s).unwrap();
+    let s = std::sync::Arc::new(b.snapshot.clone());
+    let data = MarketData::from_snapshot(&s).unwrap();
     let corr = rolling_correlations(&data, &Counterpart::DEFAULT, 90);
     let at = |date: &str, c: usize| {
         let i = data.dates.binary_search(&d(date)).unwrap();
@@ -288,31 +287,24 @@ fn page_takeaways_on_real_data() {
     }
     // Early February 2026: bitcoin still moved with tech stocks more than with gold.
     assert!(at("2026-02-06", 0) > at("2026-02-06", 1));
-    let v = correlation_view(&data, &corr, 90, RangeChoice::Preset(Preset::Y1));
-    eprintln!("{}", v.takeaway);
-    assert!(v
-        .takeaway
-        .starts_with("90-day correlation of bitcoin with the Nasdaq-100: "));
+    let en = Locale::en();
+    let mut state = ViewState::default();
+    state.correlation.range = RangeChoice::Preset(Preset::Y1);
+    let v = chart_view(&prepare(Chart::Correlation, &s).unwrap(), &state.part(Chart::Correlation));
+    let text = en.render_all(&v.takeaway);
+    eprintln!("{text}");
+    assert!(text.starts_with("90-day correlation of bitcoin with the Nasdaq-100: "), "{text}");
 
-    let t = s.flows(ids::FLOWS_BTC).unwrap();
-    let c = FlowControls {
-        period: Period::Day,
-        mode: FlowMode::Total,
-        hidden: Vec::new(),
-        range: RangeChoice::Custom(d("2025-11-01"), d("2025-11-30")),
-    };
-    let v = flows_view(t, Asset::Btc, &s.market_holidays, &c);
-    eprintln!("{}", v.takeaway);
-    assert!(v.takeaway.contains("lost a net $3.47bn"), "{}", v.takeaway);
-    assert!(
-        v.takeaway
-            .contains("Largest outflow day: −$903.2M on 2025-11-20."),
-        "{}",
-        v.takeaway
-    );
+    state.flows.range = RangeChoice::Custom(d("2025-11-01"), d("2025-11-30"));
+    let v = chart_view(&prepare(Chart::Flows, &s).unwrap(), &state.part(Chart::Flows));
+    let text = en.render_all(&v.takeaway);
+    eprintln!("{text}");
+    assert!(text.contains("lost a net $3.5bn"), "{text}");
+    assert!(text.contains("Largest outflow day: −$903.2m on 20 Nov 2025."), "{text}");
 
-    let burn = BurnData::from_snapshot(s).unwrap();
-    let v = burn_view(&burn, Smoothing::Mean7, RangeChoice::Preset(Preset::Y1));
-    eprintln!("{}", v.takeaway);
-    assert!(v.takeaway.contains("supply grew by about"), "{}", v.takeaway);
+    state.burn.range = RangeChoice::Preset(Preset::Y1);
+    let v = chart_view(&prepare(Chart::Burn, &s).unwrap(), &state.part(Chart::Burn));
+    let text = en.render_all(&v.takeaway);
+    eprintln!("{text}");
+    assert!(text.contains("supply grew by about"), "{text}");
 }

@@ -15,6 +15,7 @@ pub mod issuance;
 pub mod resample;
 pub mod snapshot;
 pub mod stats;
+pub mod text;
 pub mod views;
 
 pub use snapshot::{FlowTable, Series, Snapshot, SnapshotError};

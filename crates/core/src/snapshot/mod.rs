@@ -41,6 +41,8 @@ pub mod ids {
     pub const ETH_FEES: &str = "eth_fees";
     /// Cumulative ETH deposited to the staking contract (not net of withdrawals).
     pub const ETH_STAKED: &str = "eth_staked";
+    /// Modelled ETH issuance (computed in the core, never stored): a key for frames and CSVs.
+    pub const ETH_ISSUANCE_MODEL: &str = "eth_issuance_model";
     /// Bitcoin ETF flow table.
     pub const FLOWS_BTC: &str = "btc";
     /// Ether ETF flow table.

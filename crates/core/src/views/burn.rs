@@ -1,12 +1,16 @@
 //! Chart 3: ETH burned versus modelled issuance, the net supply change, and cumulative net
 //! supply since London and since the Merge. Issuance is a model ([`crate::issuance`]).
 
-use super::format;
-use super::range::{RangeChoice, Span};
+use super::chart::{events_in, providers_of, ChartView, Control, ToggleItem};
+use super::frame::{ColorRole, Frame, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec};
+use super::state::{BurnLine, BurnState, Chart};
 use crate::align::{range_indices, sample_on};
-use crate::issuance::{issuance_series, net_supply_change, MERGE};
+use crate::issuance::{
+    issuance_series, net_supply_change, MERGE, POS_ISSUANCE_COEFFICIENT, POW_ISSUANCE_ETH_PER_DAY,
+};
 use crate::snapshot::{ids, SnapshotError};
 use crate::stats::{cumulative_sum, rolling_mean};
+use crate::text::{Msg, NumFmt};
 use crate::Snapshot;
 use time::Date;
 
@@ -82,39 +86,37 @@ impl BurnData {
     }
 }
 
-/// Everything chart 3 draws and says.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BurnView {
-    /// Visible days.
-    pub dates: Vec<Date>,
-    /// Burn, ETH/day (smoothed as chosen).
-    pub burn_eth: Vec<Option<f64>>,
-    /// Modelled issuance, ETH/day (smoothed the same way).
-    pub issuance_eth: Vec<Option<f64>>,
-    /// Net supply change, ETH/day (smoothed the same way).
-    pub net_eth: Vec<Option<f64>>,
-    /// Cumulative net supply since London, ETH.
-    pub cumulative_london_eth: Vec<Option<f64>>,
-    /// Cumulative net supply since the Merge, ETH.
-    pub cumulative_merge_eth: Vec<Option<f64>>,
-    /// Daily or 7-day mean.
-    pub smoothing: Smoothing,
-    /// The span shown.
-    pub span: Span,
-    /// The takeaway sentence(s).
-    pub takeaway: String,
+/// Whether values spanning more than this ratio get a log scale.
+pub const LOG_RATIO: f64 = 25.0;
+
+/// Whether the positive values of `series` span more than [`LOG_RATIO`].
+fn wants_log(series: &[&[Option<f64>]]) -> bool {
+    let (mut lo, mut hi) = (f64::INFINITY, 0.0f64);
+    for v in series
+        .iter()
+        .flat_map(|s| s.iter().flatten())
+        .filter(|v| **v > 0.0 && v.is_finite())
+    {
+        lo = lo.min(*v);
+        hi = hi.max(*v);
+    }
+    lo.is_finite() && hi / lo > LOG_RATIO
 }
 
-/// Smooths (on the full history, so a view's first days have a full window), slices and
-/// describes the chosen range.
-pub fn burn_view(data: &BurnData, smoothing: Smoothing, range: RangeChoice) -> BurnView {
+const RATE: usize = 0;
+const NET: usize = 1;
+const CUMULATIVE: usize = 2;
+
+/// Chart 3 for the reader's settings: burn vs modelled issuance (log scale when the view
+/// spans both eras), the net supply change, and cumulative net supply.
+pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartView {
     let (first, last) = match (data.dates.first(), data.dates.last()) {
         (Some(a), Some(b)) => (*a, *b),
-        _ => (Date::MIN, Date::MIN),
+        _ => (snapshot.as_of, snapshot.as_of),
     };
-    let span = range.resolve(first, last);
+    let span = state.range.resolve(first, last);
     let (a, b) = range_indices(&data.dates, span.from, span.to);
-    let smooth = |v: &[Option<f64>]| match smoothing {
+    let smooth = |v: &[Option<f64>]| match state.smoothing {
         Smoothing::Mean7 => rolling_mean(v, SMOOTHING_DAYS),
         Smoothing::Daily => v.to_vec(),
     };
@@ -122,23 +124,215 @@ pub fn burn_view(data: &BurnData, smoothing: Smoothing, range: RangeChoice) -> B
     fn s(v: &[Option<f64>], a: usize, b: usize) -> &[Option<f64>] {
         v.get(a..b).unwrap_or_default()
     }
+    let dates = data.dates.get(a..b).map(<[_]>::to_vec).unwrap_or_default();
     let takeaway = takeaway(
-        data.dates.get(a..b).unwrap_or_default(),
+        &dates,
         s(&data.burn_eth, a, b),
         s(&data.issuance_eth, a, b),
         s(&data.net_eth, a, b),
         s(&data.cumulative_merge_eth, a, b).last().copied().flatten(),
     );
-    BurnView {
-        dates: data.dates.get(a..b).map(<[_]>::to_vec).unwrap_or_default(),
-        burn_eth: slice(smooth(&data.burn_eth)),
-        issuance_eth: slice(smooth(&data.issuance_eth)),
-        net_eth: slice(smooth(&data.net_eth)),
-        cumulative_london_eth: slice(data.cumulative_london_eth.clone()),
-        cumulative_merge_eth: slice(data.cumulative_merge_eth.clone()),
-        smoothing,
-        span,
+    let shown = |l: BurnLine| !state.hidden.contains(&l);
+    let burn = slice(smooth(&data.burn_eth));
+    let issuance = slice(smooth(&data.issuance_eth));
+    let smoothing = Msg::new(match state.smoothing {
+        Smoothing::Mean7 => "smoothing-mean7",
+        Smoothing::Daily => "smoothing-daily",
+    });
+    let mut rate_values: Vec<&[Option<f64>]> = Vec::new();
+    if shown(BurnLine::Burn) {
+        rate_values.push(&burn);
+    }
+    if shown(BurnLine::Issuance) {
+        rate_values.push(&issuance);
+    }
+    let log = wants_log(&rate_values);
+    let line = |key: &str, label: Msg, panel, dashed, color, width_css, values, format| SeriesSpec {
+        key: key.to_owned(),
+        label,
+        panel,
+        kind: SeriesKind::Line { dashed },
+        color,
+        width_css,
+        values,
+        format,
+    };
+    let mut series = Vec::new();
+    if shown(BurnLine::Issuance) {
+        series.push(line(
+            ids::ETH_ISSUANCE_MODEL,
+            Msg::new("series-issuance"),
+            RATE,
+            true,
+            ColorRole::Issuance,
+            2.0,
+            issuance.clone(),
+            NumFmt::Fixed(0),
+        ));
+    }
+    if shown(BurnLine::Burn) {
+        series.push(line(
+            ids::ETH_BURN,
+            Msg::new("series-burn"),
+            RATE,
+            false,
+            ColorRole::Burn,
+            1.75,
+            burn.clone(),
+            NumFmt::Fixed(0),
+        ));
+    }
+    series.push(line(
+        "net_eth",
+        Msg::new("series-net-supply"),
+        NET,
+        false,
+        ColorRole::Ink,
+        1.5,
+        slice(smooth(&data.net_eth)),
+        NumFmt::Signed(0),
+    ));
+    if shown(BurnLine::SinceLondon) {
+        series.push(line(
+            "cumulative_london_eth",
+            Msg::new("series-since-london"),
+            CUMULATIVE,
+            false,
+            ColorRole::Eth,
+            2.0,
+            slice(data.cumulative_london_eth.clone()),
+            NumFmt::SignedSig3,
+        ));
+    }
+    if shown(BurnLine::SinceMerge) {
+        series.push(line(
+            "cumulative_merge_eth",
+            Msg::new("series-since-merge"),
+            CUMULATIVE,
+            false,
+            ColorRole::InkSecondary,
+            2.0,
+            slice(data.cumulative_merge_eth.clone()),
+            NumFmt::SignedSig3,
+        ));
+    }
+    let frame = if dates.is_empty() {
+        Err(Msg::new("empty-burn-range"))
+    } else {
+        Ok(Frame {
+            x: dates,
+            bar_days: None,
+            names: PointNames::Days,
+            panels: vec![
+                PanelSpec {
+                    title: Msg::new(if log {
+                        "panel-burn-rate-log"
+                    } else {
+                        "panel-burn-rate"
+                    })
+                    .msg("smoothing", smoothing.clone()),
+                    short_title: Msg::new(if log {
+                        "panel-burn-rate-log-short"
+                    } else {
+                        "panel-burn-rate-short"
+                    }),
+                    scale: if log { Scale::Log } else { Scale::Linear },
+                    ticks: NumFmt::Fixed(0),
+                    reference: None,
+                    weight: 0.42,
+                    include_zero: !log,
+                    clamp: None,
+                    min_span: 10.0,
+                },
+                PanelSpec {
+                    title: Msg::new("panel-net-supply").msg("smoothing", smoothing),
+                    short_title: Msg::new("panel-net-supply-short"),
+                    scale: Scale::Linear,
+                    ticks: NumFmt::Fixed(0),
+                    reference: Some(0.0),
+                    weight: 0.24,
+                    include_zero: true,
+                    clamp: None,
+                    min_span: 100.0,
+                },
+                PanelSpec {
+                    title: Msg::new("panel-cumulative-supply"),
+                    short_title: Msg::new("panel-cumulative-supply-short"),
+                    scale: Scale::Linear,
+                    ticks: NumFmt::Fixed(0),
+                    reference: Some(0.0),
+                    weight: 0.34,
+                    include_zero: true,
+                    clamp: None,
+                    min_span: 1000.0,
+                },
+            ],
+            series,
+            events: events_in(&snapshot.events, span),
+            annotations: Vec::new(),
+        })
+    };
+    let toggle = |l: BurnLine, label: &'static str, color| {
+        let on = shown(l);
+        let mut after: Vec<BurnLine> = state.hidden.iter().copied().filter(|x| *x != l).collect();
+        if on {
+            after.push(l);
+            after.sort();
+        }
+        ToggleItem {
+            label: Msg::new(label),
+            color,
+            on,
+            locked: false,
+            value_after: after.iter().map(|x| x.key()).collect::<Vec<_>>().join(","),
+        }
+    };
+    ChartView {
+        chart: Chart::Burn,
+        title: Msg::new("burn-title"),
+        lede: Msg::new("burn-lede"),
         takeaway,
+        controls: vec![
+            Control::Toggles {
+                key: "b.hide",
+                label: Msg::new("control-lines"),
+                items: vec![
+                    toggle(BurnLine::Burn, "series-burn", ColorRole::Burn),
+                    toggle(BurnLine::Issuance, "series-issuance", ColorRole::Issuance),
+                    toggle(BurnLine::SinceLondon, "series-since-london", ColorRole::Eth),
+                    toggle(
+                        BurnLine::SinceMerge,
+                        "series-since-merge",
+                        ColorRole::InkSecondary,
+                    ),
+                ],
+            },
+            Control::choice(
+                "b.smooth",
+                Msg::new("control-smoothing"),
+                vec![
+                    (
+                        Smoothing::Mean7.key().to_owned(),
+                        Msg::new("smoothing-mean7-button"),
+                    ),
+                    (
+                        Smoothing::Daily.key().to_owned(),
+                        Msg::new("smoothing-daily-button"),
+                    ),
+                ],
+                state.smoothing.key(),
+            ),
+            Control::range("b.range", state.range, first, last),
+        ],
+        frame,
+        warnings: Vec::new(),
+        notes: vec![Msg::new("note-issuance-model")
+            .num("pow", POW_ISSUANCE_ETH_PER_DAY, NumFmt::Fixed(0))
+            .num("k", POS_ISSUANCE_COEFFICIENT, NumFmt::Fixed(1))],
+        method: Msg::new("method-burn"),
+        providers: providers_of(snapshot, &[ids::ETH_BURN, ids::ETH_STAKED], &[]),
+        as_of: last,
+        modelled: true,
     }
 }
 
@@ -148,9 +342,9 @@ fn takeaway(
     issuance: &[Option<f64>],
     net: &[Option<f64>],
     since_merge: Option<f64>,
-) -> String {
+) -> Vec<Msg> {
     let (Some(from), Some(to)) = (dates.first(), dates.last()) else {
-        return "No burn data in this range.".to_owned();
+        return vec![Msg::new("empty-burn-range")];
     };
     let days: Vec<(f64, f64, f64)> = burn
         .iter()
@@ -159,39 +353,43 @@ fn takeaway(
         .filter_map(|((b, i), n)| Some(((*b)?, (*i)?, (*n)?)))
         .collect();
     if days.is_empty() {
-        return "No burn data in this range.".to_owned();
+        return vec![Msg::new("empty-burn-range")];
     }
     let count = days.len() as f64;
     let mean_burn = days.iter().map(|d| d.0).sum::<f64>() / count;
     let mean_issuance = days.iter().map(|d| d.1).sum::<f64>() / count;
     let net_total: f64 = days.iter().map(|d| d.2).sum();
     let deflationary = days.iter().filter(|d| d.0 > d.1).count();
-    let change = if net_total < 0.0 { "shrank" } else { "grew" };
-    let mut s = format!(
-        "From {} to {}, ETH burned averaged {} ETH a day against modelled issuance of {}: \
-         supply {change} by about {} ETH (model). Burn exceeded issuance on {deflationary} of {} days.",
-        format::date(*from),
-        format::date(*to),
-        format::number(mean_burn, 0),
-        format::number(mean_issuance, 0),
-        format::number(net_total.abs(), 0),
-        days.len()
-    );
+    let mut out = vec![
+        Msg::new(if net_total < 0.0 {
+            "burn-summary-shrank"
+        } else {
+            "burn-summary-grew"
+        })
+        .date("from", *from)
+        .date("to", *to)
+        .num("burn", mean_burn, NumFmt::Fixed(0))
+        .num("issuance", mean_issuance, NumFmt::Sig3)
+        .num("net", net_total.abs(), NumFmt::Sig3),
+        Msg::new("burn-deflationary-days")
+            .num("n", deflationary as f64, NumFmt::Count)
+            .num("of", count, NumFmt::Count),
+    ];
     if let Some(m) = since_merge {
-        s.push_str(&format!(
-            " Net change since the Merge to {}: {} ETH (model).",
-            format::date(*to),
-            format::signed(m, 0)
-        ));
+        out.push(
+            Msg::new("burn-since-merge")
+                .date("to", *to)
+                .num("v", m, NumFmt::SignedSig3),
+        );
     }
-    s
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::snapshot::raw::RawSnapshot;
-    use crate::views::range::Preset;
+    use crate::views::range::{Preset, RangeChoice};
     use serde_json::json;
 
     fn data() -> BurnData {
@@ -226,24 +424,85 @@ mod tests {
         assert_eq!(d.cumulative_london_eth[7], None);
     }
 
+    fn snap() -> Snapshot {
+        let meta = |unit: &str| json!({"label": "x", "unit": unit, "provider": "p", "first": "2022-09-12", "last": "2022-09-19", "last_provisional": false});
+        let axis = json!({"start": "2022-09-12", "day_steps": vec![1; 7]});
+        let raw: RawSnapshot = serde_json::from_value(json!({
+            "schema_version": 1, "as_of": "2022-09-19",
+            "providers": {"p": {"name": "P", "attribution": "P", "licence": "l", "url": "u"}},
+            "series": {
+                "eth_burn": {"meta": meta("ETH"), "axis": axis, "values": [5000, 5000, 5000, 4000, 3000, 1000, null, 2000]},
+                "eth_staked": {"meta": meta("ETH"), "axis": axis, "values": vec![36.0e6; 8]}
+            },
+            "etf_flows": {}, "market_holidays": [], "events": []
+        }))
+        .unwrap();
+        Snapshot::from_raw(raw).unwrap()
+    }
+
+    fn state(smoothing: Smoothing) -> BurnState {
+        BurnState {
+            smoothing,
+            hidden: Vec::new(),
+            range: RangeChoice::Preset(Preset::All),
+        }
+    }
+
     #[test]
     fn view_smooths_and_describes() {
-        let d = data();
-        let v = burn_view(&d, Smoothing::Daily, RangeChoice::Preset(Preset::All));
-        assert_eq!(v.dates.len(), 8);
-        assert_eq!(v.burn_eth[6], None);
-        assert!(
-            v.takeaway
-                .starts_with("From 2022-09-12 to 2022-09-19, ETH burned averaged 3,571 ETH a day"),
-            "{}",
-            v.takeaway
+        let s = snap();
+        let d = BurnData::from_snapshot(&s).unwrap();
+        let v = view(&s, &d, &state(Smoothing::Daily));
+        let f = v.frame.as_ref().unwrap();
+        assert!(f.panels_are_valid());
+        assert_eq!(f.x.len(), 8);
+        let burn = f.series.iter().find(|x| x.key == ids::ETH_BURN).unwrap();
+        assert_eq!(burn.values[6], None);
+        // 14,000 ETH/day before the Merge vs ≈2,729 after: a log scale is not needed at
+        // 5.1×, but the burn of 1,000 vs 14,000 is 14× — still linear.
+        assert_eq!(f.panels[RATE].scale, Scale::Linear);
+        assert_eq!(v.takeaway[0].id, "burn-summary-grew");
+        assert!((v.takeaway[0].numbers()[0].0 - 25_000.0 / 7.0).abs() < 1e-9);
+        assert_eq!(
+            v.takeaway[1].numbers().iter().map(|n| n.0).collect::<Vec<_>>(),
+            [2.0, 7.0]
         );
-        assert!(
-            v.takeaway.contains("Burn exceeded issuance on 2 of 7 days."),
-            "{}",
-            v.takeaway
-        );
-        let m = burn_view(&d, Smoothing::Mean7, RangeChoice::Preset(Preset::All));
-        assert!(m.burn_eth[..7].iter().all(Option::is_none), "{:?}", m.burn_eth);
+        let m = view(&s, &d, &state(Smoothing::Mean7));
+        let burn = m
+            .frame
+            .unwrap()
+            .series
+            .into_iter()
+            .find(|x| x.key == ids::ETH_BURN)
+            .unwrap();
+        assert!(burn.values[..7].iter().all(Option::is_none), "{:?}", burn.values);
+    }
+
+    #[test]
+    fn hidden_lines_leave_the_frame_and_the_chips_say_so() {
+        let s = snap();
+        let d = BurnData::from_snapshot(&s).unwrap();
+        let mut st = state(Smoothing::Daily);
+        st.hidden = vec![BurnLine::Issuance];
+        let v = view(&s, &d, &st);
+        assert!(v
+            .frame
+            .unwrap()
+            .series
+            .iter()
+            .all(|x| x.key != ids::ETH_ISSUANCE_MODEL));
+        let Some(Control::Toggles { items, .. }) = v.controls.first() else {
+            panic!()
+        };
+        assert!(!items[1].on);
+        assert_eq!(items[1].value_after, "");
+        assert_eq!(items[0].value_after, "burn,issuance");
+    }
+
+    #[test]
+    fn a_wide_span_of_rates_gets_a_log_scale() {
+        assert!(wants_log(&[&[Some(1.0), Some(30.0)]]));
+        assert!(!wants_log(&[&[Some(1.0), Some(20.0), None, Some(-5.0)]]));
+        assert!(!wants_log(&[&[None]]));
     }
 }

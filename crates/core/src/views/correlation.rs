@@ -4,12 +4,14 @@
 //! Every column is sampled on US market days (the rule is in [`crate::align`]): log
 //! returns for prices, daily changes for the 10-year yield.
 
-use super::format;
-use super::range::{RangeChoice, Span};
+use super::chart::{events_in, providers_of, ChartView, Control, ToggleItem};
+use super::frame::{ColorRole, Frame, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec};
+use super::state::{Chart, CorrelationState};
 use super::{first_value, last_value};
 use crate::align::{range_indices, sample_on};
 use crate::snapshot::{ids, SnapshotError};
 use crate::stats::{differences, index_to_100, log_returns, rolling_correlation};
+use crate::text::{Msg, NumFmt};
 use crate::Snapshot;
 use time::Date;
 
@@ -64,30 +66,6 @@ impl Counterpart {
     /// Parses a [`Counterpart::url_key`].
     pub fn parse(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.url_key() == key)
-    }
-
-    /// Legend label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Qqq => "Nasdaq-100 (QQQ)",
-            Self::Gld => "Gold (GLD)",
-            Self::Eth => "Ether (ETH)",
-            Self::Spy => "S&P 500 (SPY)",
-            Self::Dbc => "Commodities (DBC)",
-            Self::Dgs10 => "10-year yield",
-        }
-    }
-
-    /// Name inside a sentence.
-    pub fn in_sentence(self) -> &'static str {
-        match self {
-            Self::Qqq => "the Nasdaq-100",
-            Self::Gld => "gold",
-            Self::Eth => "ether",
-            Self::Spy => "the S&P 500",
-            Self::Dbc => "commodities",
-            Self::Dgs10 => "the 10-year yield",
-        }
     }
 
     /// Whether daily changes (not log returns) are correlated: a yield is a rate.
@@ -207,110 +185,228 @@ pub fn rolling_correlations(
         .collect()
 }
 
-/// A line of the visible part of the chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ViewLine {
-    /// Stable key (series id) for colour and legend.
-    pub key: &'static str,
-    /// Legend label.
-    pub label: &'static str,
-    /// One value per visible date.
-    pub values: Vec<Option<f64>>,
+/// The colour role of a counterpart (one colour per market on every chart).
+pub fn color(c: Counterpart) -> ColorRole {
+    match c {
+        Counterpart::Qqq => ColorRole::Nasdaq,
+        Counterpart::Gld => ColorRole::Gold,
+        Counterpart::Eth => ColorRole::Eth,
+        Counterpart::Spy => ColorRole::Sp500,
+        Counterpart::Dbc => ColorRole::Commodities,
+        Counterpart::Dgs10 => ColorRole::Yield,
+    }
 }
 
-/// Everything chart 1 draws and says.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CorrelationView {
-    /// Visible market days.
-    pub dates: Vec<Date>,
-    /// Rolling correlations in view.
-    pub correlations: Vec<ViewLine>,
-    /// Prices indexed to 100 at the first visible day (bitcoin first; the yield is left out).
-    pub indexed: Vec<ViewLine>,
-    /// Selected counterparts that could not be shown, with why.
-    pub unavailable: Vec<(Counterpart, String)>,
-    /// The span shown.
-    pub span: Span,
-    /// Window in trading days.
-    pub window: usize,
-    /// The takeaway sentence(s) for this view.
-    pub takeaway: String,
+/// The legend label of a counterpart.
+pub fn label(c: Counterpart) -> Msg {
+    Msg::new(match c {
+        Counterpart::Qqq => "cp-qqq",
+        Counterpart::Gld => "cp-gld",
+        Counterpart::Eth => "cp-eth",
+        Counterpart::Spy => "cp-spy",
+        Counterpart::Dbc => "cp-dbc",
+        Counterpart::Dgs10 => "cp-dgs10",
+    })
 }
 
-/// Slices the correlations to the chosen range, indexes prices, and writes the takeaway.
-pub fn correlation_view(
-    data: &MarketData,
-    correlations: &[Result<CorrelationSeries, (Counterpart, String)>],
-    window: usize,
-    range: RangeChoice,
-) -> CorrelationView {
-    let Some((first, last)) = data.bounds() else {
-        return CorrelationView {
-            dates: Vec::new(),
-            correlations: Vec::new(),
-            indexed: Vec::new(),
-            unavailable: Vec::new(),
-            span: range.resolve(time::Date::MIN, time::Date::MIN),
-            window,
-            takeaway: "No market data in the snapshot.".to_owned(),
-        };
-    };
-    let span = range.resolve(first, last);
+/// A counterpart's name inside a sentence.
+pub fn in_sentence(c: Counterpart) -> Msg {
+    Msg::new(match c {
+        Counterpart::Qqq => "cp-qqq-in-sentence",
+        Counterpart::Gld => "cp-gld-in-sentence",
+        Counterpart::Eth => "cp-eth-in-sentence",
+        Counterpart::Spy => "cp-spy-in-sentence",
+        Counterpart::Dbc => "cp-dbc-in-sentence",
+        Counterpart::Dgs10 => "cp-dgs10-in-sentence",
+    })
+}
+
+/// Panel indices of chart 1.
+const CORR: usize = 0;
+const INDEX: usize = 1;
+
+/// Chart 1 for the reader's settings: correlations in the top panel, prices indexed to
+/// 100 on the first day in view in the bottom one, and the takeaway.
+pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) -> ChartView {
+    let window = state.window;
+    let correlations = rolling_correlations(data, &state.with, window);
+    let (first, last) = data.bounds().unwrap_or((snapshot.as_of, snapshot.as_of));
+    let span = state.range.resolve(first, last);
     let (a, b) = range_indices(&data.dates, span.from, span.to);
     let slice = |v: &[Option<f64>]| v.get(a..b).map(<[_]>::to_vec).unwrap_or_default();
-    let mut lines = Vec::new();
-    let mut unavailable = Vec::new();
-    let mut indexed = vec![ViewLine {
-        key: ids::BTC_USD,
-        label: "Bitcoin",
+    let dates = data.dates.get(a..b).map(<[_]>::to_vec).unwrap_or_default();
+    let provisional = snapshot
+        .series(ids::BTC_USD)
+        .map(|s| s.meta.last_provisional)
+        .unwrap_or(false);
+
+    let mut series = Vec::new();
+    let mut indexed = vec![SeriesSpec {
+        key: ids::BTC_USD.to_owned(),
+        label: Msg::new("series-index").msg("name", Msg::new("btc")),
+        panel: INDEX,
+        kind: SeriesKind::Line { dashed: false },
+        color: ColorRole::Btc,
+        width_css: 2.0,
         values: index_to_100(&slice(&data.btc), 0),
+        format: NumFmt::Fixed(1),
     }];
-    for c in correlations {
+    let mut warnings = Vec::new();
+    let mut shown = Vec::new();
+    for c in &correlations {
         match c {
             Ok(s) => {
-                lines.push(ViewLine {
-                    key: s.counterpart.key(),
-                    label: s.counterpart.label(),
-                    values: slice(&s.values),
+                let values = slice(&s.values);
+                shown.push((s.counterpart, values.clone()));
+                series.push(SeriesSpec {
+                    key: format!("corr_{}", s.counterpart.key()),
+                    label: Msg::new("series-corr").msg("name", label(s.counterpart)),
+                    panel: CORR,
+                    kind: SeriesKind::Line { dashed: false },
+                    color: color(s.counterpart),
+                    width_css: 2.0,
+                    values,
+                    format: NumFmt::Corr,
                 });
                 if let (false, Ok(col)) = (s.counterpart.uses_differences(), data.column(s.counterpart)) {
-                    indexed.push(ViewLine {
-                        key: s.counterpart.key(),
-                        label: s.counterpart.label(),
+                    indexed.push(SeriesSpec {
+                        key: format!("index_{}", s.counterpart.key()),
+                        label: Msg::new("series-index").msg("name", label(s.counterpart)),
+                        panel: INDEX,
+                        kind: SeriesKind::Line { dashed: false },
+                        color: color(s.counterpart),
+                        width_css: 1.5,
                         values: index_to_100(&slice(&col.levels), 0),
+                        format: NumFmt::Fixed(1),
                     });
                 }
             }
-            Err((c, e)) => unavailable.push((*c, e.clone())),
+            Err((c, e)) => warnings.push(
+                Msg::new("warn-counterpart")
+                    .msg("name", label(*c))
+                    .text("detail", e.clone()),
+            ),
         }
     }
-    let dates = data.dates.get(a..b).map(<[_]>::to_vec).unwrap_or_default();
-    let takeaway = takeaway(&dates, correlations, &lines, window);
-    CorrelationView {
-        dates,
-        correlations: lines,
-        indexed,
-        unavailable,
-        span,
-        window,
+    // Bitcoin last, on top.
+    indexed.rotate_left(1);
+    series.extend(indexed);
+
+    let takeaway = takeaway(&dates, &shown, window, provisional);
+    let frame = match dates.first() {
+        None => Err(Msg::new("empty-market-range")),
+        Some(start) => Ok(Frame {
+            panels: vec![
+                PanelSpec {
+                    title: Msg::new("panel-corr").num("window", window as f64, NumFmt::Count),
+                    short_title: Msg::new("panel-corr-short").num("window", window as f64, NumFmt::Count),
+                    scale: Scale::Linear,
+                    ticks: NumFmt::Fixed(2),
+                    reference: Some(0.0),
+                    weight: 0.58,
+                    include_zero: true,
+                    clamp: Some((-1.0, 1.0)),
+                    min_span: 0.4,
+                },
+                PanelSpec {
+                    title: Msg::new("panel-index").date("start", *start),
+                    short_title: Msg::new("panel-index-short").date("start", *start),
+                    scale: Scale::Linear,
+                    ticks: NumFmt::Fixed(0),
+                    reference: Some(100.0),
+                    weight: 0.42,
+                    include_zero: false,
+                    clamp: None,
+                    min_span: 10.0,
+                },
+            ],
+            x: dates.clone(),
+            bar_days: None,
+            names: PointNames::Days,
+            series,
+            events: events_in(&snapshot.events, span),
+            annotations: Vec::new(),
+        }),
+    };
+
+    let toggles = Counterpart::ALL
+        .into_iter()
+        .map(|c| {
+            let on = state.with.contains(&c);
+            let mut after: Vec<Counterpart> = state.with.iter().copied().filter(|x| *x != c).collect();
+            if !on {
+                after.push(c);
+                after.sort();
+            }
+            ToggleItem {
+                label: label(c),
+                color: color(c),
+                on,
+                locked: on && state.with.len() == 1,
+                value_after: after.iter().map(|x| x.url_key()).collect::<Vec<_>>().join(","),
+            }
+        })
+        .collect();
+    let mut notes = vec![Msg::new("note-corr-series")];
+    if provisional {
+        notes.push(Msg::new("note-provisional"));
+    }
+    ChartView {
+        chart: Chart::Correlation,
+        title: Msg::new("corr-title"),
+        lede: Msg::new("corr-lede"),
         takeaway,
+        controls: vec![
+            Control::Toggles {
+                key: "c.with",
+                label: Msg::new("control-compare"),
+                items: toggles,
+            },
+            Control::choice(
+                "c.window",
+                Msg::new("control-window"),
+                WINDOWS
+                    .iter()
+                    .map(|w| {
+                        (
+                            w.to_string(),
+                            Msg::new("window-days").num("n", *w as f64, NumFmt::Count),
+                        )
+                    })
+                    .collect(),
+                &window.to_string(),
+            ),
+            Control::range("c.range", state.range, first, last),
+        ],
+        frame,
+        warnings,
+        notes,
+        method: Msg::new("method-corr"),
+        providers: providers_of(snapshot, &[ids::BTC_USD, ids::QQQ, ids::DGS10], &[]),
+        as_of: last,
+        modelled: false,
     }
 }
 
+/// The takeaway: for every selected counterpart its latest correlation (on the last
+/// complete day: a provisional last point is left out), how it moved over the view, and a
+/// ranking of the two strongest only where they differ.
 fn takeaway(
     dates: &[Date],
-    correlations: &[Result<CorrelationSeries, (Counterpart, String)>],
-    lines: &[ViewLine],
+    lines: &[(Counterpart, Vec<Option<f64>>)],
     window: usize,
-) -> String {
-    let counterparts: Vec<Counterpart> = correlations
-        .iter()
-        .filter_map(|c| c.as_ref().ok().map(|s| s.counterpart))
-        .collect();
+    provisional: bool,
+) -> Vec<Msg> {
+    let complete = if provisional {
+        dates.len().saturating_sub(1)
+    } else {
+        dates.len()
+    };
     let mut sentences = Vec::new();
     let mut ends = Vec::new();
-    for (c, line) in counterparts.iter().zip(lines).take(2) {
-        let (Some((i0, v0)), Some((i1, v1))) = (first_value(&line.values), last_value(&line.values)) else {
+    for (c, values) in lines {
+        let values = values.get(..complete).unwrap_or_default();
+        let (Some((i0, v0)), Some((i1, v1))) = (first_value(values), last_value(values)) else {
             continue;
         };
         let (Some(d0), Some(d1)) = (dates.get(i0), dates.get(i1)) else {
@@ -318,75 +414,69 @@ fn takeaway(
         };
         ends.push((*c, *d1, v1));
         let change = v1 - v0;
-        let trend = if i0 == i1 {
-            String::new()
+        let mut m = Msg::new(if i0 == i1 {
+            "corr-latest"
         } else if change.abs() < 0.05 {
-            format!(
-                ", little changed from {} on {}",
-                format::correlation(v0),
-                format::date(*d0)
-            )
+            "corr-latest-flat"
+        } else if change > 0.0 {
+            "corr-latest-up"
         } else {
-            let dir = if change > 0.0 { "up" } else { "down" };
-            format!(
-                ", {dir} from {} on {}",
-                format::correlation(v0),
-                format::date(*d0)
-            )
-        };
+            "corr-latest-down"
+        })
+        .num("window", window as f64, NumFmt::Count)
+        .msg("with", in_sentence(*c))
+        .num("r", v1, NumFmt::Corr)
+        .date("date", *d1)
+        .num("r0", v0, NumFmt::Corr)
+        .date("date0", *d0);
         // Name the peak when the view's story is a rise and fall the two ends would hide.
-        let peak = line
-            .values
+        let peak = values
             .iter()
             .enumerate()
             .filter_map(|(i, v)| Some((i, (*v)?)))
             .max_by(|a, b| a.1.total_cmp(&b.1))
-            .filter(|(i, p)| *i != i0 && *i != i1 && p - v1.max(v0) >= 0.1)
-            .and_then(|(i, p)| {
-                Some(format!(
-                    ", after peaking at {} on {}",
-                    format::correlation(p),
-                    format::date(*dates.get(i)?)
-                ))
-            })
-            .unwrap_or_default();
-        sentences.push(format!(
-            "{window}-day correlation of bitcoin with {}: {} on {}{trend}{peak}.",
-            c.in_sentence(),
-            format::correlation(v1),
-            format::date(*d1),
-        ));
+            .filter(|(i, p)| *i != i0 && *i != i1 && p - v1.max(v0) >= 0.1);
+        if let Some((i, p)) = peak {
+            if let Some(d) = dates.get(i) {
+                m = m.msg(
+                    "peak",
+                    Msg::new("corr-peak").num("r", p, NumFmt::Corr).date("date", *d),
+                );
+            }
+        }
+        if !m.args.iter().any(|(n, _)| *n == "peak") {
+            m = m.msg("peak", Msg::new("empty"));
+        }
+        sentences.push(m);
     }
-    if let [(c0, d0, v0), (c1, d1, v1)] = ends[..] {
+    if let [(c0, d0, v0), (c1, d1, v1), ..] = ends[..] {
         if d0 == d1 && (v0 - v1).abs() >= 0.05 {
             let (hi, hv, lo, lv) = if v0 > v1 {
                 (c0, v0, c1, v1)
             } else {
                 (c1, v1, c0, v0)
             };
-            sentences.push(format!(
-                "On {} bitcoin moved more with {} ({}) than with {} ({}).",
-                format::date(d0),
-                hi.in_sentence(),
-                format::correlation(hv),
-                lo.in_sentence(),
-                format::correlation(lv)
-            ));
+            sentences.push(
+                Msg::new("corr-compare")
+                    .date("date", d0)
+                    .msg("hi", in_sentence(hi))
+                    .num("rhi", hv, NumFmt::Corr)
+                    .msg("lo", in_sentence(lo))
+                    .num("rlo", lv, NumFmt::Corr),
+            );
         }
     }
     if sentences.is_empty() {
-        "No rolling correlation can be computed in this view: pick a longer range or a shorter window."
-            .to_owned()
-    } else {
-        sentences.join(" ")
+        sentences.push(Msg::new("corr-none").num("window", window as f64, NumFmt::Count));
     }
+    sentences
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::snapshot::raw::RawSnapshot;
-    use crate::views::range::Preset;
+    use crate::views::range::{Preset, RangeChoice};
     use serde_json::json;
 
     /// 8 market days; BTC daily. QQQ moves with BTC, GLD against it.
@@ -445,38 +535,95 @@ mod tests {
         assert!((g.values[7].unwrap() + 1.0).abs() < 1e-9);
     }
 
+    fn state(window: usize, range: RangeChoice) -> CorrelationState {
+        CorrelationState {
+            with: Counterpart::DEFAULT.to_vec(),
+            window,
+            range,
+        }
+    }
+
+    fn arg<'a>(m: &'a Msg, name: &str) -> Option<&'a crate::text::Arg> {
+        m.args.iter().find(|(n, _)| *n == name).map(|(_, a)| a)
+    }
+
     #[test]
     fn view_slices_indexes_and_says_what_the_data_show() {
-        let data = MarketData::from_snapshot(&snapshot(true)).unwrap();
-        let corr = rolling_correlations(&data, &Counterpart::DEFAULT, 3);
-        let v = correlation_view(&data, &corr, 3, RangeChoice::Preset(Preset::All));
-        assert_eq!(v.dates.len(), 8);
-        assert_eq!(v.indexed[0].values[0], Some(100.0));
-        assert_eq!(v.indexed.len(), 3);
+        use crate::text::Arg;
+        let snap = snapshot(true);
+        let data = MarketData::from_snapshot(&snap).unwrap();
+        let v = view(&snap, &data, &state(3, RangeChoice::Preset(Preset::All)));
+        let f = v.frame.as_ref().unwrap();
+        assert!(f.panels_are_valid());
+        assert_eq!(f.x.len(), 8);
+        let btc = f.series.iter().find(|s| s.key == ids::BTC_USD).unwrap();
+        assert_eq!(btc.values[0], Some(100.0));
+        assert_eq!(f.series.iter().filter(|s| s.panel == INDEX).count(), 3);
+        // Bitcoin is drawn last, on top.
+        assert_eq!(f.series.last().map(|s| s.key.as_str()), Some(ids::BTC_USD));
+        // One sentence per counterpart, then the comparison.
+        let ids: Vec<&str> = v.takeaway.iter().map(|m| m.id).collect();
+        assert_eq!(ids, ["corr-latest-flat", "corr-latest-flat", "corr-compare"]);
+        let Some(Arg::Num(r, _)) = arg(&v.takeaway[0], "r") else {
+            panic!()
+        };
+        assert!((r - 1.0).abs() < 1e-9);
+        let Some(Arg::Num(r, _)) = arg(&v.takeaway[1], "r") else {
+            panic!()
+        };
+        assert!((r + 1.0).abs() < 1e-9);
         assert_eq!(
-            v.takeaway,
-            "3-day correlation of bitcoin with the Nasdaq-100: 1.00 on 2024-01-11, little changed from 1.00 on 2024-01-05. \
-             3-day correlation of bitcoin with gold: −1.00 on 2024-01-11, little changed from −1.00 on 2024-01-05. \
-             On 2024-01-11 bitcoin moved more with the Nasdaq-100 (1.00) than with gold (−1.00)."
+            arg(&v.takeaway[2], "hi"),
+            Some(&Arg::Msg(in_sentence(Counterpart::Qqq)))
         );
         let custom = RangeChoice::Custom(
             crate::date::parse_iso("2024-01-08").unwrap(),
             crate::date::parse_iso("2024-01-10").unwrap(),
         );
-        let v = correlation_view(&data, &corr, 3, custom);
-        assert_eq!(v.dates.len(), 3);
-        assert_eq!(v.indexed[0].values[0], Some(100.0));
+        let v = view(&snap, &data, &state(3, custom));
+        let f = v.frame.unwrap();
+        assert_eq!(f.x.len(), 3);
+        assert_eq!(
+            f.series.iter().find(|s| s.key == ids::BTC_USD).unwrap().values[0],
+            Some(100.0)
+        );
+    }
+
+    #[test]
+    fn every_selected_counterpart_gets_a_sentence() {
+        let snap = snapshot(true);
+        let data = MarketData::from_snapshot(&snap).unwrap();
+        let mut s = state(3, RangeChoice::Preset(Preset::All));
+        s.with = vec![Counterpart::Qqq, Counterpart::Gld, Counterpart::Spy];
+        let v = view(&snap, &data, &s);
+        let latest = v
+            .takeaway
+            .iter()
+            .filter(|m| m.id.starts_with("corr-latest"))
+            .count();
+        assert_eq!(latest, 3);
+    }
+
+    #[test]
+    fn a_window_longer_than_the_view_says_so() {
+        let snap = snapshot(true);
+        let data = MarketData::from_snapshot(&snap).unwrap();
+        let v = view(&snap, &data, &state(30, RangeChoice::Preset(Preset::All)));
+        assert_eq!(v.takeaway.iter().map(|m| m.id).collect::<Vec<_>>(), ["corr-none"]);
     }
 
     #[test]
     fn a_missing_counterpart_is_reported_not_fatal() {
-        let data = MarketData::from_snapshot(&snapshot(false)).unwrap();
-        let corr = rolling_correlations(&data, &Counterpart::DEFAULT, 3);
-        let v = correlation_view(&data, &corr, 3, RangeChoice::Preset(Preset::All));
-        assert_eq!(v.correlations.len(), 1);
+        let snap = snapshot(false);
+        let data = MarketData::from_snapshot(&snap).unwrap();
+        let v = view(&snap, &data, &state(3, RangeChoice::Preset(Preset::All)));
+        let f = v.frame.unwrap();
+        assert_eq!(f.series.iter().filter(|s| s.panel == CORR).count(), 1);
+        assert_eq!(v.warnings.len(), 1);
+        assert_eq!(v.warnings[0].id, "warn-counterpart");
         assert_eq!(
-            v.unavailable,
-            vec![(Counterpart::Gld, "the data file has no series `gld`".to_owned())]
+            arg(&v.warnings[0], "name"),
+            Some(&crate::text::Arg::Msg(label(Counterpart::Gld)))
         );
     }
 }

@@ -4,16 +4,23 @@
 //! Only trading days with a published row exist in the data: market holidays are neither
 //! bars nor zeros, and weekly/monthly sums add the days that exist.
 
-use super::format;
+use super::chart::{data_error, events_in, providers_of, ChartView, Control, ToggleItem};
+use super::frame::{Annotation, ColorRole, Frame, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec};
 use super::range::{RangeChoice, Span};
+use super::state::{Chart, FlowsState};
 use crate::align::range_indices;
+use crate::date::add_days;
 use crate::resample::{resample, Aggregate, Period};
-use crate::snapshot::{ids, FlowTable};
+use crate::snapshot::{ids, Event, FlowTable};
 use crate::stats::cumulative_sum;
+use crate::text::{Msg, NumFmt};
+use crate::Snapshot;
 use time::{Date, Duration};
 
 /// Funds named in the stack; the rest are grouped as "Others".
 pub const NAMED_FUNDS: usize = 5;
+/// The label of the group of remaining funds: a marker the view turns into a message.
+const OTHERS: &str = "others";
 
 /// Which ETFs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -43,18 +50,18 @@ impl Asset {
     }
 
     /// Button label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Btc => "Bitcoin ETFs",
-            Self::Eth => "Ether ETFs",
-        }
+    pub fn label(self) -> Msg {
+        Msg::new(match self {
+            Self::Btc => "asset-btc",
+            Self::Eth => "asset-eth",
+        })
     }
 
-    fn in_sentence(self) -> &'static str {
-        match self {
-            Self::Btc => "US spot bitcoin ETFs",
-            Self::Eth => "US spot ether ETFs",
-        }
+    fn in_sentence(self) -> Msg {
+        Msg::new(match self {
+            Self::Btc => "asset-btc-in-sentence",
+            Self::Eth => "asset-eth-in-sentence",
+        })
     }
 }
 
@@ -104,7 +111,7 @@ pub fn fund_groups(table: &FlowTable) -> Vec<FundGroup> {
     if !rest.is_empty() {
         groups.push(FundGroup {
             key: "others".to_owned(),
-            label: "Others".to_owned(),
+            label: OTHERS.to_owned(),
             members: rest,
         });
     }
@@ -151,8 +158,6 @@ pub struct FlowsView {
     pub holidays_in_view: usize,
     /// The span shown.
     pub span: Span,
-    /// The takeaway sentence(s).
-    pub takeaway: String,
 }
 
 /// Controls of chart 2 besides the asset.
@@ -237,11 +242,17 @@ pub fn flows_view(table: &FlowTable, asset: Asset, holidays: &[Date], c: &FlowCo
             cumulative_usd_m: cumulative.get(last_index).copied().flatten().unwrap_or(0.0),
         });
     }
-    let mut outflows: Vec<usize> = (0..bars.len()).filter(|&i| bars[i].net_usd_m < 0.0).collect();
-    outflows.sort_by(|&a, &b| bars[a].net_usd_m.total_cmp(&bars[b].net_usd_m));
+    let mut outflows: Vec<(usize, f64)> = bars
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.net_usd_m < 0.0)
+        .map(|(i, b)| (i, b.net_usd_m))
+        .collect();
+    outflows.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let mut outflows: Vec<usize> = outflows.into_iter().map(|o| o.0).collect();
     outflows.truncate(3);
     let (h0, h1) = range_indices(holidays, span.from, span.to);
-    let mut view = FlowsView {
+    FlowsView {
         asset,
         period: c.period,
         mode: c.mode,
@@ -251,10 +262,7 @@ pub fn flows_view(table: &FlowTable, asset: Asset, holidays: &[Date], c: &FlowCo
         largest_outflows: outflows,
         holidays_in_view: h1 - h0,
         span,
-        takeaway: String::new(),
-    };
-    view.takeaway = takeaway(&view, table);
-    view
+    }
 }
 
 /// Whether the period starting at `start` begins before the data (the launch period) or
@@ -268,56 +276,354 @@ fn is_partial(start: Date, period: Period, first: Date, last: Date) -> bool {
     start < first || end.is_none_or(|e| e > last)
 }
 
-fn takeaway(v: &FlowsView, table: &FlowTable) -> String {
+/// The day a bar is drawn at: the middle of its trading days.
+fn mid_date(b: &FlowBar) -> Date {
+    add_days(b.first, (b.last - b.first).whole_days() / 2).unwrap_or(b.first)
+}
+
+/// Width of a bar in days.
+fn bar_days(period: Period) -> f64 {
+    match period {
+        Period::Day => 0.8,
+        Period::Week => 5.6,
+        Period::Month => 25.0,
+    }
+}
+
+fn group_label(g: &FundGroup) -> Msg {
+    if g.label == OTHERS {
+        Msg::new("fund-others")
+    } else {
+        Msg::new("fund").text("ticker", g.label.clone())
+    }
+}
+
+const BARS: usize = 0;
+const CUMULATIVE: usize = 1;
+
+/// Chart 2 for the reader's settings.
+pub fn view(snapshot: &Snapshot, state: &FlowsState) -> ChartView {
+    let asset = state.asset;
+    let mode_options = vec![
+        ("total".to_owned(), Msg::new("bars-total")),
+        ("fund".to_owned(), Msg::new("bars-fund")),
+    ];
+    let mut controls = vec![
+        Control::choice(
+            "f.etf",
+            Msg::new("control-etfs"),
+            Asset::ALL
+                .iter()
+                .map(|a| (a.key().to_owned(), a.label()))
+                .collect(),
+            asset.key(),
+        ),
+        Control::choice(
+            "f.bars",
+            Msg::new("control-bars"),
+            mode_options,
+            match state.mode {
+                FlowMode::Total => "total",
+                FlowMode::ByFund => "fund",
+            },
+        ),
+        Control::choice(
+            "f.agg",
+            Msg::new("control-aggregation"),
+            vec![
+                ("day".to_owned(), Msg::new("agg-day")),
+                ("week".to_owned(), Msg::new("agg-week")),
+                ("month".to_owned(), Msg::new("agg-month")),
+            ],
+            match state.period {
+                Period::Day => "day",
+                Period::Week => "week",
+                Period::Month => "month",
+            },
+        ),
+    ];
+    let mut base = ChartView {
+        chart: Chart::Flows,
+        title: Msg::new("flows-title"),
+        lede: match (snapshot.flows(ids::FLOWS_BTC), snapshot.flows(ids::FLOWS_ETH)) {
+            (Ok(b), Ok(e)) => Msg::new("flows-lede")
+                .date("btc", b.first())
+                .date("eth", e.first()),
+            _ => Msg::new("flows-lede-generic"),
+        },
+        takeaway: Vec::new(),
+        controls: Vec::new(),
+        frame: Err(Msg::new("empty-flows-range")),
+        warnings: Vec::new(),
+        notes: Vec::new(),
+        method: Msg::new("method-flows"),
+        providers: providers_of(snapshot, &[], &[asset.key()]),
+        as_of: snapshot.as_of,
+        modelled: false,
+    };
+    let table = match snapshot.flows(asset.key()) {
+        Ok(t) => t,
+        Err(e) => {
+            base.controls = controls;
+            base.frame = Err(data_error(&e));
+            return base;
+        }
+    };
+    let c = FlowControls {
+        period: state.period,
+        mode: state.mode,
+        hidden: state.hidden.clone(),
+        range: state.range,
+    };
+    let v = flows_view(table, asset, &snapshot.market_holidays, &c);
+    if v.mode == FlowMode::ByFund {
+        controls.push(Control::Toggles {
+            key: "f.hide",
+            label: Msg::new("control-funds"),
+            items: v
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(g, group)| {
+                    let on = v.shown.get(g).copied().unwrap_or(true);
+                    let mut after: Vec<String> = state
+                        .hidden
+                        .iter()
+                        .filter(|k| **k != group.key)
+                        .cloned()
+                        .collect();
+                    if on {
+                        after.push(group.key.clone());
+                    }
+                    ToggleItem {
+                        label: group_label(group),
+                        color: ColorRole::Fund(u8::try_from(g).unwrap_or(u8::MAX)),
+                        on,
+                        locked: false,
+                        value_after: after.join(","),
+                    }
+                })
+                .collect(),
+        });
+    }
+    controls.push(Control::range(
+        "f.range",
+        state.range,
+        table.first(),
+        table.last(),
+    ));
+    base.controls = controls;
+    base.as_of = table.last();
+    base.takeaway = takeaway(&v, table);
+    base.notes = notes(&v, table);
+    base.frame = frame(&v, &snapshot.events);
+    base
+}
+
+fn frame(v: &FlowsView, events: &[Event]) -> Result<Frame, Msg> {
+    if v.bars.is_empty() {
+        return Err(Msg::new("empty-flows-range"));
+    }
+    let x: Vec<Date> = v.bars.iter().map(mid_date).collect();
+    let mut series = Vec::new();
+    match v.mode {
+        FlowMode::Total => series.push(SeriesSpec {
+            key: "net_usd_m".to_owned(),
+            label: Msg::new("series-net-flow"),
+            panel: BARS,
+            kind: SeriesKind::Bar { by_sign: true },
+            color: ColorRole::Inflow,
+            width_css: 0.0,
+            values: v.bars.iter().map(|b| Some(b.net_usd_m)).collect(),
+            format: NumFmt::SignedUsdM,
+        }),
+        FlowMode::ByFund => {
+            for (g, group) in v.groups.iter().enumerate() {
+                if !v.shown.get(g).copied().unwrap_or(true) {
+                    continue;
+                }
+                series.push(SeriesSpec {
+                    key: group.key.clone(),
+                    label: group_label(group),
+                    panel: BARS,
+                    kind: SeriesKind::Stack,
+                    color: ColorRole::Fund(u8::try_from(g).unwrap_or(u8::MAX)),
+                    width_css: 0.0,
+                    values: v.bars.iter().map(|b| b.by_group_usd_m.get(g).copied()).collect(),
+                    format: NumFmt::SignedUsdM,
+                });
+            }
+        }
+    }
+    series.push(SeriesSpec {
+        key: "cumulative_usd_m".to_owned(),
+        label: Msg::new(if v.mode == FlowMode::ByFund && v.shown.iter().any(|s| !s) {
+            "series-cumulative-shown"
+        } else {
+            "series-cumulative"
+        }),
+        panel: CUMULATIVE,
+        kind: SeriesKind::Line { dashed: false },
+        color: ColorRole::Ink,
+        width_css: 1.75,
+        values: v.bars.iter().map(|b| Some(b.cumulative_usd_m)).collect(),
+        format: NumFmt::SignedUsdM,
+    });
+    let period_title = |long: &'static str, short: &'static str| match v.period {
+        Period::Day => (
+            Msg::new(long).msg("period", Msg::new("period-daily")),
+            Msg::new(short).msg("period", Msg::new("period-daily")),
+        ),
+        Period::Week => (
+            Msg::new(long).msg("period", Msg::new("period-weekly")),
+            Msg::new(short).msg("period", Msg::new("period-weekly")),
+        ),
+        Period::Month => (
+            Msg::new(long).msg("period", Msg::new("period-monthly")),
+            Msg::new(short).msg("period", Msg::new("period-monthly")),
+        ),
+    };
+    let (title, short_title) = period_title("panel-flows", "panel-flows-short");
+    let names = match v.period {
+        Period::Day => PointNames::Days,
+        Period::Week | Period::Month => PointNames::Named(
+            v.bars
+                .iter()
+                .map(|b| {
+                    let title = match (v.period, b.partial) {
+                        (Period::Week, false) => Msg::new("point-week").date("date", b.start),
+                        (Period::Week, true) => Msg::new("point-week-partial").date("date", b.start),
+                        (_, false) => Msg::new("point-month").month("month", b.start),
+                        (_, true) => Msg::new("point-month-partial").month("month", b.start),
+                    };
+                    (
+                        title,
+                        Some(
+                            Msg::new("point-trading-days")
+                                .date("from", b.first)
+                                .date("to", b.last),
+                        ),
+                    )
+                })
+                .collect(),
+        ),
+    };
+    let annotations = v
+        .largest_outflows
+        .iter()
+        .filter_map(|&i| {
+            let b = v.bars.get(i)?;
+            let low = match v.mode {
+                FlowMode::Total => b.net_usd_m.min(0.0),
+                FlowMode::ByFund => b
+                    .by_group_usd_m
+                    .iter()
+                    .zip(&v.shown)
+                    .filter(|(x, s)| **s && **x < 0.0)
+                    .map(|(x, _)| *x)
+                    .sum(),
+            };
+            Some(Annotation {
+                index: i,
+                panel: BARS,
+                y: low,
+                text: Msg::new("annotation-outflow").num("v", b.net_usd_m, NumFmt::SignedUsdM),
+                color: ColorRole::Outflow,
+            })
+        })
+        .collect();
+    Ok(Frame {
+        x,
+        bar_days: Some(bar_days(v.period)),
+        names,
+        panels: vec![
+            PanelSpec {
+                title,
+                short_title,
+                scale: Scale::Linear,
+                ticks: NumFmt::UsdM,
+                reference: Some(0.0),
+                weight: 0.64,
+                include_zero: true,
+                clamp: None,
+                min_span: 1.0,
+            },
+            PanelSpec {
+                title: Msg::new("panel-cumulative")
+                    .date("from", v.bars.first().map_or(v.span.from, |b| b.first)),
+                short_title: Msg::new("panel-cumulative-short"),
+                scale: Scale::Linear,
+                ticks: NumFmt::UsdM,
+                reference: Some(0.0),
+                weight: 0.36,
+                include_zero: true,
+                clamp: None,
+                min_span: 1.0,
+            },
+        ],
+        series,
+        events: events_in(events, v.span),
+        annotations,
+    })
+}
+
+fn notes(v: &FlowsView, table: &FlowTable) -> Vec<Msg> {
+    let mut notes = vec![
+        Msg::new("note-flows-units").num("holidays", v.holidays_in_view as f64, NumFmt::Count),
+        Msg::new(match v.mode {
+            FlowMode::Total => "note-flows-total",
+            FlowMode::ByFund => "note-flows-fund",
+        }),
+    ];
+    if let Some(n) = &table.meta.note {
+        notes.push(Msg::new("note-verbatim").text("text", n.clone()));
+    }
+    notes
+}
+
+fn takeaway(v: &FlowsView, table: &FlowTable) -> Vec<Msg> {
     let Some(last_bar) = v.bars.last() else {
-        return "No flows in this range.".to_owned();
+        return vec![Msg::new("empty-flows-range")];
     };
     let net: f64 = v.bars.iter().map(|b| b.net_usd_m).sum();
     let what = match v.mode {
-        FlowMode::Total => v.asset.in_sentence().to_owned(),
-        FlowMode::ByFund if v.shown.iter().all(|s| *s) => v.asset.in_sentence().to_owned(),
-        FlowMode::ByFund => format!(
-            "the shown {}",
-            v.asset.in_sentence().trim_start_matches("US spot ")
-        ),
+        FlowMode::ByFund if v.shown.iter().any(|s| !s) => {
+            Msg::new("flows-shown-funds").msg("asset", v.asset.in_sentence())
+        }
+        _ => v.asset.in_sentence(),
     };
-    let verb = if net < 0.0 { "lost" } else { "took in" };
-    let (from, to) = (v.bars.first().map_or(v.span.from, |b| b.first), last_bar.last);
-    let mut s = format!(
-        "From {} to {}, {what} {verb} a net {}.",
-        format::date(from),
-        format::date(to),
-        format::usd_millions(net.abs()).trim_start_matches('+')
-    );
+    let from = v.bars.first().map_or(v.span.from, |b| b.first);
+    let mut out = vec![Msg::new(if net < 0.0 {
+        "flows-net-out"
+    } else {
+        "flows-net-in"
+    })
+    .date("from", from)
+    .date("to", last_bar.last)
+    .msg("what", what)
+    .num("net", net.abs(), NumFmt::UsdM)];
     if v.period == Period::Day {
         let outflow_days = v.bars.iter().filter(|b| b.net_usd_m < 0.0).count();
-        s.push_str(&format!(
-            " {outflow_days} of {} trading days were net outflows.",
-            v.bars.len()
-        ));
+        out.push(
+            Msg::new("flows-outflow-days")
+                .num("n", outflow_days as f64, NumFmt::Count)
+                .num("of", v.bars.len() as f64, NumFmt::Count),
+        );
     }
     if let Some(b) = v.largest_outflows.first().and_then(|&i| v.bars.get(i)) {
-        let when = match v.period {
-            Period::Day => format!("on {}", format::date(b.first)),
-            Period::Week => format!("in the week of {}", format::date(b.start)),
-            Period::Month => format!("in {}", format::month_year(b.start)),
+        let m = match v.period {
+            Period::Day => Msg::new("flows-largest-day").date("date", b.first),
+            Period::Week => Msg::new("flows-largest-week").date("date", b.start),
+            Period::Month => Msg::new("flows-largest-month").month("month", b.start),
         };
-        let unit = match v.period {
-            Period::Day => "day",
-            Period::Week => "week",
-            Period::Month => "month",
-        };
-        s.push_str(&format!(
-            " Largest outflow {unit}: {} {when}.",
-            format::usd_millions(b.net_usd_m)
-        ));
+        out.push(m.num("v", b.net_usd_m, NumFmt::SignedUsdM));
     }
-    s.push_str(&format!(
-        " Cumulative since launch ({}): {}.",
-        format::date(table.first()),
-        format::usd_millions(last_bar.cumulative_usd_m)
+    out.push(Msg::new("flows-cumulative").date("launch", table.first()).num(
+        "v",
+        last_bar.cumulative_usd_m,
+        NumFmt::SignedUsdM,
     ));
-    s
+    out
 }
 
 #[cfg(test)]
@@ -325,6 +631,7 @@ mod tests {
     use super::*;
     use crate::date::parse_iso;
     use crate::snapshot::{Axis, Fund, Meta};
+    use crate::views::frame::SeriesKind;
     use crate::views::range::Preset;
 
     fn d(s: &str) -> Date {
@@ -411,11 +718,24 @@ mod tests {
         let total: f64 = t.total_usd_m().iter().sum();
         assert!((v.bars[8].cumulative_usd_m - total).abs() < 1e-9);
         assert_eq!(v.largest_outflows[0], 0);
+        let t_msgs = takeaway(&v, &t);
+        let ids: Vec<&str> = t_msgs.iter().map(|m| m.id).collect();
         assert_eq!(
-            v.takeaway,
-            "From 2025-11-20 to 2025-12-03, US spot bitcoin ETFs lost a net $292.5M. 2 of 9 trading days were net outflows. \
-             Largest outflow day: −$545.3M on 2025-11-20. Cumulative since launch (2025-11-20): −$292.5M."
+            ids,
+            [
+                "flows-net-out",
+                "flows-outflow-days",
+                "flows-largest-day",
+                "flows-cumulative"
+            ]
         );
+        assert_eq!(t_msgs[0].numbers().len(), 1);
+        assert!((t_msgs[0].numbers()[0].0 - 292.5).abs() < 1e-9);
+        assert_eq!(
+            t_msgs[1].numbers().iter().map(|n| n.0).collect::<Vec<_>>(),
+            [2.0, 9.0]
+        );
+        assert!((t_msgs[2].numbers()[0].0 - -545.3).abs() < 1e-9);
     }
 
     #[test]
@@ -432,7 +752,8 @@ mod tests {
         let m = flows_view(&t, Asset::Btc, &[], &controls(Period::Month, FlowMode::Total));
         assert_eq!(m.bars.len(), 2);
         assert!(m.bars[0].partial && m.bars[1].partial);
-        assert!(m.takeaway.contains("Largest outflow month: −$") && m.takeaway.contains("in Nov 2025"));
+        let ids: Vec<&str> = takeaway(&m, &t).iter().map(|m| m.id).collect();
+        assert!(ids.contains(&"flows-largest-month"), "{ids:?}");
     }
 
     #[test]
@@ -446,9 +767,24 @@ mod tests {
         let v = flows_view(&t, Asset::Btc, &[], &c);
         assert!((v.bars[0].net_usd_m - (t.total_usd_m()[0] + 355.5)).abs() < 1e-9);
         assert!(!v.shown[0]);
-        assert!(v
-            .takeaway
-            .starts_with("From 2025-11-20 to 2025-12-03, the shown bitcoin ETFs"));
+        let first = &takeaway(&v, &t)[0];
+        assert!(first.ids().contains(&"flows-shown-funds"), "{first:?}");
+    }
+
+    #[test]
+    fn the_frame_puts_bars_and_the_cumulative_line_in_separate_panels() {
+        let t = table();
+        let v = flows_view(&t, Asset::Btc, &[], &controls(Period::Day, FlowMode::ByFund));
+        let f = frame(&v, &[]).unwrap();
+        assert!(f.panels_are_valid());
+        assert_eq!(f.panels.len(), 2);
+        assert!(f
+            .series
+            .iter()
+            .filter(|x| x.panel == BARS)
+            .all(|x| x.kind == SeriesKind::Stack));
+        assert_eq!(f.series.iter().filter(|x| x.panel == CUMULATIVE).count(), 1);
+        assert_eq!(f.annotations.first().map(|a| a.index), Some(0));
     }
 
     #[test]

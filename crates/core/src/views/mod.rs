@@ -1,15 +1,18 @@
 //! View models: what each chart plots and says for the reader's current controls.
 //!
-//! Pure functions from the validated snapshot and a few control values to plain data
-//! (dates, lines, bars) and the takeaway sentence. The app wraps each in a Memo and draws
-//! the result; nothing here knows about canvases or signals, so every number and every
-//! sentence on the page is tested on the host.
+//! Pure functions from the validated snapshot and the reader's [`state::ViewState`] to a
+//! [`chart::ChartView`]: a [`frame::Frame`] to draw, the controls with their current values,
+//! and every sentence as a message with computed arguments. The app wraps each in a Memo
+//! and draws the result; nothing here knows about canvases or signals, so every number and
+//! every sentence on the page is tested on the host.
 
 pub mod burn;
+pub mod chart;
 pub mod correlation;
 pub mod export;
 pub mod flows;
 pub mod format;
+pub mod frame;
 pub mod range;
 pub mod state;
 

@@ -11,6 +11,7 @@ use super::flows::{Asset, FlowMode};
 use super::range::{Preset, RangeChoice};
 use crate::date::format_iso;
 use crate::resample::Period;
+use crate::text::Msg;
 
 /// The longest query string read; anything beyond is ignored.
 pub const MAX_QUERY_LEN: usize = 2048;
@@ -47,12 +48,12 @@ impl Chart {
     }
 
     /// Title for an iframe and the embed snippet.
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Correlation => "Bitcoin's rolling correlation with the Nasdaq-100 and gold",
-            Self::Flows => "US spot bitcoin and ether ETF daily net flows",
-            Self::Burn => "ETH burned versus modelled issuance",
-        }
+    pub fn title(self) -> Msg {
+        Msg::new(match self {
+            Self::Correlation => "embed-title-correlation",
+            Self::Flows => "embed-title-flows",
+            Self::Burn => "embed-title-burn",
+        })
     }
 }
 
@@ -85,7 +86,7 @@ impl ThemeChoice {
 }
 
 /// A line of the burn chart a reader can hide.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum BurnLine {
     /// ETH burned.
     Burn,
@@ -101,7 +102,8 @@ impl BurnLine {
     /// All hideable lines.
     pub const ALL: [BurnLine; 4] = [Self::Burn, Self::Issuance, Self::SinceLondon, Self::SinceMerge];
 
-    fn key(self) -> &'static str {
+    /// URL key.
+    pub fn key(self) -> &'static str {
         match self {
             Self::Burn => "burn",
             Self::Issuance => "issuance",
@@ -150,6 +152,17 @@ pub struct BurnState {
     pub hidden: Vec<BurnLine>,
     /// Visible range.
     pub range: RangeChoice,
+}
+
+/// One chart's part of the view (what its Memo depends on).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ChartState {
+    /// Chart 1.
+    Correlation(CorrelationState),
+    /// Chart 2.
+    Flows(FlowsState),
+    /// Chart 3.
+    Burn(BurnState),
 }
 
 /// The whole shareable view.
@@ -260,120 +273,202 @@ fn decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// One URL key: its name, how it is read from the state (its text form) and how a text
+/// form is written into the state (returns whether the text was recognised). Both
+/// [`ViewState::from_query`] and [`ViewState::to_query`] use [`KEYS`], so a key is declared
+/// once; a key is written to the URL only when its text differs from the default's.
+pub struct Key {
+    /// The query key.
+    pub name: &'static str,
+    read: fn(&ViewState) -> String,
+    write: fn(&mut ViewState, &str) -> bool,
+}
+
+fn join<T>(items: &[T], key: impl Fn(&T) -> &str) -> String {
+    items.iter().map(key).collect::<Vec<_>>().join(",")
+}
+
+/// Every URL key, in the order [`ViewState::to_query`] writes them.
+pub const KEYS: &[Key] = &[
+    Key {
+        name: "embed",
+        read: |s| s.embed.map(Chart::key).unwrap_or_default().to_owned(),
+        write: |s, v| Chart::parse(v).map(|c| s.embed = Some(c)).is_some(),
+    },
+    Key {
+        name: "section",
+        read: |s| s.section.map(Chart::key).unwrap_or_default().to_owned(),
+        write: |s, v| Chart::parse(v).map(|c| s.section = Some(c)).is_some(),
+    },
+    Key {
+        name: "theme",
+        read: |s| s.theme.key().to_owned(),
+        write: |s, v| ThemeChoice::parse(v).map(|t| s.theme = t).is_some(),
+    },
+    Key {
+        name: "c.with",
+        read: |s| join(&s.correlation.with, |c| c.url_key()),
+        write: |s, v| {
+            let mut with: Vec<Counterpart> = v.split(',').filter_map(Counterpart::parse).collect();
+            with.sort();
+            with.dedup();
+            let ok = !with.is_empty();
+            if ok {
+                s.correlation.with = with;
+            }
+            ok
+        },
+    },
+    Key {
+        name: "c.window",
+        read: |s| s.correlation.window.to_string(),
+        write: |s, v| {
+            v.parse::<usize>()
+                .ok()
+                .filter(|w| WINDOWS.contains(w))
+                .map(|w| s.correlation.window = w)
+                .is_some()
+        },
+    },
+    Key {
+        name: "c.range",
+        read: |s| range_key(s.correlation.range),
+        write: |s, v| RangeChoice::parse(v).map(|r| s.correlation.range = r).is_some(),
+    },
+    Key {
+        name: "f.etf",
+        read: |s| s.flows.asset.key().to_owned(),
+        write: |s, v| Asset::parse(v).map(|a| s.flows.asset = a).is_some(),
+    },
+    Key {
+        name: "f.bars",
+        read: |s| mode_key(s.flows.mode).to_owned(),
+        write: |s, v| parse_mode(v).map(|m| s.flows.mode = m).is_some(),
+    },
+    Key {
+        name: "f.agg",
+        read: |s| period_key(s.flows.period).to_owned(),
+        write: |s, v| parse_period(v).map(|p| s.flows.period = p).is_some(),
+    },
+    Key {
+        name: "f.hide",
+        read: |s| s.flows.hidden.join(","),
+        write: |s, v| {
+            let mut hidden: Vec<String> = v
+                .split(',')
+                .filter(|k| is_fund_key(k))
+                .map(str::to_owned)
+                .collect();
+            hidden.sort();
+            hidden.dedup();
+            hidden.truncate(MAX_HIDDEN);
+            s.flows.hidden = hidden;
+            true
+        },
+    },
+    Key {
+        name: "f.range",
+        read: |s| range_key(s.flows.range),
+        write: |s, v| RangeChoice::parse(v).map(|r| s.flows.range = r).is_some(),
+    },
+    Key {
+        name: "b.smooth",
+        read: |s| s.burn.smoothing.key().to_owned(),
+        write: |s, v| Smoothing::parse(v).map(|m| s.burn.smoothing = m).is_some(),
+    },
+    Key {
+        name: "b.hide",
+        read: |s| join(&s.burn.hidden, |l| l.key()),
+        write: |s, v| {
+            let mut hidden: Vec<BurnLine> = v.split(',').filter_map(BurnLine::parse).collect();
+            hidden.sort();
+            hidden.dedup();
+            s.burn.hidden = hidden;
+            true
+        },
+    },
+    Key {
+        name: "b.range",
+        read: |s| range_key(s.burn.range),
+        write: |s, v| RangeChoice::parse(v).map(|r| s.burn.range = r).is_some(),
+    },
+];
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or_default()
+}
+
 impl ViewState {
-    /// Reads a query string (with or without the leading `?`). Never fails.
+    /// Reads a query string (with or without the leading `?`). Never fails: an unknown
+    /// key is ignored and a bad value leaves its field as it was.
     pub fn from_query(query: &str) -> Self {
         let mut s = Self::default();
+        s.apply_query(query);
+        s
+    }
+
+    /// Applies every recognised key of `query` on top of the current state.
+    pub fn apply_query(&mut self, query: &str) {
         let query = query.strip_prefix('?').unwrap_or(query);
-        let query = query.get(..MAX_QUERY_LEN).unwrap_or(query);
-        for pair in query.split('&') {
+        for pair in prefix(query, MAX_QUERY_LEN).split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let value = decode(value);
-            let value = value.trim();
-            match decode(key).as_str() {
-                "embed" => s.embed = Chart::parse(value).or(s.embed),
-                "section" => s.section = Chart::parse(value).or(s.section),
-                "theme" => s.theme = ThemeChoice::parse(value).unwrap_or(s.theme),
-                "c.with" => {
-                    let mut with: Vec<Counterpart> =
-                        value.split(',').filter_map(Counterpart::parse).collect();
-                    with.sort();
-                    with.dedup();
-                    if !with.is_empty() {
-                        s.correlation.with = with;
-                    }
-                }
-                "c.window" => {
-                    if let Some(w) = value.parse::<usize>().ok().filter(|w| WINDOWS.contains(w)) {
-                        s.correlation.window = w;
-                    }
-                }
-                "c.range" => s.correlation.range = RangeChoice::parse(value).unwrap_or(s.correlation.range),
-                "f.etf" => s.flows.asset = Asset::parse(value).unwrap_or(s.flows.asset),
-                "f.bars" => s.flows.mode = parse_mode(value).unwrap_or(s.flows.mode),
-                "f.agg" => s.flows.period = parse_period(value).unwrap_or(s.flows.period),
-                "f.hide" => {
-                    let mut hidden: Vec<String> = value
-                        .split(',')
-                        .filter(|k| is_fund_key(k))
-                        .map(str::to_owned)
-                        .collect();
-                    hidden.dedup();
-                    hidden.truncate(MAX_HIDDEN);
-                    s.flows.hidden = hidden;
-                }
-                "f.range" => s.flows.range = RangeChoice::parse(value).unwrap_or(s.flows.range),
-                "b.smooth" => s.burn.smoothing = Smoothing::parse(value).unwrap_or(s.burn.smoothing),
-                "b.hide" => {
-                    let mut hidden: Vec<BurnLine> = value.split(',').filter_map(BurnLine::parse).collect();
-                    hidden.dedup();
-                    s.burn.hidden = hidden;
-                }
-                "b.range" => s.burn.range = RangeChoice::parse(value).unwrap_or(s.burn.range),
-                _ => {}
+            let name = decode(key);
+            if let Some(k) = KEYS.iter().find(|k| k.name == name) {
+                (k.write)(self, value.trim());
             }
         }
-        s
+    }
+
+    /// The part of the view that `chart` depends on.
+    pub fn part(&self, chart: Chart) -> ChartState {
+        match chart {
+            Chart::Correlation => ChartState::Correlation(self.correlation.clone()),
+            Chart::Flows => ChartState::Flows(self.flows.clone()),
+            Chart::Burn => ChartState::Burn(self.burn.clone()),
+        }
+    }
+
+    /// The text form of key `name` (empty for an unknown key).
+    pub fn get(&self, name: &str) -> String {
+        KEYS.iter()
+            .find(|k| k.name == name)
+            .map(|k| (k.read)(self))
+            .unwrap_or_default()
+    }
+
+    /// A reader's edit through a control: key `name` set to `value` (the same text form
+    /// the URL uses). Switching the ETF asset also shows every fund again (the funds
+    /// differ). Returns whether the value was recognised.
+    pub fn edit(&mut self, name: &str, value: &str) -> bool {
+        let asset = self.flows.asset;
+        let ok = KEYS
+            .iter()
+            .find(|k| k.name == name)
+            .is_some_and(|k| (k.write)(self, value));
+        if self.flows.asset != asset {
+            self.flows.hidden.clear();
+        }
+        ok
     }
 
     /// The query string (no `?`) holding every value that differs from the default;
     /// `embed` only when asked.
     pub fn to_query(&self, with_embed: bool) -> String {
         let d = Self::default();
-        let mut parts: Vec<String> = Vec::new();
-        let mut put = |k: &str, v: String| parts.push(format!("{k}={v}"));
-        if let (true, Some(c)) = (with_embed, self.embed) {
-            put("embed", c.key().to_owned());
-        }
-        if let Some(c) = self.section {
-            put("section", c.key().to_owned());
-        }
-        if self.theme != d.theme {
-            put("theme", self.theme.key().to_owned());
-        }
-        let c = &self.correlation;
-        if c.with != d.correlation.with {
-            put(
-                "c.with",
-                c.with.iter().map(|x| x.url_key()).collect::<Vec<_>>().join(","),
-            );
-        }
-        if c.window != d.correlation.window {
-            put("c.window", c.window.to_string());
-        }
-        if c.range != d.correlation.range {
-            put("c.range", range_key(c.range));
-        }
-        let f = &self.flows;
-        if f.asset != d.flows.asset {
-            put("f.etf", f.asset.key().to_owned());
-        }
-        if f.mode != d.flows.mode {
-            put("f.bars", mode_key(f.mode).to_owned());
-        }
-        if f.period != d.flows.period {
-            put("f.agg", period_key(f.period).to_owned());
-        }
-        if !f.hidden.is_empty() {
-            put("f.hide", f.hidden.join(","));
-        }
-        if f.range != d.flows.range {
-            put("f.range", range_key(f.range));
-        }
-        let b = &self.burn;
-        if b.smoothing != d.burn.smoothing {
-            put("b.smooth", b.smoothing.key().to_owned());
-        }
-        if !b.hidden.is_empty() {
-            put(
-                "b.hide",
-                b.hidden.iter().map(|l| l.key()).collect::<Vec<_>>().join(","),
-            );
-        }
-        if b.range != d.burn.range {
-            put("b.range", range_key(b.range));
-        }
-        parts.join("&")
+        KEYS.iter()
+            .filter(|k| with_embed || k.name != "embed")
+            .filter_map(|k| {
+                let v = (k.read)(self);
+                (v != (k.read)(&d)).then(|| format!("{}={v}", k.name))
+            })
+            .collect::<Vec<_>>()
+            .join("&")
     }
 }
 
@@ -454,6 +549,51 @@ mod tests {
         assert_eq!(decode("a%2Cb+c%zz%4"), "a,b c%zz%4");
         let s = ViewState::from_query("c.with=qqq%2Ceth");
         assert_eq!(s.correlation.with, vec![Counterpart::Qqq, Counterpart::Eth]);
+    }
+
+    #[test]
+    fn todays_permalinks_keep_working() {
+        // Links shared before the one-engine redesign.
+        for q in [
+            "c.with=qqq,gld,eth&c.window=30&c.range=1Y",
+            "f.etf=eth&f.bars=fund&f.agg=month&f.hide=ETHA",
+            "b.smooth=daily&b.hide=issuance,merge&b.range=2024-01-01..2025-12-31",
+            "embed=flows&f.agg=month&theme=dark",
+            "section=burn",
+        ] {
+            let s = ViewState::from_query(q);
+            assert_ne!(s, ViewState::default(), "{q}");
+            assert_eq!(ViewState::from_query(&s.to_query(true)), s, "{q}");
+        }
+        let s = ViewState::from_query("f.etf=eth&f.bars=fund&f.agg=month&f.hide=ETHA");
+        assert_eq!(s.flows.asset, Asset::Eth);
+        assert_eq!(s.flows.period, Period::Month);
+        assert_eq!(s.flows.hidden, ["ETHA"]);
+    }
+
+    #[test]
+    fn a_multibyte_character_at_the_length_limit_does_not_lift_the_limit() {
+        let pad = "x".repeat(MAX_QUERY_LEN - 1);
+        let q = format!("{pad}é&c.window=30");
+        assert_eq!(ViewState::from_query(&q).correlation.window, DEFAULT_WINDOW);
+    }
+
+    #[test]
+    fn repeated_items_are_removed_whatever_their_order() {
+        let s = ViewState::from_query("f.hide=IBIT,FBTC,IBIT&b.hide=burn,merge,burn");
+        assert_eq!(s.flows.hidden, ["FBTC", "IBIT"]);
+        assert_eq!(s.burn.hidden, [BurnLine::Burn, BurnLine::SinceMerge]);
+    }
+
+    #[test]
+    fn a_control_edit_uses_the_url_form_and_an_asset_switch_shows_every_fund() {
+        let mut s = ViewState::from_query("f.hide=IBIT");
+        assert!(s.edit("c.window", "30"));
+        assert!(!s.edit("c.window", "31"));
+        assert_eq!(s.correlation.window, 30);
+        assert!(s.edit("f.etf", "eth"));
+        assert!(s.flows.hidden.is_empty());
+        assert_eq!(s.get("f.etf"), "eth");
     }
 
     proptest! {

@@ -1,0 +1,216 @@
+# English. One message per line: `id = text` with `{ $name }` placeholders; indented lines
+# continue the message above. Ids starting with `-` are formats the formatter uses.
+
+## Formats
+-date = { $day } { $month } { $year }
+-month-year = { $month } { $year }
+-day-month = { $day } { $month }
+-year = { $year }
+-usd-m = ${ $n }m
+-usd-bn = ${ $n }bn
+-percent = { $n }%
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec
+no-value = no value
+empty =
+
+## Page
+page-kicker = Data explainer
+page-title = The 2025–26 crypto repricing, in three charts
+page-intro = Three questions about the 2025–26 crypto repricing, answered with real data. Every number
+    below is computed in your browser from the bundled snapshot, and every sentence describes the
+    view you are looking at.
+toc-label = Contents
+toc-correlation = Does bitcoin still move with the Nasdaq?
+toc-flows = Where did the ETF money go?
+toc-burn = Is ETH still deflationary?
+footer-data = Data: { $providers }. ETH issuance is a model, not a measurement. Nothing here is investment advice.
+loading = Loading the data…
+embed-link = Open the full explainer: the 2025–26 crypto repricing, in three charts ↗
+section-number = { $n }. { $title }
+
+## Errors
+error-chart-data = This chart's data could not be read from the data file.
+error-load = The data could not be loaded.
+error-detail = Technical detail
+warn-counterpart = { $name } is not shown: its data could not be read.
+empty-market-range = No market days in this range: pick a longer range.
+empty-flows-range = No flows in this range: pick a longer range.
+empty-burn-range = No burn data in this range: pick a longer range.
+draw-error = The chart could not be drawn.
+no-canvas = This browser cannot draw the chart (no 2D canvas).
+
+## Controls
+control-compare = Bitcoin vs
+control-window = Rolling window
+control-range = Range
+control-from = From
+control-to = To
+control-etfs = ETFs
+control-bars = Bars
+control-aggregation = Aggregation
+control-funds = Funds
+control-lines = Lines
+control-smoothing = Smoothing
+window-days = { $n }d
+range-3m = 3M
+range-6m = 6M
+range-1y = 1Y
+range-2y = 2Y
+range-5y = 5Y
+range-all = All
+asset-btc = Bitcoin ETFs
+asset-eth = Ether ETFs
+bars-total = Total
+bars-fund = By fund
+agg-day = Daily
+agg-week = Weekly
+agg-month = Monthly
+smoothing-mean7-button = 7-day mean
+smoothing-daily-button = Daily
+
+## Share
+share-link = Link
+share-embed = Embed
+share-csv = CSV
+share-png = PNG
+share-copy = Copy
+share-copied = Copied.
+share-copy-failed = Your browser blocked copying here: select the text and press Ctrl+C (⌘C).
+share-label = Share and export
+share-link-label = Link to this view
+share-embed-label = Embed code for this view (paste into your article’s HTML)
+embed-iframe-title = { $title } — interactive chart
+credit-line = Source: { $providers } · Data as of { $date } · computed in the browser from the bundled snapshot
+credit-line-model = Source: { $providers } · issuance is a model · Data as of { $date } · computed in the browser from the bundled snapshot
+source-line = Source: { $providers }. Data as of { $date }.
+method-label = How this is computed
+
+## Chart 1: correlation
+corr-title = Bitcoin’s correlation regime
+corr-lede = The rolling correlation of daily returns shows how closely bitcoin has moved with other
+    markets, and whether that has changed.
+embed-title-correlation = Bitcoin’s rolling correlation with the Nasdaq-100 and gold
+btc = Bitcoin
+cp-qqq = Nasdaq-100 (QQQ)
+cp-gld = Gold (GLD)
+cp-eth = Ether (ETH)
+cp-spy = S&P 500 (SPY)
+cp-dbc = Commodities (DBC)
+cp-dgs10 = 10-year yield
+cp-qqq-in-sentence = the Nasdaq-100
+cp-gld-in-sentence = gold
+cp-eth-in-sentence = ether
+cp-spy-in-sentence = the S&P 500
+cp-dbc-in-sentence = commodities
+cp-dgs10-in-sentence = the 10-year yield
+series-corr = { $name } · corr.
+series-index = { $name } · index
+panel-corr = { $window }-day rolling correlation of daily returns with bitcoin
+panel-corr-short = { $window }-day correlation with bitcoin
+panel-index = Price, indexed to 100 on { $start }
+panel-index-short = Price, 100 = { $start }
+corr-latest = { $window }-day correlation of bitcoin with { $with }: { $r } on { $date }.
+corr-latest-flat = { $window }-day correlation of bitcoin with { $with }: { $r } on { $date }, little changed from { $r0 } on { $date0 }{ $peak }.
+corr-latest-up = { $window }-day correlation of bitcoin with { $with }: { $r } on { $date }, up from { $r0 } on { $date0 }{ $peak }.
+corr-latest-down = { $window }-day correlation of bitcoin with { $with }: { $r } on { $date }, down from { $r0 } on { $date0 }{ $peak }.
+corr-peak = , after peaking at { $r } on { $date }
+corr-compare = On { $date } bitcoin moved more with { $hi } ({ $rhi }) than with { $lo } ({ $rlo }).
+corr-none = No { $window }-day rolling correlation can be computed in this view: pick a longer range or a shorter window.
+note-corr-series = QQQ and SPY closes are adjusted for dividends up to December 2025 and unadjusted after. The 10-year yield is correlated through its daily change.
+note-provisional = The last day’s prices were taken intraday (provisional).
+method-corr = How the lines are computed: every market is sampled on US trading days — bitcoin at its
+    24:00 UTC close of the same date, a few hours after the New York close — and nothing is carried
+    over a missing day. Daily log returns between consecutive trading days (so Monday’s bitcoin return
+    includes the weekend) are correlated over a trailing window; a window that holds a gap gives no value.
+
+## Chart 2: ETF flows
+flows-title = The ETF money: in, then out
+flows-lede = US spot bitcoin ETFs opened on { $btc } and ether ETFs on { $eth }. Their daily net flows
+    show who was buying — and when the buyers left.
+flows-lede-generic = The daily net flows of US spot bitcoin and ether ETFs show who was buying — and when the buyers left.
+embed-title-flows = US spot bitcoin and ether ETF daily net flows
+asset-btc-in-sentence = US spot bitcoin ETFs
+asset-eth-in-sentence = US spot ether ETFs
+flows-shown-funds = the funds shown of { $asset }
+fund = { $ticker }
+fund-others = Others
+period-daily = Daily
+period-weekly = Weekly
+period-monthly = Monthly
+panel-flows = { $period } net flow, US$
+panel-flows-short = { $period }, US$
+panel-cumulative = Cumulative net flow since { $from }, US$
+panel-cumulative-short = Cumulative, US$
+series-net-flow = Net flow
+series-cumulative = Cumulative since launch
+series-cumulative-shown = Cumulative since launch, funds shown
+point-day = { $date }
+point-week = Week of { $date }
+point-week-partial = Week of { $date } (partial)
+point-month = { $month }
+point-month-partial = { $month } (partial)
+point-trading-days = Trading days: { $from } – { $to }
+annotation-outflow = { $v }
+flows-net-in = From { $from } to { $to }, { $what } took in a net { $net }.
+flows-net-out = From { $from } to { $to }, { $what } lost a net { $net }.
+flows-outflow-days = { $n } of { $of } trading days were net outflows.
+flows-largest-day = Largest outflow day: { $v } on { $date }.
+flows-largest-week = Largest outflow week: { $v } in the week of { $date }.
+flows-largest-month = Largest outflow month: { $v } in { $month }.
+flows-cumulative = Cumulative since launch ({ $launch }): { $v }.
+note-flows-units = US$ millions a day; outflows negative. Only trading days are drawn: { $holidays } market holiday(s) in this range are gaps, not zero-flow days.
+note-flows-total = Blue bars are net inflows, orange-red bars net outflows; the lower panel is the running total since launch.
+note-flows-fund = Each colour is one fund (or the other funds together): above zero it took money in, below zero it lost money; the lower panel is the running total of the funds shown.
+note-verbatim = { $text }
+method-flows = Daily net flows per fund as published by Farside Investors; weekly and monthly bars add the trading days that exist, and a period that extends beyond the data is marked partial.
+
+## Chart 3: the ETH burn
+burn-title = The ETH burn
+burn-lede = Since August 2021 every Ethereum transaction burns its base fee. When the burn exceeds new
+    issuance the ETH supply shrinks; when it falls below, the supply grows.
+embed-title-burn = ETH burned versus modelled issuance
+smoothing-mean7 = 7-day mean
+smoothing-daily = daily
+series-burn = ETH burned
+series-issuance = ETH issued (model)
+series-net-supply = Net supply change (model)
+series-since-london = Since London, cumulative (model)
+series-since-merge = Since the Merge, cumulative (model)
+panel-burn-rate = ETH per day, { $smoothing }: burned vs issued (model)
+panel-burn-rate-log = ETH per day, { $smoothing }, log scale: burned vs issued (model)
+panel-burn-rate-short = ETH/day burned vs issued
+panel-burn-rate-log-short = ETH/day burned vs issued, log scale
+panel-net-supply = Net supply change, ETH per day ({ $smoothing }, model) · 0 = break-even, burn equals issuance
+panel-net-supply-short = Net supply, ETH/day · 0 = break-even
+panel-cumulative-supply = Cumulative net supply change, ETH (model)
+panel-cumulative-supply-short = Cumulative net supply, ETH
+burn-summary-shrank = From { $from } to { $to }, ETH burned averaged { $burn } ETH a day against modelled issuance of about { $issuance }: supply shrank by about { $net } ETH (model).
+burn-summary-grew = From { $from } to { $to }, ETH burned averaged { $burn } ETH a day against modelled issuance of about { $issuance }: supply grew by about { $net } ETH (model).
+burn-deflationary-days = Burn exceeded issuance on { $n } of { $of } days.
+burn-since-merge = Net change since the Merge to { $to }: { $v } ETH (model).
+note-issuance-model = Issuance is a model, not a measurement: { $pow } ETH a day under proof of work; after the
+    Merge { $k } × √(ETH staked) a year, using CryptoQuant’s ETH staked (net of withdrawals).
+method-burn = ETH burned is CryptoQuant’s daily total. Issuance is modelled from the stake; the net supply change is issuance minus burn, and the cumulative lines add it up from London (5 Aug 2021) and from the Merge (15 Sep 2022).
+
+## CSV
+csv-source = Source: { $sources }
+csv-as-of = Data as of { $date }
+csv-view = View: { $url }
+csv-date = date
+csv-period = period
+
+## Axis ticks
+tick-millions = { $n }M
+tick-thousands = { $n }k
+source-model = ETH issuance is a model, not a measurement.

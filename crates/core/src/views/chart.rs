@@ -1,0 +1,253 @@
+//! The chart table: every chart of the page as data read from the snapshot once
+//! ([`prepare`]) and a pure function from that data and the reader's [`ViewState`] to a
+//! [`ChartView`] ([`chart_view`]) — its words (message ids with computed arguments), its
+//! controls and its [`Frame`]. The app renders any `ChartView` with one section shell and
+//! one chart engine, so adding a chart is a view module, its state keys and one arm here.
+
+use super::burn::BurnData;
+use super::correlation::MarketData;
+use super::frame::{ColorRole, EventMark, Frame};
+use super::range::{Preset, RangeChoice, Span};
+use super::state::{Chart, ChartState, ViewState};
+use crate::snapshot::{Event, SnapshotError};
+use crate::text::Msg;
+use crate::Snapshot;
+use std::sync::Arc;
+use time::Date;
+
+/// One option of a [`Control::Choice`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceOption {
+    /// The value in URL form (what [`ViewState::edit`] takes).
+    pub value: String,
+    /// Button text.
+    pub label: Msg,
+    /// Whether this option is the current one.
+    pub selected: bool,
+}
+
+/// One entry of a [`Control::Toggles`] group (a legend chip).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ToggleItem {
+    /// Chip text.
+    pub label: Msg,
+    /// The series' colour.
+    pub color: ColorRole,
+    /// Whether the series is shown.
+    pub on: bool,
+    /// A lone required series cannot be switched off.
+    pub locked: bool,
+    /// The key's URL value after pressing this chip.
+    pub value_after: String,
+}
+
+/// A control of a chart, declared by the core with its current value; pressing it is an
+/// edit of one URL key ([`ViewState::edit`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Control {
+    /// Mutually exclusive buttons.
+    Choice {
+        /// URL key.
+        key: &'static str,
+        /// Group label.
+        label: Msg,
+        /// Options in display order.
+        options: Vec<ChoiceOption>,
+    },
+    /// Legend chips that show and hide series.
+    Toggles {
+        /// URL key.
+        key: &'static str,
+        /// Group label.
+        label: Msg,
+        /// The chips.
+        items: Vec<ToggleItem>,
+    },
+    /// Range presets and a custom from–to span.
+    Range {
+        /// URL key.
+        key: &'static str,
+        /// The reader's choice.
+        choice: RangeChoice,
+        /// What it resolves to.
+        span: Span,
+        /// First date with data.
+        first: Date,
+        /// Last date with data.
+        last: Date,
+    },
+}
+
+impl Control {
+    /// The URL key the control edits.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::Choice { key, .. } | Self::Toggles { key, .. } | Self::Range { key, .. } => key,
+        }
+    }
+
+    /// A choice control whose options are `(value, label)` pairs and `current` the
+    /// current value.
+    pub fn choice(key: &'static str, label: Msg, options: Vec<(String, Msg)>, current: &str) -> Self {
+        Self::Choice {
+            key,
+            label,
+            options: options
+                .into_iter()
+                .map(|(value, label)| ChoiceOption {
+                    selected: value == current,
+                    value,
+                    label,
+                })
+                .collect(),
+        }
+    }
+
+    /// The range control of `key` for data covering `first ..= last`.
+    pub fn range(key: &'static str, choice: RangeChoice, first: Date, last: Date) -> Self {
+        Self::Range {
+            key,
+            choice,
+            span: choice.resolve(first, last),
+            first,
+            last,
+        }
+    }
+}
+
+/// The label of a range preset button.
+pub fn preset_label(p: Preset) -> Msg {
+    Msg::new(match p {
+        Preset::M3 => "range-3m",
+        Preset::M6 => "range-6m",
+        Preset::Y1 => "range-1y",
+        Preset::Y2 => "range-2y",
+        Preset::Y5 => "range-5y",
+        Preset::All => "range-all",
+    })
+}
+
+/// Everything a chart section shows for the current view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartView {
+    /// Which chart.
+    pub chart: Chart,
+    /// Section heading.
+    pub title: Msg,
+    /// The paragraph under the heading (hidden in embeds).
+    pub lede: Msg,
+    /// The computed takeaway sentences.
+    pub takeaway: Vec<Msg>,
+    /// Controls, in display order.
+    pub controls: Vec<Control>,
+    /// What to draw, or why nothing can be drawn.
+    pub frame: Result<Frame, Msg>,
+    /// Problems with part of the view (a counterpart that could not be read).
+    pub warnings: Vec<Msg>,
+    /// Caveats under the chart.
+    pub notes: Vec<Msg>,
+    /// How the chart is computed.
+    pub method: Msg,
+    /// Provider ids credited (keys of the snapshot's providers).
+    pub providers: Vec<String>,
+    /// Last date of the chart's data.
+    pub as_of: Date,
+    /// Whether the chart models something (credited as a model).
+    pub modelled: bool,
+}
+
+/// A chart's data, read from the snapshot once.
+#[derive(Debug, Clone)]
+pub enum ChartData {
+    /// Market prices aligned on US market days.
+    Correlation(Arc<MarketData>),
+    /// The snapshot's ETF flow tables (the asset is a control).
+    Flows,
+    /// Burn, modelled issuance and net supply.
+    Burn(Arc<BurnData>),
+}
+
+/// A chart's data together with the snapshot it came from.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// Which chart.
+    pub chart: Chart,
+    /// The snapshot.
+    pub snapshot: Arc<Snapshot>,
+    /// The chart's own data.
+    pub data: ChartData,
+}
+
+/// A snapshot error as a reader message with its technical detail.
+pub fn data_error(e: &SnapshotError) -> Msg {
+    Msg::new("error-chart-data").text("detail", e.to_string())
+}
+
+/// Reads what `chart` needs from the snapshot. An error is a readable message shown in
+/// place of that chart only.
+///
+/// # Errors
+/// The reason the chart's data cannot be read.
+pub fn prepare(chart: Chart, snapshot: &Arc<Snapshot>) -> Result<Prepared, Msg> {
+    let data = match chart {
+        Chart::Correlation => ChartData::Correlation(Arc::new(
+            MarketData::from_snapshot(snapshot).map_err(|e| data_error(&e))?,
+        )),
+        Chart::Flows => ChartData::Flows,
+        Chart::Burn => ChartData::Burn(Arc::new(
+            BurnData::from_snapshot(snapshot).map_err(|e| data_error(&e))?,
+        )),
+    };
+    Ok(Prepared {
+        chart,
+        snapshot: snapshot.clone(),
+        data,
+    })
+}
+
+/// The view of a prepared chart for its part of the view state (a part of another chart
+/// falls back to that chart's defaults).
+pub fn chart_view(p: &Prepared, part: &ChartState) -> ChartView {
+    let d = ViewState::default();
+    match (&p.data, part) {
+        (ChartData::Correlation(m), ChartState::Correlation(s)) => {
+            super::correlation::view(&p.snapshot, m, s)
+        }
+        (ChartData::Correlation(m), _) => super::correlation::view(&p.snapshot, m, &d.correlation),
+        (ChartData::Flows, ChartState::Flows(s)) => super::flows::view(&p.snapshot, s),
+        (ChartData::Flows, _) => super::flows::view(&p.snapshot, &d.flows),
+        (ChartData::Burn(b), ChartState::Burn(s)) => super::burn::view(&p.snapshot, b, s),
+        (ChartData::Burn(b), _) => super::burn::view(&p.snapshot, b, &d.burn),
+    }
+}
+
+/// The events that fall inside `span`, as frame markers.
+pub fn events_in(events: &[Event], span: Span) -> Vec<EventMark> {
+    events
+        .iter()
+        .filter(|e| e.date >= span.from && e.date <= span.to)
+        .map(|e| EventMark {
+            date: e.date,
+            label: e.label.clone(),
+        })
+        .collect()
+}
+
+/// Provider ids of the given series and flow tables, in order, without repeats.
+pub fn providers_of(snapshot: &Snapshot, series: &[&str], flows: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let ids = series
+        .iter()
+        .filter_map(|id| snapshot.series(id).ok().map(|s| s.meta.provider.clone()))
+        .chain(
+            flows
+                .iter()
+                .filter_map(|id| snapshot.flows(id).ok().map(|t| t.meta.provider.clone())),
+        );
+    for id in ids {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}

@@ -1,0 +1,801 @@
+//! The one chart engine: lays out, draws and answers hover for any core [`Frame`].
+//!
+//! A frame's panels are stacked top to bottom and share the x axis; each panel has one
+//! y axis (no chart has two). Per panel the engine finds a finite y range from what is
+//! drawn (bars stacked, log10 on a log panel), ticks it (bounded, whatever the values),
+//! draws grid, labels, the reference line, events (labels never overprinting), bars,
+//! stacks and lines, then the annotations. Every pixel coordinate is clamped to its panel,
+//! so no value — however absurd — can loop, panic or draw outside the plot.
+
+use super::{date_ticks, draw_err, nice_ticks, tick_decimals, DrawResult, HoverMap, Panel, PixelRect, Style};
+use crate::theme::Theme;
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use repricing_core::text::{Locale, Msg, NumFmt};
+use repricing_core::views::day_x;
+use repricing_core::views::frame::{ColorRole, Frame, PanelSpec, Scale, SeriesKind};
+use repricing_core::Date;
+
+/// Gap above each panel for its title, CSS px.
+const TITLE_CSS: f64 = 24.0;
+/// Gap under each panel for the date labels, CSS px.
+const AXIS_CSS: f64 = 22.0;
+/// Font sizes, CSS px.
+const TICK_FONT_CSS: f64 = 11.0;
+const TITLE_FONT_CSS: f64 = 12.0;
+const EVENT_FONT_CSS: f64 = 10.5;
+
+/// One line of the tooltip.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HoverRow {
+    /// Swatch colour (CSS), if the row belongs to a drawn series.
+    pub color: Option<String>,
+    /// What the value is.
+    pub label: String,
+    /// The value, formatted.
+    pub value: String,
+}
+
+/// A dot the overlay draws on a series at the hovered point.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mark {
+    /// Index into [`HoverMap::panels`].
+    pub panel: usize,
+    /// Data y in the panel's units.
+    pub y: f64,
+    /// Colour of the series.
+    pub color: RGBColor,
+}
+
+/// Everything shown for one hovered point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hover {
+    /// Data x of the point.
+    pub x: f64,
+    /// Tooltip heading (the date or period).
+    pub title: String,
+    /// Tooltip rows.
+    pub rows: Vec<HoverRow>,
+    /// Dots for the overlay.
+    pub marks: Vec<Mark>,
+}
+
+/// The colour of a role in a theme.
+pub fn color(theme: &Theme, role: ColorRole) -> RGBColor {
+    match role {
+        ColorRole::Nasdaq => theme.series(0),
+        ColorRole::Gold => theme.series(1),
+        ColorRole::Eth => theme.series(2),
+        ColorRole::Sp500 => theme.series(3),
+        ColorRole::Commodities => theme.series(4),
+        ColorRole::Yield => theme.series(5),
+        ColorRole::Btc | ColorRole::Ink => theme.text,
+        ColorRole::InkSecondary => theme.series(4),
+        ColorRole::Inflow | ColorRole::Issuance => theme.inflow,
+        ColorRole::Outflow | ColorRole::Burn => theme.outflow,
+        ColorRole::Fund(i) => theme.series(usize::from(i)),
+    }
+}
+
+/// Data x range of a frame: its first to last point, padded by half a bar.
+fn x_range(frame: &Frame) -> Option<(f64, f64)> {
+    let (a, b) = (day_x(*frame.x.first()?), day_x(*frame.x.last()?));
+    let half = frame.bar_days.map_or(0.0, |w| w / 2.0 + 0.5);
+    if b - a < 1.0 && half == 0.0 {
+        return Some((a - 1.0, b + 1.0));
+    }
+    Some((a - half, b + half))
+}
+
+/// Lowest and highest extent of every point of `panel`: stacks summed by sign, lines and
+/// bars as they are, in the panel's units (log10 on a log panel). Non-finite values are
+/// left out.
+fn extent(frame: &Frame, panel: usize, log: bool) -> Option<(f64, f64)> {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    let mut take = |v: f64| {
+        if v.is_finite() {
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+    };
+    let to_units = |v: f64| {
+        if log {
+            (v > 0.0).then(|| v.log10())
+        } else {
+            Some(v)
+        }
+    };
+    for s in frame
+        .series
+        .iter()
+        .filter(|s| s.panel == panel && s.kind != SeriesKind::Stack)
+    {
+        for v in s.values.iter().flatten().filter_map(|v| to_units(*v)) {
+            take(v);
+        }
+    }
+    for i in 0..frame.x.len() {
+        let (up, down) = stack_at(frame, panel, i, usize::MAX);
+        if up != 0.0 || down != 0.0 {
+            take(up);
+            take(down);
+        }
+    }
+    lo.is_finite().then_some((lo, hi))
+}
+
+/// Sums of the positive and negative stack layers of `panel` at point `i`, over the
+/// first `layers` stack series.
+fn stack_at(frame: &Frame, panel: usize, i: usize, layers: usize) -> (f64, f64) {
+    frame
+        .series
+        .iter()
+        .filter(|s| s.panel == panel && s.kind == SeriesKind::Stack)
+        .take(layers)
+        .filter_map(|s| s.values.get(i).copied().flatten())
+        .filter(|v| v.is_finite())
+        .fold(
+            (0.0, 0.0),
+            |(up, down), v| if v > 0.0 { (up + v, down) } else { (up, down + v) },
+        )
+}
+
+/// The y range a panel draws: finite, non-empty, padded, with zero and the clamp applied.
+fn y_range(spec: &PanelSpec, extent: Option<(f64, f64)>) -> (f64, f64) {
+    let log = spec.scale == Scale::Log;
+    let (mut lo, mut hi) = extent.unwrap_or(if log { (0.0, 1.0) } else { (-1.0, 1.0) });
+    if spec.include_zero && !log {
+        lo = lo.min(0.0);
+        hi = hi.max(0.0);
+    }
+    let min_span = if log { 1.0 } else { spec.min_span.max(f64::EPSILON) };
+    if hi - lo < min_span {
+        let mid = (hi + lo) / 2.0;
+        lo = mid - min_span / 2.0;
+        hi = mid + min_span / 2.0;
+    }
+    let pad = (hi - lo) * if log { 0.04 } else { 0.08 };
+    lo -= pad;
+    hi += pad;
+    if let Some((a, b)) = spec.clamp {
+        lo = lo.clamp(a, b);
+        hi = hi.clamp(a, b);
+    }
+    if !(lo.is_finite() && hi.is_finite() && hi > lo) {
+        return (-1.0, 1.0);
+    }
+    (lo, hi)
+}
+
+/// Ticks of a panel in its units, at most a dozen whatever the range.
+fn ticks(spec: &PanelSpec, y: (f64, f64), height_css: f64) -> Vec<f64> {
+    let room = ((height_css / 28.0).floor() as usize).clamp(2, 6);
+    if spec.scale == Scale::Log {
+        let (a, b) = (y.0.floor() as i64, y.1.ceil() as i64);
+        if b - a > 24 {
+            return Vec::new();
+        }
+        let steps: &[f64] = if (b - a) * 3 <= room as i64 * 2 {
+            &[1.0, 2.0, 5.0]
+        } else {
+            &[1.0]
+        };
+        return (a..=b)
+            .flat_map(|e| steps.iter().map(move |m| (m * 10f64.powi(e as i32)).log10()))
+            .filter(|v| *v >= y.0 && *v <= y.1)
+            .collect();
+    }
+    nice_ticks(y.0, y.1, room)
+}
+
+/// The label of a tick in the panel's format.
+fn tick_label(spec: &PanelSpec, tick: f64, decimals: usize, locale: &Locale) -> String {
+    let value = if spec.scale == Scale::Log {
+        10f64.powf(tick)
+    } else {
+        tick
+    };
+    let fmt = match spec.ticks {
+        NumFmt::Fixed(_) | NumFmt::Signed(_) | NumFmt::Count | NumFmt::Sig3 | NumFmt::SignedSig3 => {
+            if value.abs() >= 1e6 && spec.scale == Scale::Linear {
+                return locale.render(&Msg::new("tick-millions").text(
+                    "n",
+                    locale.number(value / 1e6, NumFmt::Fixed(short_decimals(value / 1e6))),
+                ));
+            }
+            if value.abs() >= 10_000.0 && spec.scale == Scale::Linear {
+                return locale.render(&Msg::new("tick-thousands").text(
+                    "n",
+                    locale.number(value / 1e3, NumFmt::Fixed(short_decimals(value / 1e3))),
+                ));
+            }
+            NumFmt::Fixed(u8::try_from(decimals).unwrap_or(0))
+        }
+        other => other,
+    };
+    locale.number(value, fmt)
+}
+
+fn short_decimals(v: f64) -> u8 {
+    if (v - v.round()).abs() < 1e-9 {
+        0
+    } else {
+        1
+    }
+}
+
+fn text<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    s: String,
+    at: (i32, i32),
+    font: TextStyle<'_>,
+) -> DrawResult<()> {
+    root.draw(&Text::new(s, at, font)).map_err(draw_err)
+}
+
+/// Width of `s` in canvas px as the backend measures it (falls back to an estimate).
+fn measure<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, s: &str, font: &TextStyle<'_>) -> f64 {
+    root.estimate_text_size(s, font)
+        .map(|(w, _)| f64::from(w))
+        .unwrap_or(s.chars().count() as f64 * font.font.get_size() * 0.6)
+}
+
+/// Lays the panels out in a canvas of `w × h` canvas px.
+fn layout<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    style: &Style,
+    locale: &Locale,
+    x: (f64, f64),
+    w: f64,
+    h: f64,
+) -> Vec<(Panel, Vec<f64>, usize)> {
+    let px = |css: f64| f64::from(style.px(css));
+    let n = frame.panels.len().max(1) as f64;
+    let usable = (h - n * (px(TITLE_CSS) + px(AXIS_CSS))).max(n * px(20.0));
+    let total_weight: f64 = frame
+        .panels
+        .iter()
+        .map(|p| p.weight.max(0.01))
+        .sum::<f64>()
+        .max(0.01);
+    // First the ranges and ticks, then the left margin that fits the widest label.
+    let mut out = Vec::new();
+    let mut widest: f64 = 0.0;
+    let font = style.font(TICK_FONT_CSS, style.theme.muted);
+    let mut top = 0.0;
+    for (i, spec) in frame.panels.iter().enumerate() {
+        let ph = usable * spec.weight.max(0.01) / total_weight;
+        let log = spec.scale == Scale::Log;
+        let y = y_range(spec, extent(frame, i, log));
+        let t = ticks(spec, y, ph / style.dpr);
+        let decimals = tick_decimals(&t);
+        for tick in &t {
+            widest = widest.max(measure(root, &tick_label(spec, *tick, decimals, locale), &font));
+        }
+        let rect = PixelRect {
+            left: 0.0,
+            top: top + px(TITLE_CSS),
+            right: w - px(12.0),
+            bottom: top + px(TITLE_CSS) + ph,
+        };
+        top = rect.bottom + px(AXIS_CSS);
+        out.push((Panel { rect, x, y, log }, t, decimals));
+    }
+    let left = (widest + px(10.0)).clamp(px(28.0), w / 3.0);
+    for (p, _, _) in &mut out {
+        p.rect.left = left;
+    }
+    out
+}
+
+/// Draws `frame` on `root` (canvas px) and returns the hover map.
+///
+/// # Errors
+/// A frame with no points, or a backend failure.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    style: &Style,
+    locale: &Locale,
+) -> DrawResult<HoverMap> {
+    let t = &style.theme;
+    root.fill(&t.background).map_err(draw_err)?;
+    let (w, h) = root.dim_in_pixel();
+    let x = x_range(frame).ok_or_else(|| locale.render(&Msg::new("draw-error")))?;
+    let panels = layout(root, frame, style, locale, x, f64::from(w), f64::from(h));
+    let grid = ShapeStyle::from(&t.grid).stroke_width(style.px(1.0).max(1) as u32);
+
+    // Axes, grid, titles and reference lines.
+    for ((panel, ticks, decimals), spec) in panels.iter().zip(&frame.panels) {
+        let r = panel.rect;
+        for tick in ticks {
+            let py = panel.y_px(*tick).round() as i32;
+            root.draw(&PathElement::new(
+                vec![(r.left as i32, py), (r.right as i32, py)],
+                grid,
+            ))
+            .map_err(draw_err)?;
+            text(
+                root,
+                tick_label(spec, *tick, *decimals, locale),
+                (r.left as i32 - style.px(6.0), py),
+                style
+                    .font(TICK_FONT_CSS, t.muted)
+                    .pos(Pos::new(HPos::Right, VPos::Center)),
+            )?;
+        }
+        if let (Some(from), Some(to)) = (
+            repricing_core::views::x_day(x.0),
+            repricing_core::views::x_day(x.1),
+        ) {
+            let max_ticks = ((r.right - r.left) / style.dpr / 64.0).floor() as usize;
+            for (d, label) in date_ticks(from, to, max_ticks, locale) {
+                let px = panel.x_px(day_x(d)).round() as i32;
+                root.draw(&PathElement::new(
+                    vec![(px, r.top as i32), (px, r.bottom as i32)],
+                    grid,
+                ))
+                .map_err(draw_err)?;
+                text(
+                    root,
+                    label,
+                    (px, r.bottom as i32 + style.px(6.0)),
+                    style
+                        .font(TICK_FONT_CSS, t.muted)
+                        .pos(Pos::new(HPos::Center, VPos::Top)),
+                )?;
+            }
+        }
+        let title = if style.narrow() {
+            &spec.short_title
+        } else {
+            &spec.title
+        };
+        text(
+            root,
+            locale.render(title),
+            (r.left as i32, r.top as i32 - style.px(6.0)),
+            style
+                .font(TITLE_FONT_CSS, t.text)
+                .pos(Pos::new(HPos::Left, VPos::Bottom)),
+        )?;
+        if let Some(reference) = spec.reference.and_then(|v| panel.y_of(v)) {
+            if reference > panel.y.0 && reference < panel.y.1 {
+                let py = panel.y_px(reference).round() as i32;
+                let line = ShapeStyle::from(&t.zero).stroke_width(style.px(1.25).max(1) as u32);
+                root.draw(&PathElement::new(
+                    vec![(r.left as i32, py), (r.right as i32, py)],
+                    line,
+                ))
+                .map_err(draw_err)?;
+            }
+        }
+    }
+    let only_panels: Vec<Panel> = panels.iter().map(|p| p.0).collect();
+    draw_events(root, &only_panels, style, frame)?;
+    draw_bars(root, &only_panels, style, frame)?;
+    for s in &frame.series {
+        let (Some(panel), SeriesKind::Line { dashed }) = (only_panels.get(s.panel), &s.kind) else {
+            continue;
+        };
+        draw_line(
+            root,
+            panel,
+            &frame.x,
+            &s.values,
+            color(t, s.color),
+            s.width_css,
+            *dashed,
+            style,
+        )?;
+    }
+    draw_annotations(root, &only_panels, style, frame, locale)?;
+    root.present().map_err(draw_err)?;
+    Ok(HoverMap { panels: only_panels })
+}
+
+fn clamp_px(panel: &Panel, y: f64) -> f64 {
+    panel.y_px(y.clamp(panel.y.0, panel.y.1))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_line<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    panel: &Panel,
+    dates: &[Date],
+    values: &[Option<f64>],
+    color: RGBColor,
+    width_css: f64,
+    dashed: bool,
+    style: &Style,
+) -> DrawResult<()> {
+    let stroke = ShapeStyle::from(&color).stroke_width(((width_css * style.dpr).round() as u32).max(1));
+    let dash = (5.0 * style.dpr) as u32;
+    let mut segment: Vec<(i32, i32)> = Vec::new();
+    let flush = |segment: &mut Vec<(i32, i32)>| -> DrawResult<()> {
+        if segment.len() > 1 {
+            if dashed {
+                root.draw(&DashedPathElement::new(segment.clone(), dash, dash, stroke))
+                    .map_err(draw_err)?;
+            } else {
+                root.draw(&PathElement::new(segment.clone(), stroke))
+                    .map_err(draw_err)?;
+            }
+        }
+        segment.clear();
+        Ok(())
+    };
+    for (d, v) in dates.iter().zip(values) {
+        match v.and_then(|v| panel.y_of(v)) {
+            Some(y) => segment.push((
+                panel.x_px(day_x(*d)).round() as i32,
+                clamp_px(panel, y).round() as i32,
+            )),
+            None => flush(&mut segment)?,
+        }
+    }
+    flush(&mut segment)
+}
+
+fn draw_bars<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    panels: &[Panel],
+    style: &Style,
+    frame: &Frame,
+) -> DrawResult<()> {
+    let t = &style.theme;
+    let Some(bar_days) = frame.bar_days else {
+        return Ok(());
+    };
+    for (pi, panel) in panels.iter().enumerate() {
+        let r = panel.rect;
+        let width_px = ((r.right - r.left) / (panel.x.1 - panel.x.0).max(1.0) * bar_days).max(style.dpr);
+        let zero = clamp_px(panel, 0.0);
+        let stacks: Vec<_> = frame
+            .series
+            .iter()
+            .filter(|s| s.panel == pi && s.kind == SeriesKind::Stack)
+            .collect();
+        for (i, d) in frame.x.iter().enumerate() {
+            let cx = panel.x_px(day_x(*d));
+            let (x0, x1) = (
+                (cx - width_px / 2.0).round() as i32,
+                (cx + width_px / 2.0).round().max(cx - width_px / 2.0 + 1.0) as i32,
+            );
+            for s in frame.series.iter().filter(|s| s.panel == pi) {
+                if let SeriesKind::Bar { by_sign } = s.kind {
+                    let Some(v) = s.values.get(i).copied().flatten().filter(|v| v.is_finite()) else {
+                        continue;
+                    };
+                    let c = match (by_sign, v < 0.0) {
+                        (true, true) => t.outflow,
+                        (true, false) => t.inflow,
+                        (false, _) => color(t, s.color),
+                    };
+                    root.draw(&Rectangle::new(
+                        [(x0, zero.round() as i32), (x1, clamp_px(panel, v).round() as i32)],
+                        c.filled(),
+                    ))
+                    .map_err(draw_err)?;
+                }
+            }
+            let (mut up, mut down) = (0.0, 0.0);
+            for s in &stacks {
+                let Some(v) = s
+                    .values
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .filter(|v| v.is_finite() && *v != 0.0)
+                else {
+                    continue;
+                };
+                let (from, to) = if v > 0.0 {
+                    up += v;
+                    (up - v, up)
+                } else {
+                    down += v;
+                    (down - v, down)
+                };
+                root.draw(&Rectangle::new(
+                    [
+                        (x0, clamp_px(panel, from).round() as i32),
+                        (x1, clamp_px(panel, to).round() as i32),
+                    ],
+                    color(t, s.color).filled(),
+                ))
+                .map_err(draw_err)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Event markers: a dashed line through every panel and a label at the top of the first,
+/// skipped where it would overprint the previous label or leave the canvas.
+fn draw_events<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    panels: &[Panel],
+    style: &Style,
+    frame: &Frame,
+) -> DrawResult<()> {
+    let Some(top) = panels.first() else { return Ok(()) };
+    let t = &style.theme;
+    let line = ShapeStyle::from(&t.event).stroke_width(style.px(1.0).max(1) as u32);
+    let dash = style.px(3.0).max(1) as u32;
+    let font = style.font(EVENT_FONT_CSS, t.muted);
+    let (w, _) = root.dim_in_pixel();
+    let mut last_label_end = f64::NEG_INFINITY;
+    for e in &frame.events {
+        let x = day_x(e.date);
+        if x < top.x.0 || x > top.x.1 {
+            continue;
+        }
+        for p in panels {
+            let px = p.x_px(x).round() as i32;
+            root.draw(&DashedPathElement::new(
+                vec![(px, p.rect.top as i32), (px, p.rect.bottom as i32)],
+                dash,
+                dash,
+                line,
+            ))
+            .map_err(draw_err)?;
+        }
+        let px = top.x_px(x);
+        let width = measure(root, &e.label, &font);
+        if px - f64::from(style.px(3.0)) > last_label_end
+            && px + width + f64::from(style.px(3.0)) < f64::from(w)
+        {
+            text(
+                root,
+                e.label.clone(),
+                (px as i32 + style.px(3.0), top.rect.top as i32 + style.px(2.0)),
+                font.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+            )?;
+            last_label_end = px + width + f64::from(style.px(3.0));
+        }
+    }
+    Ok(())
+}
+
+fn draw_annotations<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    panels: &[Panel],
+    style: &Style,
+    frame: &Frame,
+    locale: &Locale,
+) -> DrawResult<()> {
+    let mut placed: Vec<(f64, f64)> = Vec::new();
+    for a in &frame.annotations {
+        let (Some(panel), Some(d)) = (panels.get(a.panel), frame.x.get(a.index)) else {
+            continue;
+        };
+        let Some(y) = panel.y_of(a.y) else { continue };
+        let label = locale.render(&a.text);
+        let font = style.font(EVENT_FONT_CSS, color(&style.theme, a.color));
+        let cx = panel.x_px(day_x(*d));
+        let half = measure(root, &label, &font) / 2.0 + f64::from(style.px(3.0));
+        if placed.iter().any(|(l, r)| cx - half < *r && cx + half > *l) {
+            continue;
+        }
+        placed.push((cx - half, cx + half));
+        let at_y = (clamp_px(panel, y) + f64::from(style.px(3.0)))
+            .min(panel.rect.bottom - f64::from(style.px(12.0)));
+        text(
+            root,
+            label,
+            (cx.round() as i32, at_y.round() as i32),
+            font.pos(Pos::new(HPos::Center, VPos::Top)),
+        )?;
+    }
+    Ok(())
+}
+
+/// The tooltip and overlay dots for point `index`.
+pub fn hover(frame: &Frame, index: usize, map: &HoverMap, theme: &Theme, locale: &Locale) -> Option<Hover> {
+    let date = *frame.x.get(index)?;
+    let (title, detail) = frame.point_title(index)?;
+    let mut rows = Vec::new();
+    let mut marks = Vec::new();
+    for pv in frame.values_at(index) {
+        let s = pv.series;
+        let c = color(theme, s.color);
+        let c = match (&s.kind, pv.value) {
+            (SeriesKind::Bar { by_sign: true }, Some(v)) if v < 0.0 => theme.outflow,
+            (SeriesKind::Bar { by_sign: true }, _) => theme.inflow,
+            _ => c,
+        };
+        rows.push(HoverRow {
+            color: Some(Theme::css(c)),
+            label: locale.render(&s.label),
+            value: pv.value.map_or_else(
+                || locale.render(&Msg::new("no-value")),
+                |v| locale.number(v, s.format),
+            ),
+        });
+        let panel = map.panels.get(s.panel);
+        if let (Some(v), Some(p), false) = (pv.value, panel, s.kind == SeriesKind::Stack) {
+            if let Some(y) = p.y_of(v) {
+                marks.push(Mark {
+                    panel: s.panel,
+                    y,
+                    color: c,
+                });
+            }
+        }
+    }
+    if let Some(d) = detail {
+        rows.push(HoverRow {
+            color: None,
+            label: String::new(),
+            value: locale.render(&d),
+        });
+    }
+    Some(Hover {
+        x: day_x(date),
+        title: locale.render(&title),
+        rows,
+        marks,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use plotters::prelude::SVGBackend;
+    use repricing_core::date::parse_iso;
+    use repricing_core::views::frame::{EventMark, PointNames, SeriesSpec};
+
+    fn spec(scale: Scale, reference: Option<f64>) -> PanelSpec {
+        PanelSpec {
+            title: Msg::new("btc"),
+            short_title: Msg::new("btc"),
+            scale,
+            ticks: NumFmt::Fixed(0),
+            reference,
+            weight: 1.0,
+            include_zero: scale == Scale::Linear,
+            clamp: None,
+            min_span: 1.0,
+        }
+    }
+
+    fn line(key: &str, panel: usize, values: Vec<Option<f64>>) -> SeriesSpec {
+        SeriesSpec {
+            key: key.into(),
+            label: Msg::new("btc"),
+            panel,
+            kind: SeriesKind::Line { dashed: false },
+            color: ColorRole::Nasdaq,
+            width_css: 2.0,
+            values,
+            format: NumFmt::Fixed(1),
+        }
+    }
+
+    fn days(n: usize) -> Vec<Date> {
+        let start = parse_iso("2024-01-01").unwrap();
+        (0..n)
+            .map(|i| repricing_core::date::add_days(start, i as i64).unwrap())
+            .collect()
+    }
+
+    /// A fourth chart is only a frame: two panels, a log scale, bars and an event.
+    fn test_chart() -> Frame {
+        let x = days(40);
+        Frame {
+            bar_days: Some(0.8),
+            names: PointNames::Days,
+            panels: vec![spec(Scale::Log, None), spec(Scale::Linear, Some(0.0))],
+            series: vec![
+                line("log", 0, (0..40).map(|i| Some(10f64.powi(i % 5))).collect()),
+                SeriesSpec {
+                    kind: SeriesKind::Bar { by_sign: true },
+                    ..line("bars", 1, (0..40).map(|i| Some(f64::from(i) - 20.0)).collect())
+                },
+            ],
+            events: vec![EventMark {
+                date: x[10],
+                label: "An event".into(),
+            }],
+            annotations: Vec::new(),
+            x,
+        }
+    }
+
+    fn svg(frame: &Frame, w: u32, h: u32) -> (String, DrawResult<HoverMap>) {
+        let mut out = String::new();
+        let map = {
+            let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
+            let style = Style {
+                theme: Theme::LIGHT,
+                dpr: 1.0,
+                css_width: f64::from(w),
+            };
+            draw(&root, frame, &style, Locale::en())
+        };
+        (out, map)
+    }
+
+    /// The text of every `<text>` element of an SVG.
+    fn texts(svg: &str) -> Vec<String> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| Some(t.split_once('>')?.1.split("</text>").next()?.trim().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_test_chart_draws_with_log_ticks_bars_and_its_event() {
+        let f = test_chart();
+        assert!(f.panels_are_valid());
+        let (svg, map) = svg(&f, 800, 500);
+        let map = map.unwrap();
+        assert_eq!(map.panels.len(), 2);
+        assert!(map.panels[0].log);
+        // Log ticks are powers of ten written out in full.
+        let labels = texts(&svg);
+        for label in ["1", "10", "100", "1,000", "10,000"] {
+            assert!(labels.iter().any(|l| l == label), "{label} missing in {labels:?}");
+        }
+        assert!(labels.iter().any(|l| l == "An event"), "{labels:?}");
+        // Date ticks come from the locale.
+        assert!(labels.iter().any(|l| l == "8 Jan"), "{labels:?}");
+        assert!(svg.matches("<rect").count() >= 40, "bars missing");
+        // Both panels share x; the lower one is below the upper one.
+        assert!(map.panels[1].rect.top > map.panels[0].rect.bottom);
+    }
+
+    #[test]
+    fn hover_reads_the_same_series_the_chart_draws() {
+        let f = test_chart();
+        let (_, map) = svg(&f, 800, 500);
+        let map = map.unwrap();
+        let h = hover(&f, 3, &map, &Theme::LIGHT, Locale::en()).unwrap();
+        assert_eq!(h.title, "4 Jan 2024");
+        assert_eq!(h.rows.len(), 2);
+        assert_eq!(h.rows[0].value, "1,000.0");
+        assert_eq!(h.rows[1].value, "−17.0");
+        // The log series' dot is at log10(1000) = 3.
+        assert_eq!(h.marks[0].y, 3.0);
+        // Bars are coloured by sign in the tooltip too.
+        assert_eq!(h.rows[1].color, Some(Theme::css(Theme::LIGHT.outflow)));
+        // The pointer maps back to the point under it.
+        let px = map.panels[0].x_px(h.x);
+        let x = map.x_at(px).unwrap();
+        assert_eq!(super::super::nearest_index(&f.x, x), Some(3));
+    }
+
+    #[test]
+    fn absurd_values_neither_loop_nor_leave_the_plot() {
+        let mut f = test_chart();
+        f.series[0].values[5] = Some(1e308);
+        f.series[0].values[6] = Some(f64::INFINITY);
+        f.series[1].values[7] = Some(-1.7e308);
+        f.series[1].values[8] = Some(f64::NAN);
+        let (_, map) = svg(&f, 800, 500);
+        let map = map.unwrap();
+        for p in &map.panels {
+            assert!(p.y.0.is_finite() && p.y.1.is_finite() && p.y.1 > p.y.0, "{p:?}");
+        }
+        // All gaps: still a readable empty axis, no panic.
+        for s in &mut f.series {
+            s.values = vec![None; f.x.len()];
+        }
+        assert!(svg(&f, 320, 300).1.is_ok());
+    }
+
+    #[test]
+    fn y_ranges_include_zero_and_respect_the_clamp() {
+        let mut s = spec(Scale::Linear, Some(0.0));
+        assert!(y_range(&s, Some((5.0, 10.0))).0 <= 0.0);
+        s.clamp = Some((-1.0, 1.0));
+        let (lo, hi) = y_range(&s, Some((0.2, 0.9)));
+        assert!(lo >= -1.0 && hi <= 1.0);
+        let (lo, hi) = y_range(&s, Some((f64::NAN, f64::NAN)));
+        assert!(lo.is_finite() && hi.is_finite() && hi > lo && lo >= -1.0 && hi <= 1.0);
+    }
+}

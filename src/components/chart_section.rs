@@ -1,0 +1,152 @@
+//! The one section shell every chart uses: heading and lede, then — once the chart's data
+//! are read — the computed takeaway, the controls, the chart, the share bar, the notes and
+//! the credits (providers from the snapshot, "data as of" from the chart's data). A chart
+//! whose data cannot be read shows a readable reason in place of its body; the other
+//! sections are unaffected.
+
+use crate::components::chart_canvas::ChartCanvas;
+use crate::components::control_bar::ControlBar;
+use crate::components::error_box::ErrorBox;
+use crate::components::share_bar::ShareBar;
+use crate::components::source_line::SourceLine;
+use crate::data::Loaded;
+use crate::state::{locale, t, tm, use_app};
+use leptos::prelude::*;
+use repricing_core::text::Msg;
+use repricing_core::views::chart::{chart_view, prepare, ChartView, Prepared};
+use repricing_core::views::state::Chart;
+use repricing_core::Snapshot;
+use std::sync::Arc;
+
+/// CSS height of a chart for a CSS width.
+pub fn chart_height(chart: Chart) -> fn(f64) -> f64 {
+    match chart {
+        Chart::Correlation => |w| (w * 0.62).clamp(360.0, 520.0),
+        Chart::Flows => |w| (w * 0.56).clamp(340.0, 480.0),
+        Chart::Burn => |w| (w * 0.72).clamp(460.0, 600.0),
+    }
+}
+
+/// The provider names of `ids`, for credits.
+pub fn provider_names(snapshot: &Snapshot, ids: &[String]) -> Vec<String> {
+    ids.iter()
+        .map(|id| {
+            snapshot
+                .providers
+                .get(id)
+                .map_or_else(|| id.clone(), |p| p.name.clone())
+        })
+        .collect()
+}
+
+/// One chart's section.
+#[component]
+pub fn ChartSection(
+    /// Which chart.
+    chart: Chart,
+    /// The snapshot, or why there is none.
+    snapshot: Loaded,
+    /// Rendered alone in an iframe (no number, no lede).
+    #[prop(optional)]
+    embed: bool,
+) -> impl IntoView {
+    let key = chart.key();
+    let prepared = snapshot.and_then(|s| prepare(chart, &s).map_err(|m| tm(&m)));
+    let title = match &prepared {
+        Ok(p) => chart_view(p, &use_app().view.get_untracked().part(chart)).title,
+        Err(_) => Msg::new(match chart {
+            Chart::Correlation => "corr-title",
+            Chart::Flows => "flows-title",
+            Chart::Burn => "burn-title",
+        }),
+    };
+    let number = Chart::ALL.iter().position(|c| *c == chart).map_or(0, |i| i + 1);
+    let heading = if embed {
+        tm(&title)
+    } else {
+        tm(&Msg::new("section-number")
+            .text("n", number.to_string())
+            .msg("title", title))
+    };
+    let body = match prepared {
+        Ok(p) => view! { <SectionBody prepared=Arc::new(p) embed /> }.into_any(),
+        Err(e) => view! { <ErrorBox message=e /> }.into_any(),
+    };
+    view! {
+        <section class="story" id=key aria-labelledby=format!("{key}-title")>
+            <h2 id=format!("{key}-title")>{heading}</h2>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn SectionBody(prepared: Arc<Prepared>, embed: bool) -> impl IntoView {
+    let app = use_app();
+    let chart = prepared.chart;
+    let part = Memo::new(move |_| app.view.with(|s| s.part(chart)));
+    let p = prepared.clone();
+    let view = Memo::new(move |_| Arc::new(chart_view(&p, &part.get())));
+    let snapshot = prepared.snapshot.clone();
+    let s = snapshot.clone();
+    let providers = Memo::new(move |_| view.with(|v| provider_names(&s, &v.providers)));
+    let height = chart_height(chart);
+    let frame = Memo::new(move |_| view.with(|v| v.frame.clone().ok().map(Arc::new)));
+    let frame_error = move || view.with(|v| v.frame.as_ref().err().map(tm));
+    let describe = Signal::derive(move || view.with(|v| locale().render_all(&v.takeaway)));
+    let lede = move || view.with(|v| tm(&v.lede));
+    let takeaway = move || view.with(|v| locale().render_all(&v.takeaway));
+    let warnings = move || {
+        view.with(|v| {
+            v.warnings
+                .iter()
+                .map(|w| view! { <p class="chart-error" role="alert">{tm(w)}</p> })
+                .collect_view()
+        })
+    };
+    let notes = Signal::derive(move || view.with(|v| v.notes.iter().map(tm).collect::<Vec<_>>()));
+    let as_of = Signal::derive(move || view.with(|v| locale().date(v.as_of)));
+    let method = move || view.with(|v| tm(&v.method));
+    let drawn = Signal::derive(move || frame.get().unwrap_or_else(|| Arc::new(empty_frame())));
+    // The canvas is kept while the frame exists; only a frame error replaces it.
+    let has_frame = Memo::new(move |_| frame.with(Option::is_some));
+    view! {
+        <Show when=move || !embed>
+            <p class="lede">{lede}</p>
+        </Show>
+        <p class="takeaway" aria-live="polite">{takeaway}</p>
+        <ControlBar view />
+        {warnings}
+        <Show
+            when=move || has_frame.get()
+            fallback=move || view! { <p class="chart-error" role="status">{frame_error}</p> }
+        >
+            <ChartCanvas chart frame=drawn height describe />
+        </Show>
+        <ShareBar chart view providers />
+        <p class="note">{move || notes.get().join(" ")}</p>
+        <details class="method">
+            <summary>{t("method-label")}</summary>
+            <p>{method}</p>
+        </details>
+        <SourceLine providers as_of modelled=view.get_untracked().modelled />
+    }
+}
+
+/// A frame with nothing in it (stands in for a frame that just disappeared).
+fn empty_frame() -> repricing_core::views::frame::Frame {
+    repricing_core::views::frame::Frame {
+        x: Vec::new(),
+        bar_days: None,
+        names: repricing_core::views::frame::PointNames::Days,
+        panels: Vec::new(),
+        series: Vec::new(),
+        events: Vec::new(),
+        annotations: Vec::new(),
+    }
+}
+
+/// The view's takeaway as text (for tests and the claims list).
+pub fn takeaway_text(v: &ChartView) -> String {
+    locale().render_all(&v.takeaway)
+}
