@@ -161,7 +161,7 @@ test('copy link works on the page and inside an iframe; embed code is ready to p
 test('the CSV holds exactly the values the tooltip shows', async () => {
   const p = await open();
   await p.setRange('flows', '2025-11-01', '2025-11-30');
-  const tooltip = await p.hoverUntil('flows', '2025-11-20');
+  const tooltip = await p.hoverUntil('flows', '20 Nov 2025');
   assert.match(tooltip, /−903\.2/);
   const [download] = await Promise.all([
     p.page.waitForEvent('download'),
@@ -170,16 +170,16 @@ test('the CSV holds exactly the values the tooltip shows', async () => {
   const csv = await readFile(await download.path(), 'utf8');
   assert.match(csv, /^# US spot bitcoin and ether ETF daily net flows\n# Source: Farside Investors\n# Data as of 2026-08-21\n/);
   const rows = csv.split('\n').filter((l) => l && !l.startsWith('#'));
-  assert.equal(rows[0], 'period start,first trading day,last trading day,net flow (US$m),cumulative since launch (US$m),partial period');
+  assert.equal(rows[0], 'date,Net flow,Cumulative since launch');
   const row = rows.find((r) => r.startsWith('2025-11-20,')).split(',');
-  assert.equal(row[3], '-903.2');
+  assert.equal(row[1], '-903.20');
   assert.equal(rows.length - 1, 19, 'one row per trading day of November 2025');
-  const cumulative = Number(row[4]);
-  assert.match(tooltip, new RegExp(`\\$${(cumulative / 1000).toFixed(2)}bn`));
+  const cumulative = Number(row[2]);
+  assert.match(tooltip, new RegExp(`\\$${(cumulative / 1000).toFixed(1)}bn`));
 
   // Correlations too: the tooltip's two-decimal value is the CSV's, rounded.
   await p.setRange('correlation', '2026-01-02', '2026-08-21');
-  const text = await p.hoverUntil('correlation', '2026-08-21');
+  const text = await p.hoverUntil('correlation', '21 Aug 2026');
   const [d2] = await Promise.all([
     p.page.waitForEvent('download'),
     p.section('correlation').getByRole('button', { name: 'CSV', exact: true }).click(),
@@ -187,7 +187,7 @@ test('the CSV holds exactly the values the tooltip shows', async () => {
   const lines = (await readFile(await d2.path(), 'utf8')).split('\n').filter((l) => l && !l.startsWith('#'));
   const header = lines[0].split(',');
   const last = lines.find((l) => l.startsWith('2026-08-21,')).split(',');
-  const qqq = Number(last[header.indexOf('correlation with Nasdaq-100 (QQQ)')]);
+  const qqq = Number(last[header.indexOf('Nasdaq-100 (QQQ) · corr.')]);
   assert.ok(text.includes(`Nasdaq-100 (QQQ) · corr.${qqq.toFixed(2)}`), `${text} vs ${qqq}`);
   assert.deepEqual(p.errors, []);
   await p.page.context().close();

@@ -6,6 +6,9 @@
 
 use crypto_repricing::Stories;
 use leptos::prelude::*;
+use repricing_core::text::Locale;
+use repricing_core::views::chart::{chart_view, prepare};
+use repricing_core::views::state::{Chart, ViewState};
 use repricing_core::Snapshot;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -97,15 +100,22 @@ async fn all_three_charts_draw_from_the_snapshot() {
             "{section}: error shown"
         );
     }
-    let takeaway = text(&root, "#correlation .takeaway");
-    assert!(
-        takeaway.starts_with("90-day correlation of bitcoin with the Nasdaq-100: 0.33 on 2026-08-21"),
-        "{takeaway}"
-    );
-    assert!(text(&root, "#flows .takeaway").contains("US spot bitcoin ETFs took in a net"));
-    assert!(text(&root, "#burn .takeaway").contains("(model)"));
+    // Every takeaway on the page is the core's, rendered by the one formatter.
+    let snapshot = Arc::new(Snapshot::from_json(SNAPSHOT).unwrap());
+    let en = Locale::en();
+    for chart in Chart::ALL {
+        let v = chart_view(
+            &prepare(chart, &snapshot).unwrap(),
+            &ViewState::default().part(chart),
+        );
+        let shown = text(&root, &format!("#{} .takeaway", chart.key()));
+        assert_eq!(shown, en.render_all(&v.takeaway), "{}", chart.key());
+        assert!(!v.takeaway.is_empty());
+    }
+    assert!(text(&root, "#correlation .takeaway")
+        .starts_with("90-day correlation of bitcoin with the Nasdaq-100: "));
     assert!(text(&root, "#flows .source").contains("Farside Investors"));
-    assert!(text(&root, "#flows .source").contains("Data as of 2026-08-21"));
+    assert!(text(&root, "#flows .source").contains("Data as of 21 Aug 2026"));
     root.remove();
 }
 

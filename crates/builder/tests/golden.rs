@@ -290,17 +290,26 @@ fn page_takeaways_on_real_data() {
     let en = Locale::en();
     let mut state = ViewState::default();
     state.correlation.range = RangeChoice::Preset(Preset::Y1);
-    let v = chart_view(&prepare(Chart::Correlation, &s).unwrap(), &state.part(Chart::Correlation));
+    let v = chart_view(
+        &prepare(Chart::Correlation, &s).unwrap(),
+        &state.part(Chart::Correlation),
+    );
     let text = en.render_all(&v.takeaway);
     eprintln!("{text}");
-    assert!(text.starts_with("90-day correlation of bitcoin with the Nasdaq-100: "), "{text}");
+    assert!(
+        text.starts_with("90-day correlation of bitcoin with the Nasdaq-100: "),
+        "{text}"
+    );
 
     state.flows.range = RangeChoice::Custom(d("2025-11-01"), d("2025-11-30"));
     let v = chart_view(&prepare(Chart::Flows, &s).unwrap(), &state.part(Chart::Flows));
     let text = en.render_all(&v.takeaway);
     eprintln!("{text}");
     assert!(text.contains("lost a net $3.5bn"), "{text}");
-    assert!(text.contains("Largest outflow day: −$903.2m on 20 Nov 2025."), "{text}");
+    assert!(
+        text.contains("Largest outflow day: −$903.2m on 20 Nov 2025."),
+        "{text}"
+    );
 
     state.burn.range = RangeChoice::Preset(Preset::Y1);
     let v = chart_view(&prepare(Chart::Burn, &s).unwrap(), &state.part(Chart::Burn));

@@ -40,10 +40,10 @@ embed-link = Open the full explainer: the 2025–26 crypto repricing, in three c
 section-number = { $n }. { $title }
 
 ## Errors
-error-chart-data = This chart's data could not be read from the data file.
+error-chart-data = This chart’s data could not be read: { $detail }.
 error-load = The data could not be loaded.
 error-detail = Technical detail
-warn-counterpart = { $name } is not shown: its data could not be read.
+warn-counterpart = { $name }: { $detail }
 empty-market-range = No market days in this range: pick a longer range.
 empty-flows-range = No flows in this range: pick a longer range.
 empty-burn-range = No burn data in this range: pick a longer range.

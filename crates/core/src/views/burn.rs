@@ -393,20 +393,7 @@ mod tests {
     use serde_json::json;
 
     fn data() -> BurnData {
-        // 2022-09-12 .. 2022-09-19 around the Merge; 36M ETH staked → ≈2,729 ETH/day.
-        let meta = |unit: &str| json!({"label": "x", "unit": unit, "provider": "p", "first": "2022-09-12", "last": "2022-09-19", "last_provisional": false});
-        let axis = json!({"start": "2022-09-12", "day_steps": vec![1; 7]});
-        let raw: RawSnapshot = serde_json::from_value(json!({
-            "schema_version": 1, "as_of": "2022-09-19",
-            "providers": {"p": {"name": "P", "attribution": "P", "licence": "l", "url": "u"}},
-            "series": {
-                "eth_burn": {"meta": meta("ETH"), "axis": axis, "values": [5000, 5000, 5000, 4000, 3000, 1000, null, 2000]},
-                "eth_staked": {"meta": meta("ETH"), "axis": axis, "values": vec![36.0e6; 8]}
-            },
-            "etf_flows": {}, "market_holidays": [], "events": []
-        }))
-        .unwrap();
-        BurnData::from_snapshot(&Snapshot::from_raw(raw).unwrap()).unwrap()
+        BurnData::from_snapshot(&snap()).unwrap()
     }
 
     #[test]
@@ -424,6 +411,7 @@ mod tests {
         assert_eq!(d.cumulative_london_eth[7], None);
     }
 
+    /// 2022-09-12 .. 2022-09-19 around the Merge; 36M ETH staked → ≈2,729 ETH/day.
     fn snap() -> Snapshot {
         let meta = |unit: &str| json!({"label": "x", "unit": unit, "provider": "p", "first": "2022-09-12", "last": "2022-09-19", "last_provisional": false});
         let axis = json!({"start": "2022-09-12", "day_steps": vec![1; 7]});
@@ -458,8 +446,7 @@ mod tests {
         assert_eq!(f.x.len(), 8);
         let burn = f.series.iter().find(|x| x.key == ids::ETH_BURN).unwrap();
         assert_eq!(burn.values[6], None);
-        // 14,000 ETH/day before the Merge vs ≈2,729 after: a log scale is not needed at
-        // 5.1×, but the burn of 1,000 vs 14,000 is 14× — still linear.
+        // Rates from 1,000 (burn) to 14,000 (issuance) span 14×: linear.
         assert_eq!(f.panels[RATE].scale, Scale::Linear);
         assert_eq!(v.takeaway[0].id, "burn-summary-grew");
         assert!((v.takeaway[0].numbers()[0].0 - 25_000.0 / 7.0).abs() < 1e-9);

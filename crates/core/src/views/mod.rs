@@ -11,7 +11,6 @@ pub mod chart;
 pub mod correlation;
 pub mod export;
 pub mod flows;
-pub mod format;
 pub mod frame;
 pub mod range;
 pub mod state;
