@@ -1,6 +1,9 @@
 //! Facts about the real provider files (../shared/data/raw) and agreement with independent
-//! second sources (../shared/data/crosscheck). Skipped, loudly, where those folders are
-//! absent (a clone without the shared data); CI always has them.
+//! second sources (../shared/data/crosscheck). Where `../shared/data/raw` is absent these
+//! tests FAIL, unless `REPRICING_SKIP_RAW=1` is set to skip them explicitly (a clone
+//! without the shared data); CI always has the data.
+
+mod common;
 
 use repricing_core::date::{format_iso, parse_iso};
 use repricing_core::issuance::issuance_series;
@@ -9,22 +12,17 @@ use repricing_core::snapshot::ids;
 use repricing_core::{Date, Snapshot};
 use snapshot_builder::{build, Built};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
-fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
-}
+use common::{real_raw, shared};
 
+/// The snapshot built from the real files; `None` only when explicitly skipped.
 fn built() -> Option<&'static Built> {
     static BUILT: OnceLock<Option<Built>> = OnceLock::new();
     BUILT
         .get_or_init(|| {
-            let raw = shared().join("raw");
-            if !raw.is_dir() {
-                eprintln!("SKIPPED: {} not found", raw.display());
-                return None;
-            }
+            let raw = real_raw()?;
             let events = Path::new(env!("CARGO_MANIFEST_DIR")).join("events.csv");
             Some(build(&raw, &events).expect("the real files build"))
         })
