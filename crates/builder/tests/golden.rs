@@ -314,3 +314,36 @@ fn page_takeaways_on_real_data() {
     eprintln!("{}", v.takeaway);
     assert!(v.takeaway.contains("supply grew by about"), "{}", v.takeaway);
 }
+
+#[test]
+fn btc_dgs10_pairwise_correlation_covers_almost_every_market_day() {
+    use repricing_core::align::sample_on;
+    use repricing_core::stats::{
+        differences, log_returns, rolling_correlation, rolling_correlation_pairwise,
+    };
+    let Some(b) = built() else { return };
+    let s = &b.snapshot;
+    // US market days (SPY's closes), as the correlation chart samples them.
+    let market = s.series(ids::SPY).unwrap().dates().to_vec();
+    let btc = log_returns(&sample_on(&market, s.series(ids::BTC_USD).unwrap()));
+    let dgs10 = differences(&sample_on(&market, s.series(ids::DGS10).unwrap()));
+    let pairwise = rolling_correlation_pairwise(&btc, &dgs10, 90);
+    let first = pairwise.iter().position(Option::is_some).unwrap();
+    let after = &pairwise[first..];
+    let covered = after.iter().filter(|c| c.is_some()).count();
+    let share = covered as f64 / after.len() as f64;
+    let strict = rolling_correlation(&btc, &dgs10, 90);
+    let strict_share = strict[first..].iter().filter(|c| c.is_some()).count() as f64 / after.len() as f64;
+    eprintln!(
+        "BTC~DGS10 90d from {}: pairwise {covered}/{} days ({:.2}%), gap-voids-window rule {:.2}%",
+        format_iso(market[first]),
+        after.len(),
+        share * 100.0,
+        strict_share * 100.0
+    );
+    assert!(share >= 0.99, "{share}");
+    for c in after.iter().flatten() {
+        assert_eq!(c.n, 90);
+        assert!(-1.0 <= c.lo && c.lo <= c.r && c.r <= c.hi && c.hi <= 1.0);
+    }
+}
