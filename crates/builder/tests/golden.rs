@@ -459,3 +459,30 @@ fn issuance_model_calibrated_on_measured_months() {
         "2025 stays inside the band"
     );
 }
+
+#[test]
+fn share_of_fees_burned_on_real_data() {
+    use repricing_core::fees::{share_of_fees_burned_by, FeeData};
+    let Some(b) = built() else { return };
+    let f = FeeData::from_snapshot(&b.snapshot).unwrap();
+    assert_eq!(f.dates.first(), Some(&d("2021-08-05")));
+    let shares: Vec<f64> = f.share_burned.iter().flatten().copied().collect();
+    assert_eq!(
+        shares.len(),
+        f.dates.len(),
+        "burn and fees are both known on every burn day"
+    );
+    assert!(
+        shares.iter().all(|s| (0.0..=1.0).contains(s)),
+        "the burn is part of the fees"
+    );
+    let months = share_of_fees_burned_by(&f.dates, &f.burn_eth, &f.fees_eth, Period::Month);
+    for m in months.iter().filter(|m| m.start.month() == time::Month::January) {
+        eprintln!(
+            "{}: {:.1}% of fees burned",
+            format_iso(m.start),
+            m.share.unwrap_or(f64::NAN) * 100.0
+        );
+    }
+    assert!(f.burn_usd.iter().all(Option::is_some));
+}
