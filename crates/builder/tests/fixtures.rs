@@ -418,3 +418,21 @@ fn binary_writes_nothing_on_error_and_the_full_file_on_success() {
     );
     let _ = std::fs::remove_dir_all(&raw);
 }
+
+#[test]
+fn golden_tests_fail_without_the_real_files_unless_skipped_explicitly() {
+    let absent = std::env::temp_dir().join("snapshot-builder-no-such-raw-folder");
+    let skipping = std::env::var(common::SKIP_RAW_ENV).as_deref() == Ok("1");
+    let result = std::panic::catch_unwind(|| common::raw_or_skip(absent.clone()));
+    if skipping {
+        assert_eq!(result.ok(), Some(None));
+    } else {
+        let message = result.expect_err("a missing raw folder must fail the test");
+        let text = message.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(text.contains("REPRICING_SKIP_RAW=1"), "{text}");
+    }
+    assert_eq!(
+        common::raw_or_skip(fixtures().join("raw")),
+        Some(fixtures().join("raw"))
+    );
+}

@@ -486,3 +486,39 @@ fn share_of_fees_burned_on_real_data() {
     }
     assert!(f.burn_usd.iter().all(Option::is_some));
 }
+
+#[test]
+fn dbc_extended_to_a_complete_last_day_and_labels_tell_the_truth() {
+    let Some(b) = built() else { return };
+    let s = &b.snapshot;
+    let dbc = s.series(ids::DBC).unwrap();
+    assert_eq!(dbc.last(), d("2026-08-07"));
+    assert!(
+        !dbc.meta.last_provisional,
+        "the extension's last row is a complete day"
+    );
+    // 43 trading days added after 2026-06-05 (06-19 and 07-03 were holidays).
+    let added = dbc.dates().iter().filter(|x| **x > d("2026-06-05")).count();
+    assert_eq!(added, 43);
+    assert_eq!(dbc.value_on(d("2026-08-07")), Some(28.91));
+    assert_eq!(
+        b.report
+            .count("dbc_to_2026-08-07.csv", "shared day: 1 float32 step"),
+        498
+    );
+    assert_eq!(
+        b.report
+            .count("dbc_to_2026-08-07.csv", "shared day: 2 float32 step"),
+        24
+    );
+    for (id, from) in [(ids::QQQ, "2025-12-22"), (ids::SPY, "2025-12-19")] {
+        let note = s.series(id).unwrap().meta.note.clone().unwrap();
+        assert!(
+            note.starts_with("Adjusted for dividends to Dec 2025, unadjusted after"),
+            "{note}"
+        );
+        assert!(note.contains(&format!("unadjusted closes from {from}")), "{note}");
+    }
+    let staked = &s.series(ids::ETH_STAKED).unwrap().meta;
+    assert!(staked.label.contains("net of withdrawals"), "{}", staked.label);
+}

@@ -64,7 +64,11 @@ pub fn shared() -> PathBuf {
 /// # Panics
 /// When the folder is absent and the variable is not `1`.
 pub fn real_raw() -> Option<PathBuf> {
-    let raw = shared().join("raw");
+    raw_or_skip(shared().join("raw"))
+}
+
+/// `raw` if it is a folder; otherwise `None` with `REPRICING_SKIP_RAW=1`, else a panic.
+pub fn raw_or_skip(raw: PathBuf) -> Option<PathBuf> {
     if raw.is_dir() {
         return Some(raw);
     }
