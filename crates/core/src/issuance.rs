@@ -304,15 +304,19 @@ pub struct Calibration {
 }
 
 impl Calibration {
-    /// Calibrates on `months`: `pow_eth_per_day` = Σ measured / Σ days over the proof-of-work
-    /// months, `pos_coefficient` = Σ measured / Σ √(stake)/365.25 over the proof-of-stake
+    /// Calibrates on `months` (those with a measurement): `pow_eth_per_day` = Σ measured /
+    /// Σ days over the proof-of-work months, `pos_coefficient` = Σ measured / Σ √(stake)/365.25 over the proof-of-stake
     /// months up to [`CALIBRATION_LAST_MONTH`] — both match their period's total exactly,
     /// so the monthly errors are what remains. `None` without a complete month in either
     /// calibration period.
     pub fn fit(months: &[MeasuredMonth]) -> Option<Self> {
-        let pow: Vec<&MeasuredMonth> = months.iter().filter(|m| m.is_pow()).collect();
-        let pow_measured: f64 = pow.iter().map(|m| m.measured_eth).sum::<Option<f64>>()?;
-        let pow_days: f64 = pow.iter().map(|m| f64::from(m.days)).sum();
+        let pow: Vec<(f64, f64)> = months
+            .iter()
+            .filter(|m| m.is_pow())
+            .filter_map(|m| Some((m.measured_eth?, f64::from(m.days))))
+            .collect();
+        let pow_measured: f64 = pow.iter().map(|p| p.0).sum();
+        let pow_days: f64 = pow.iter().map(|p| p.1).sum();
         let pos: Vec<(f64, f64)> = months
             .iter()
             .filter(|m| m.is_pos() && m.month <= CALIBRATION_LAST_MONTH)
