@@ -1,6 +1,6 @@
 //! CryptoQuant daily CSVs: `date,<metric>`.
 
-use crate::column::{parse_date, parse_number, Column};
+use crate::column::{parse_date, parse_rounded, Column};
 use crate::error::{BuildError, Location, Report};
 use crate::io::read_text;
 use crate::yahoo::{csv_error, find_column};
@@ -11,11 +11,13 @@ use std::path::Path;
 
 /// Reads the `metric` column. A blank cell before `exists_from` means the metric did not
 /// exist yet (burn before EIP-1559) and the row is dropped; a blank after it is kept as a
-/// gap. Both are reported.
+/// gap. Both are reported. Values are kept to `decimals` decimal places, rounded on the
+/// provider's digits ([`parse_rounded`]).
 pub fn read_metric(
     file: &Path,
     metric: &str,
     exists_from: Option<Date>,
+    decimals: usize,
     report: &mut Report,
 ) -> Result<Column, BuildError> {
     let text = read_text(file)?;
@@ -52,7 +54,7 @@ pub fn read_metric(
                 }
             }
         } else {
-            Some(parse_number(file, location, text)?)
+            Some(parse_rounded(file, location, text, decimals)?)
         };
         column.push(file, location, date, value, report)?;
     }

@@ -1,12 +1,11 @@
 //! FRED: the `date,value` CSV download and the JSON cache
 //! (`{"series": {"DGS10": [["YYYY-MM-DD", value], ...]}}`).
 
-use crate::column::{parse_date, parse_number, show, Column};
+use crate::column::{parse_date, parse_number, Column};
 use crate::error::{BuildError, Location, Report};
 use crate::io::read_text;
 use crate::yahoo::csv_error;
 use crate::SNAPSHOT_START;
-use repricing_core::date::format_iso;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -86,41 +85,5 @@ pub fn read_cache(file: &Path, series: &str, report: &mut Report) -> Result<Colu
     Ok(column)
 }
 
-/// Joins two copies of one series: the union of their dates, where every shared date must
-/// carry the same value (otherwise the build stops, naming both places).
-pub fn merge(
-    (a_file, a): (&Path, Column),
-    (b_file, b): (&Path, Column),
-    report: &mut Report,
-) -> Result<Column, BuildError> {
-    let mut rows: BTreeMap<_, (Option<f64>, Location, &Path)> = BTreeMap::new();
-    for (file, col) in [(a_file, &a), (b_file, &b)] {
-        for ((date, value), location) in col.dates.iter().zip(&col.values).zip(&col.locations) {
-            match rows.get(date) {
-                Some((other, other_loc, other_file)) if other != value => {
-                    return Err(BuildError::new(
-                        file,
-                        *location,
-                        format!(
-                            "{} is {} here but {} in {} {}",
-                            format_iso(*date),
-                            show(*value),
-                            show(*other),
-                            other_file.display(),
-                            other_loc.describe()
-                        ),
-                    ))
-                }
-                Some(_) => {}
-                None => {
-                    rows.insert(*date, (*value, *location, file));
-                }
-            }
-        }
-    }
-    let mut merged = Column::default();
-    for (date, (value, location, file)) in rows {
-        merged.push(file, location, date, value, report)?;
-    }
-    Ok(merged)
-}
+/// Joins two copies of one series ([`crate::column::merge`]).
+pub use crate::column::merge;

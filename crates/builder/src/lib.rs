@@ -6,6 +6,7 @@
 //! validated columns into a [`repricing_core::Snapshot`] and serializes it canonically.
 
 pub mod calendar;
+pub mod coinmetrics;
 pub mod column;
 pub mod cryptoquant;
 pub mod error;
@@ -27,6 +28,9 @@ use repricing_core::{Date, Snapshot};
 use std::collections::BTreeMap;
 use std::path::Path;
 use time::macros::date;
+
+/// The later Yahoo copy of DBC under `yahoo-extra/` that extends `yahoo/dbc.csv`.
+pub const DBC_EXTENSION: &str = "dbc_to_2026-08-07.csv";
 
 /// No observation before this date enters the snapshot.
 pub const SNAPSHOT_START: Date = date!(2018 - 01 - 01);
@@ -98,18 +102,27 @@ pub fn build(raw: &Path, events_file: &Path) -> Result<Built, BuildError> {
     };
 
     let yahoo = raw.join("yahoo");
-    let adjusted = Some("Dividend-adjusted close: right for returns, not for quoting price levels.");
     let intraday = "Daily close; the last point was taken intraday (provisional).";
+    // Yahoo's cached QQQ and SPY closes are dividend-adjusted only up to late 2025; from
+    // the dates below they equal the unadjusted closes (checked against TradingView).
+    let qqq_note = "Adjusted for dividends to Dec 2025, unadjusted after: dividend-adjusted closes up to \
+                    2025-12-19, unadjusted closes from 2025-12-22, so a return across a later \
+                    ex-dividend day includes the dividend drop (about 0.1–0.4 %). The last point was \
+                    taken intraday (provisional).";
+    let spy_note = "Adjusted for dividends to Dec 2025, unadjusted after: dividend-adjusted closes up to \
+                    2025-12-18, unadjusted closes from 2025-12-19, so a return across a later \
+                    ex-dividend day includes the dividend drop (about 0.1–0.4 %). The last point was \
+                    taken intraday (provisional).";
     let json_prices = [
         (
             ids::BTC_USD,
             "prices_btc.json",
             "Bitcoin (BTC-USD)",
-            Some("Close at 24:00 UTC of each day; the last point was taken intraday (provisional)."),
+            "Close at 24:00 UTC of each day; the last point was taken intraday (provisional).",
         ),
-        (ids::QQQ, "prices_qqq.json", "Nasdaq-100 (QQQ)", adjusted),
-        (ids::GLD, "prices_gld.json", "Gold (GLD)", Some(intraday)),
-        (ids::SPY, "prices_spy.json", "S&P 500 (SPY)", adjusted),
+        (ids::QQQ, "prices_qqq.json", "Nasdaq-100 (QQQ)", qqq_note),
+        (ids::GLD, "prices_gld.json", "Gold (GLD)", intraday),
+        (ids::SPY, "prices_spy.json", "S&P 500 (SPY)", spy_note),
     ];
     let mut market_days = Vec::new();
     for (id, name, label, note) in json_prices {
@@ -118,26 +131,47 @@ pub fn build(raw: &Path, events_file: &Path) -> Result<Built, BuildError> {
         if id == ids::SPY {
             market_days.clone_from(&column.dates);
         }
-        add(id, &file, column, meta(label, "USD", "yahoo", true, note))?;
+        add(id, &file, column, meta(label, "USD", "yahoo", true, Some(note)))?;
     }
-    for (id, name, label) in [
-        (ids::ETH_USD, "eth.csv", "Ether (ETH-USD)"),
-        (ids::DBC, "dbc.csv", "Commodities (DBC)"),
-    ] {
-        let file = yahoo.join(name);
-        let column = yahoo::read_ohlcv_csv(&file, &mut report)?;
-        add(
-            id,
-            &file,
-            column,
-            meta(label, "USD", "yahoo", true, Some(intraday)),
-        )?;
-    }
+    let eth_file = yahoo.join("eth.csv");
+    let eth = yahoo::read_ohlcv_csv(&eth_file, &mut report)?;
+    add(
+        ids::ETH_USD,
+        &eth_file,
+        eth,
+        meta("Ether (ETH-USD)", "USD", "yahoo", true, Some(intraday)),
+    )?;
+    // DBC: the 2026-06-05 cut of Yahoo's CSV (last row intraday) extended by a later copy
+    // of the same Yahoo series that must agree on every shared day (to Yahoo's float32
+    // precision, see `column::extend`) and ends on a complete day (2026-08-07), so DBC's
+    // last point is final.
+    let dbc_file = yahoo.join("dbc.csv");
+    let dbc_extra_file = raw.join("yahoo-extra").join(DBC_EXTENSION);
+    let dbc = column::extend(
+        (&dbc_file, yahoo::read_ohlcv_csv(&dbc_file, &mut report)?),
+        (
+            &dbc_extra_file,
+            yahoo::read_ohlcv_csv(&dbc_extra_file, &mut report)?,
+        ),
+        &mut report,
+    )?;
+    add(
+        ids::DBC,
+        &dbc_file,
+        dbc,
+        meta(
+            "Commodities (DBC)",
+            "USD",
+            "yahoo",
+            false,
+            Some("Daily close: Yahoo's DBC file to 2026-06-05 extended to 2026-08-07 by a later Yahoo copy that agrees with it on every shared day (to Yahoo's float32 precision); every point is a complete day."),
+        ),
+    )?;
 
     let fred_dir = raw.join("fred");
     let fred_csv = fred_dir.join("DGS10.csv");
     let fred_cache = fred_dir.join("fred_cache.json");
-    let dgs10 = fred::merge(
+    let dgs10 = column::merge(
         (&fred_csv, fred::read_csv(&fred_csv, &mut report)?),
         (&fred_cache, fred::read_cache(&fred_cache, "DGS10", &mut report)?),
         &mut report,
@@ -157,8 +191,8 @@ pub fn build(raw: &Path, events_file: &Path) -> Result<Built, BuildError> {
 
     // CryptoQuant publishes full float64 sums (`24.21182347891991` ETH). The snapshot keeps
     // them to 0.001 ETH, 1 ETH of stake and 1 US$, far below anything a chart or tooltip
-    // can show, which halves the file. Rounding only: no value moves by more than half a
-    // unit of the last kept digit.
+    // can show, which halves the file. Rounding only, on the provider's decimal digits
+    // (half away from zero): no value moves by more than half a unit of the last kept digit.
     let cq = raw.join("cryptoquant");
     let metrics = [
         (ids::ETH_BURN, "eth_fees_burnt.csv", "Fees Burnt (Total)", "ETH burned (EIP-1559)", "ETH", Some(LONDON), 3, None),
@@ -168,19 +202,33 @@ pub fn build(raw: &Path, events_file: &Path) -> Result<Built, BuildError> {
             ids::ETH_STAKED,
             "eth_total_value_staked.csv",
             "Total Value Staked",
-            "ETH deposited for staking",
+            "ETH staked (net of withdrawals)",
             "ETH",
             None,
             0,
-            Some("Cumulative deposits to the staking contract, not net of withdrawals (possible since April 2023): overstates the active stake."),
+            Some("CryptoQuant's Total Value Staked: ETH deposited to the staking contract net of withdrawals (possible since the Shapella upgrade, 2023-04-12), the stake CryptoQuant measures."),
         ),
     ];
     for (id, name, metric, label, unit, exists_from, decimals, note) in metrics {
         let file = cq.join(name);
-        let mut column = cryptoquant::read_metric(&file, metric, exists_from, &mut report)?;
-        column.round_to(decimals);
+        let column = cryptoquant::read_metric(&file, metric, exists_from, decimals, &mut report)?;
         add(id, &file, column, meta(label, unit, "cryptoquant", false, note))?;
     }
+
+    let cm_file = raw.join("coinmetrics").join("eth_monthly.csv");
+    let supply = coinmetrics::read_supply(&cm_file, &mut report)?;
+    add(
+        ids::ETH_SUPPLY_CM,
+        &cm_file,
+        supply,
+        meta(
+            "ETH supply, measured (Coin Metrics SplyCur)",
+            "ETH",
+            "coinmetrics",
+            false,
+            Some("Current ETH supply on the first day of each month (plus 2025-12-20), to 0.001 ETH; the source's empty 2025-12-21 row is left out."),
+        ),
+    )?;
 
     let calendar = MarketCalendar::from_trading_days(&market_days);
     let farside_dir = raw.join("farside");
@@ -226,7 +274,7 @@ fn meta(label: &str, unit: &str, provider: &str, last_provisional: bool, note: O
     }
 }
 
-/// The four providers and how the page credits them.
+/// The five providers and how the page credits them.
 pub fn providers() -> BTreeMap<String, Provider> {
     let p = |name: &str, attribution: &str, licence: &str, url: &str| Provider {
         name: name.to_owned(),
@@ -260,6 +308,15 @@ pub fn providers() -> BTreeMap<String, Provider> {
                 "CryptoQuant",
                 "Provider's terms of use; attribution required",
                 "https://cryptoquant.com",
+            ),
+        ),
+        (
+            "coinmetrics".to_owned(),
+            p(
+                "Coin Metrics",
+                "Coin Metrics",
+                "CC BY-NC 4.0 (Coin Metrics community data): attribution, non-commercial use",
+                "https://coinmetrics.io/community-network-data/",
             ),
         ),
         (

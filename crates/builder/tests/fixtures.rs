@@ -175,7 +175,71 @@ fn duplicate_date_with_same_values_is_dropped_and_reported() {
             .count("dbc.csv", "dropped: repeats 2024-01-12 (line 4)"),
         1
     );
-    assert_eq!(built.snapshot.series(ids::DBC).unwrap().dates().len(), 5);
+    // Five days in dbc.csv plus 2024-01-18 from the extension.
+    assert_eq!(built.snapshot.series(ids::DBC).unwrap().dates().len(), 6);
+}
+
+#[test]
+fn dbc_is_extended_by_the_later_copy_and_its_last_point_is_final() {
+    let built = build(&fixtures().join("raw"), &events()).unwrap();
+    let dbc = built.snapshot.series(ids::DBC).unwrap();
+    assert_eq!(dbc.first(), d("2024-01-10"));
+    assert_eq!(dbc.last(), d("2024-01-18"));
+    // The copy's float32-widened closes read back at the source precision.
+    assert_eq!(dbc.value_on(d("2024-01-17")), Some(22.1));
+    assert_eq!(dbc.value_on(d("2024-01-18")), Some(22.35));
+    assert!(!dbc.meta.last_provisional, "the extension ends on a complete day");
+}
+
+#[test]
+fn dbc_copies_that_disagree_stop_the_build() {
+    let tail = error_after(
+        "yahoo-extra/dbc_to_2026-08-07.csv",
+        "22.100000381469727",
+        "22.200000762939453",
+    );
+    assert!(
+        tail.starts_with(":3: 2024-01-17 is 22.2 here but 22.1 in "),
+        "{tail}"
+    );
+    assert!(tail.ends_with("yahoo/dbc.csv line 6"), "{tail}");
+}
+
+#[test]
+fn coin_metrics_supply_on_an_irregular_axis_and_the_empty_row_reported() {
+    let built = build(&fixtures().join("raw"), &events()).unwrap();
+    let s = built.snapshot.series(ids::ETH_SUPPLY_CM).unwrap();
+    assert_eq!(s.dates(), &[d("2021-08-01"), d("2021-09-01"), d("2021-10-01")]);
+    // Rounded to 0.001 ETH on the provider's digits.
+    assert_eq!(
+        s.values(),
+        &[Some(117134285.5), Some(117422124.638), Some(117614034.978)]
+    );
+    assert_eq!(s.meta.provider, "coinmetrics");
+    assert!(!s.meta.last_provisional);
+    assert_eq!(
+        built
+            .snapshot
+            .providers
+            .get("coinmetrics")
+            .map(|p| p.licence.starts_with("CC BY-NC 4.0")),
+        Some(true)
+    );
+    let r = &built.report;
+    assert_eq!(r.count("eth_monthly.csv", "dropped: empty in the source"), 1);
+    let n = r
+        .notices()
+        .iter()
+        .find(|n| n.file.ends_with("coinmetrics/eth_monthly.csv"))
+        .unwrap();
+    assert_eq!(n.location, snapshot_builder::Location::Line(5));
+    // The axis is written as start + day steps.
+    let raw: repricing_core::snapshot::raw::RawSnapshot = serde_json::from_str(&built.json).unwrap();
+    let axis = &raw.series[ids::ETH_SUPPLY_CM].axis;
+    assert_eq!(
+        (axis.start.as_str(), axis.day_steps.as_slice()),
+        ("2021-08-01", &[31, 30][..])
+    );
 }
 
 #[test]
@@ -353,4 +417,22 @@ fn binary_writes_nothing_on_error_and_the_full_file_on_success() {
         "{stdout}"
     );
     let _ = std::fs::remove_dir_all(&raw);
+}
+
+#[test]
+fn golden_tests_fail_without_the_real_files_unless_skipped_explicitly() {
+    let absent = std::env::temp_dir().join("snapshot-builder-no-such-raw-folder");
+    let skipping = std::env::var(common::SKIP_RAW_ENV).as_deref() == Ok("1");
+    let result = std::panic::catch_unwind(|| common::raw_or_skip(absent.clone()));
+    if skipping {
+        assert_eq!(result.ok(), Some(None));
+    } else {
+        let message = result.expect_err("a missing raw folder must fail the test");
+        let text = message.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(text.contains("REPRICING_SKIP_RAW=1"), "{text}");
+    }
+    assert_eq!(
+        common::raw_or_skip(fixtures().join("raw")),
+        Some(fixtures().join("raw"))
+    );
 }

@@ -7,10 +7,11 @@
 //!
 //! Data flow: [`snapshot::raw`] (serde mirror of the JSON) → [`Snapshot`] (validated:
 //! sorted unique dates, finite values or explicit gaps) → transforms in [`stats`],
-//! [`align`], [`resample`] and the [`issuance`] model, each a pure function.
+//! [`align`], [`resample`], [`fees`] and the [`issuance`] model, each a pure function.
 
 pub mod align;
 pub mod date;
+pub mod fees;
 pub mod issuance;
 pub mod resample;
 pub mod snapshot;

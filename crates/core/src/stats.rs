@@ -3,7 +3,9 @@
 //! Every output has the length of its input and index `i` describes the same date as
 //! input index `i`. Windows trail (index `i` uses `i+1-window ..= i`, no look-ahead) and
 //! yield a gap (`None`) — never an invented value — whenever the window is not full or
-//! holds a gap.
+//! holds a gap. The one documented exception is [`rolling_correlation_pairwise`], whose
+//! window is made of the last days on which *both* columns have a value (with a cap on how
+//! far back it may reach), for two columns with different holidays.
 
 /// Daily log returns `ln(p[i] / p[i-1])`; `None` at index 0 and wherever either price is
 /// a gap or not strictly positive.
@@ -35,104 +37,67 @@ pub fn differences(values: &[Option<f64>]) -> Vec<Option<f64>> {
     out
 }
 
-/// Means and centred co-moments of `x` and `y` over a trailing window, with a count of
-/// the gaps inside it. Updated one point in, one point out (Welford's centred updates,
-/// which do not suffer the cancellation of raw sums of squares).
-#[derive(Default)]
-struct Window {
-    n: f64,
-    mean_x: f64,
-    mean_y: f64,
-    m2_x: f64,
-    m2_y: f64,
-    c_xy: f64,
-    gaps: usize,
+/// Pearson's r of the points, by the two-pass formula (means first, then centred sums),
+/// which has no cancellation of raw sums of squares. `None` when either column is
+/// constant, or when a centred sum overflows (values beyond about 1e150).
+fn pearson(points: impl Iterator<Item = (f64, f64)> + Clone) -> Option<f64> {
+    let (mut n, mut sum_x, mut sum_y) = (0.0f64, 0.0f64, 0.0f64);
+    for (x, y) in points.clone() {
+        n += 1.0;
+        sum_x += x;
+        sum_y += y;
+    }
+    if n < 2.0 {
+        return None;
+    }
+    let (mean_x, mean_y) = (sum_x / n, sum_y / n);
+    let (mut sxx, mut syy, mut sxy) = (0.0f64, 0.0f64, 0.0f64);
+    for (x, y) in points {
+        let (dx, dy) = (x - mean_x, y - mean_y);
+        sxx += dx * dx;
+        syy += dy * dy;
+        sxy += dx * dy;
+    }
+    let denominator = (sxx * syy).sqrt();
+    if !denominator.is_finite() || denominator <= 0.0 || !sxy.is_finite() {
+        return None;
+    }
+    Some((sxy / denominator).clamp(-1.0, 1.0))
 }
 
-impl Window {
-    fn add(&mut self, x: f64, y: f64) {
-        self.n += 1.0;
-        let dx = x - self.mean_x;
-        let dy = y - self.mean_y;
-        self.mean_x += dx / self.n;
-        self.mean_y += dy / self.n;
-        self.m2_x += dx * (x - self.mean_x);
-        self.m2_y += dy * (y - self.mean_y);
-        self.c_xy += dx * (y - self.mean_y);
-    }
-
-    fn remove(&mut self, x: f64, y: f64) {
-        if self.n <= 1.0 {
-            *self = Self {
-                gaps: self.gaps,
-                ..Self::default()
-            };
-            return;
-        }
-        self.n -= 1.0;
-        let dx = x - self.mean_x;
-        let dy = y - self.mean_y;
-        self.mean_x -= dx / self.n;
-        self.mean_y -= dy / self.n;
-        self.m2_x -= dx * (x - self.mean_x);
-        self.m2_y -= dy * (y - self.mean_y);
-        self.c_xy -= dx * (y - self.mean_y);
-    }
-
-    fn correlation(&self) -> Option<f64> {
-        let denominator = (self.m2_x * self.m2_y).sqrt();
-        if denominator.is_nan() || denominator <= 0.0 || denominator.is_infinite() {
-            return None;
-        }
-        Some((self.c_xy / denominator).clamp(-1.0, 1.0))
-    }
-}
-
-/// Trailing rolling Pearson correlation of `x` and `y` over `window` points, in O(n).
+/// Trailing rolling Pearson correlation of `x` and `y` over `window` points.
 ///
 /// `None` until the window is full, while it holds a gap in either input, or when either
 /// input is constant over the window. Inputs of unequal length are compared over the
 /// shorter; the output has the length of `x`. A `window` below 2 yields all gaps.
+///
+/// Each window is computed afresh by the two-pass formula, so rounding never carries from
+/// one window to the next and a window of nearly equal values is as exact as a single
+/// careful computation (a running one-in, one-out update is not: it loses digits to
+/// cancellation when the spread is tiny against the level). Cost O(n·window), a few
+/// million operations for the page's windows on ~2,200 market days; windows with a gap
+/// are skipped in O(1).
 pub fn rolling_correlation(x: &[Option<f64>], y: &[Option<f64>], window: usize) -> Vec<Option<f64>> {
     let mut out = vec![None; x.len()];
     if window < 2 {
         return out;
     }
-    let raw = |i: usize| -> Option<(f64, f64)> { Some((x.get(i).copied()??, y.get(i).copied()??)) };
     let n = x.len().min(y.len());
-    // Shifting by a constant leaves the correlation unchanged and keeps magnitudes small,
-    // so rounding in the updates is relative to the spread, not to the level.
-    let reference = (0..n).find_map(raw).unwrap_or((0.0, 0.0));
-    let pair = |i: usize| raw(i).map(|(a, b)| (a - reference.0, b - reference.1));
-    let mut w = Window::default();
-    let mut since_resum = 0;
+    let pair = |i: usize| -> Option<(f64, f64)> { Some((x.get(i).copied()??, y.get(i).copied()??)) };
+    let mut gaps = 0usize;
     for i in 0..n {
-        match pair(i) {
-            Some((a, b)) => w.add(a, b),
-            None => w.gaps += 1,
+        if pair(i).is_none() {
+            gaps += 1;
         }
-        if i >= window {
-            match pair(i - window) {
-                Some((a, b)) => w.remove(a, b),
-                None => w.gaps -= 1,
-            }
+        if i >= window && pair(i - window).is_none() {
+            gaps -= 1;
         }
-        // Even centred updates drift a little; re-summing the window once every `window`
-        // steps bounds the drift and keeps the total cost O(n).
-        since_resum += 1;
-        if since_resum >= window && w.gaps == 0 && i + 1 >= window {
-            w = Window::default();
-            for j in i + 1 - window..=i {
-                if let Some((a, b)) = pair(j) {
-                    w.add(a, b);
-                }
-            }
-            since_resum = 0;
+        if i + 1 < window || gaps > 0 {
+            continue;
         }
-        if i + 1 >= window && w.gaps == 0 {
-            if let Some(slot) = out.get_mut(i) {
-                *slot = w.correlation();
-            }
+        let points = (i + 1 - window..=i).filter_map(pair);
+        if let Some(slot) = out.get_mut(i) {
+            *slot = pearson(points);
         }
     }
     out
@@ -140,28 +105,160 @@ pub fn rolling_correlation(x: &[Option<f64>], y: &[Option<f64>], window: usize) 
 
 /// Trailing rolling mean over `window` points; `None` until full or while the window holds
 /// a gap. A `window` of 0 yields all gaps.
+///
+/// Each window is summed afresh (Neumaier's compensated sum), so no value outlives its
+/// window: a 1e300 spike affects exactly the `window` means that contain it, and every
+/// mean is as accurate as a careful sum of its own points (error of a few ulps of the
+/// largest magnitude in the window). Cost O(n·window), which is nothing for the page's
+/// 7- to 90-day windows.
+///
+/// Near `f64::MAX`: when the sum of a window overflows although every value is finite
+/// (possible only with values within a factor `window` of `f64::MAX`), the window is
+/// averaged as Σ(v / window) instead, which cannot overflow and is off by at most a few
+/// ulps; the mean of finite values is therefore always finite.
 pub fn rolling_mean(values: &[Option<f64>], window: usize) -> Vec<Option<f64>> {
     let mut out = vec![None; values.len()];
     if window == 0 {
         return out;
     }
-    let (mut sum, mut gaps) = (0.0, 0usize);
-    for (i, v) in values.iter().enumerate() {
-        match v {
-            Some(v) => sum += v,
-            None => gaps += 1,
+    let w = window as f64;
+    for (i, slot) in out.iter_mut().enumerate() {
+        let Some(first) = (i + 1).checked_sub(window) else {
+            continue;
+        };
+        let Some(points) = values.get(first..=i) else {
+            continue;
+        };
+        let Some(sum) = compensated_sum(points.iter().copied()) else {
+            continue; // a gap in the window
+        };
+        *slot = if sum.is_finite() {
+            Some(sum / w)
+        } else {
+            compensated_sum(points.iter().map(|v| v.map(|v| v / w)))
+        };
+    }
+    out
+}
+
+/// Neumaier's compensated sum; `None` if any term is a gap.
+fn compensated_sum(terms: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+    let (mut sum, mut compensation) = (0.0f64, 0.0f64);
+    for term in terms {
+        let v = term?;
+        let t = sum + v;
+        if t.is_finite() {
+            compensation += if sum.abs() >= v.abs() {
+                (sum - t) + v
+            } else {
+                (v - t) + sum
+            };
         }
-        if i >= window {
-            match values.get(i - window).copied().flatten() {
-                Some(old) => sum -= old,
-                None => gaps -= 1,
-            }
+        sum = t;
+    }
+    Some(sum + compensation)
+}
+
+/// A correlation coefficient with its sample size and 95 % confidence interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CorrStat {
+    /// Pearson's r, in [-1, 1].
+    pub r: f64,
+    /// Number of paired observations behind `r`.
+    pub n: usize,
+    /// Lower end of the 95 % interval (Fisher z): `tanh(atanh(r) − 1.96/√(n−3))`.
+    pub lo: f64,
+    /// Upper end of the 95 % interval: `tanh(atanh(r) + 1.96/√(n−3))`.
+    pub hi: f64,
+}
+
+/// z of the two-sided 95 % normal interval.
+pub const Z_95: f64 = 1.96;
+
+impl CorrStat {
+    /// `r` over `n` pairs with its 95 % Fisher-z interval. With |r| = 1 the interval is
+    /// the point itself (`lo = hi = r`); with `n ≤ 3` the Fisher interval is undefined and
+    /// the interval is the whole range `[-1, 1]` (no information).
+    pub fn new(r: f64, n: usize) -> Self {
+        let r = r.clamp(-1.0, 1.0);
+        if n <= 3 {
+            return Self {
+                r,
+                n,
+                lo: -1.0,
+                hi: 1.0,
+            };
         }
-        if i + 1 >= window && gaps == 0 {
-            if let Some(slot) = out.get_mut(i) {
-                *slot = Some(sum / window as f64);
-            }
+        if r.abs() >= 1.0 {
+            return Self { r, n, lo: r, hi: r };
         }
+        let z = r.atanh();
+        let half_width = Z_95 / ((n - 3) as f64).sqrt();
+        Self {
+            r,
+            n,
+            lo: (z - half_width).tanh().min(r),
+            hi: (z + half_width).tanh().max(r),
+        }
+    }
+}
+
+/// Trailing rolling Pearson correlation of two columns with their own gaps, with a 95 %
+/// confidence interval; O(n·window), each window computed afresh as in
+/// [`rolling_correlation`].
+///
+/// **The pairwise rule.** The value at index `i` is the correlation over the last
+/// `window` indices `j ≤ i` at which *both* `a[j]` and `b[j]` have a value (no look-ahead;
+/// a day where either is missing is skipped, not filled). It is given at every `i` whose
+/// window is full — also on a day where one column itself is missing (a bond-market
+/// holiday), where it is the statistic as known that day. The window may not reach too
+/// far back: if those `window` pairs span more than `2 × window` indices (counting `i`),
+/// the value is `None`, so a long outage yields gaps rather than a stale correlation.
+/// `None` also while fewer than `window` pairs exist, and when either column is constant
+/// over the window. A `window` below 2 yields all gaps. Inputs of unequal length are
+/// compared over the shorter; the output has the length of `a`.
+pub fn rolling_correlation_pairwise(
+    a: &[Option<f64>],
+    b: &[Option<f64>],
+    window: usize,
+) -> Vec<Option<CorrStat>> {
+    let mut out = vec![None; a.len()];
+    if window < 2 {
+        return out;
+    }
+    let n = a.len().min(b.len());
+    // Compact the days where both have a value, correlate the gap-free sequence, then map
+    // each day back to the last pair at or before it.
+    let mut at = Vec::new();
+    let (mut xs, mut ys) = (Vec::new(), Vec::new());
+    for (j, (x, y)) in a.iter().zip(b).take(n).enumerate() {
+        if let (Some(x), Some(y)) = (x, y) {
+            at.push(j);
+            xs.push(Some(*x));
+            ys.push(Some(*y));
+        }
+    }
+    let compact = rolling_correlation(&xs, &ys, window);
+    let max_span = window.saturating_mul(2);
+    let mut k = 0; // number of pairs at indices ≤ i
+    for (i, slot) in out.iter_mut().enumerate().take(n) {
+        while at.get(k).is_some_and(|j| *j <= i) {
+            k += 1;
+        }
+        let Some(last) = k.checked_sub(1) else {
+            continue;
+        };
+        let Some(first_pair) = (last + 1).checked_sub(window).and_then(|f| at.get(f)) else {
+            continue;
+        };
+        if i + 1 - first_pair > max_span {
+            continue;
+        }
+        *slot = compact
+            .get(last)
+            .copied()
+            .flatten()
+            .map(|r| CorrStat::new(r, window));
     }
     out
 }
@@ -283,6 +380,23 @@ mod tests {
     }
 
     #[test]
+    fn nearly_equal_values_far_from_the_first_level_are_exact() {
+        // proptest's shrunk counterexample to the former one-in, one-out update: two points
+        // whose y differ by 0.015 at a level 1,800 away from the first value.
+        let x = [Some(0.0), None, Some(0.0), Some(0.0), Some(56.1381617319089)];
+        let y = [
+            Some(-946.7482957763325),
+            Some(0.0),
+            Some(-144.4341551760789),
+            Some(882.0074965033259),
+            Some(881.9927181984943),
+        ];
+        let fast = rolling_correlation(&x, &y, 2);
+        assert_eq!(fast, naive_correlation(&x, &y, 2));
+        assert_eq!(fast[4], Some(-1.0));
+    }
+
+    #[test]
     fn correlation_of_a_series_with_itself_and_its_negative() {
         let x: Vec<Option<f64>> = noise(7, 100).into_iter().map(Some).collect();
         let neg: Vec<Option<f64>> = x.iter().map(|v| v.map(|v| -2.0 * v)).collect();
@@ -334,6 +448,188 @@ mod tests {
         assert_eq!(index_to_100(&[None, None], 0), vec![None, None]);
     }
 
+    /// O(n·w) reference mean: a plain left-to-right sum of each window.
+    fn naive_mean(v: &[Option<f64>], window: usize) -> Vec<Option<f64>> {
+        (0..v.len())
+            .map(|i| {
+                if window == 0 || i + 1 < window {
+                    return None;
+                }
+                let pts: Option<Vec<f64>> = v[i + 1 - window..=i].iter().copied().collect();
+                Some(pts?.iter().sum::<f64>() / window as f64)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rolling_mean_forgets_a_1e300_spike_over_a_long_history() {
+        let n = 20_000;
+        // Whole numbers: every window sum of the small values is exact, so the reference
+        // is exact too and the comparison can be for equality once the spike is out.
+        let mut v: Vec<Option<f64>> = noise(11, n)
+            .into_iter()
+            .map(|x| Some((x * 1000.0).round()))
+            .collect();
+        let spikes = [100, 5_000, 5_003, 19_000];
+        for (k, i) in spikes.iter().enumerate() {
+            v[*i] = Some(if k % 2 == 0 { 1e300 } else { -1e300 });
+        }
+        v[12_345] = None;
+        for window in [7, 30, 90] {
+            let fast = rolling_mean(&v, window);
+            let naive = naive_mean(&v, window);
+            assert_eq!(fast.len(), n);
+            for (i, (p, q)) in fast.iter().zip(&naive).enumerate() {
+                let near_spike = spikes.iter().any(|s| (*s..*s + window).contains(&i));
+                match (p, q) {
+                    (Some(p), Some(q)) if near_spike => {
+                        assert!(
+                            (p - q).abs() <= 1e-12 * 1e300 / window as f64,
+                            "{window} {i}: {p} vs {q}"
+                        )
+                    }
+                    (Some(p), Some(q)) => assert_eq!(p, q, "window {window}, index {i}"),
+                    (None, None) => {}
+                    _ => panic!("window {window}, index {i}: {p:?} vs {q:?}"),
+                }
+            }
+            // A month after the first spike the mean is exact again.
+            assert_eq!(fast[130 + window], naive[130 + window]);
+        }
+    }
+
+    #[test]
+    fn rolling_mean_of_huge_finite_values_stays_finite() {
+        let half = f64::MAX / 2.0;
+        assert_eq!(
+            rolling_mean(&[Some(half); 4], 4),
+            vec![None, None, None, Some(half)]
+        );
+        let m = rolling_mean(&[Some(f64::MAX), Some(f64::MAX), Some(-f64::MAX)], 3)[2].unwrap();
+        assert!(m.is_finite());
+        assert!((m / (f64::MAX / 3.0) - 1.0).abs() < 1e-15, "{m}");
+        // Cancellation is exact where a plain running sum would keep the residue.
+        let v = [Some(1.0), Some(1e100), Some(1.0), Some(-1e100)];
+        assert_eq!(rolling_mean(&v, 4)[3], Some(0.5));
+    }
+
+    /// O(n·w) reference for the pairwise rule: walk back from `i` collecting days where
+    /// both have a value, at most `2·window` days back, then the two-pass formula.
+    fn naive_pairwise(a: &[Option<f64>], b: &[Option<f64>], window: usize) -> Vec<Option<f64>> {
+        (0..a.len())
+            .map(|i| {
+                let mut pts = Vec::new();
+                let mut j = i as isize;
+                while pts.len() < window && j >= 0 && i - (j as usize) < 2 * window {
+                    if let (Some(x), Some(y)) = (a[j as usize], b[j as usize]) {
+                        pts.push((x, y));
+                    }
+                    j -= 1;
+                }
+                if pts.len() < window || window < 2 {
+                    return None;
+                }
+                let n = pts.len() as f64;
+                let mx = pts.iter().map(|p| p.0).sum::<f64>() / n;
+                let my = pts.iter().map(|p| p.1).sum::<f64>() / n;
+                let cov: f64 = pts.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+                let vx: f64 = pts.iter().map(|p| (p.0 - mx).powi(2)).sum();
+                let vy: f64 = pts.iter().map(|p| (p.1 - my).powi(2)).sum();
+                let d = (vx * vy).sqrt();
+                (d > 0.0).then(|| cov / d)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pairwise_correlation_matches_naive_reference_with_gaps_in_both() {
+        let n = 2000;
+        let xs = noise(3, n);
+        let mut a: Vec<Option<f64>> = xs.iter().copied().map(Some).collect();
+        let mut b: Vec<Option<f64>> = noise(4, n)
+            .iter()
+            .zip(&xs)
+            .map(|(e, x)| Some(0.5 * x + e))
+            .collect();
+        for i in (0..n).step_by(37) {
+            a[i] = None;
+        }
+        for i in (5..n).step_by(53) {
+            b[i] = None;
+        }
+        // A long outage: beyond the reach of every window below.
+        b[1000..1150].fill(None);
+        for window in [2, 5, 30, 60] {
+            let fast = rolling_correlation_pairwise(&a, &b, window);
+            let naive = naive_pairwise(&a, &b, window);
+            for (i, (p, q)) in fast.iter().zip(&naive).enumerate() {
+                match (p, q) {
+                    (Some(p), Some(q)) => {
+                        assert!((p.r - q).abs() < 1e-9, "{window} {i}: {} vs {q}", p.r);
+                        assert_eq!(p.n, window);
+                        assert!(p.lo <= p.r && p.r <= p.hi && p.lo >= -1.0 && p.hi <= 1.0);
+                    }
+                    (None, None) => {}
+                    _ => panic!("window {window}, index {i}: {p:?} vs {q:?}"),
+                }
+            }
+            // Days where one column is missing still get a value (after the first window)...
+            assert!(fast[37 * 40].is_some(), "window {window}");
+            // ...but not after an outage longer than the reach.
+            assert!(fast[1149].is_none());
+        }
+    }
+
+    #[test]
+    fn pairwise_value_on_a_holiday_is_the_last_window() {
+        let a: Vec<Option<f64>> = noise(5, 40).into_iter().map(Some).collect();
+        let mut b: Vec<Option<f64>> = noise(6, 40).into_iter().map(Some).collect();
+        b[20] = None;
+        let c = rolling_correlation_pairwise(&a, &b, 10);
+        assert!(c[..9].iter().all(Option::is_none));
+        assert_eq!(c[20], c[19], "the holiday adds no pair");
+        assert_ne!(c[21], c[19]);
+        assert!(c[9..].iter().all(Option::is_some));
+        // The old rule (a gap voids the window) for comparison: 10 days without a value.
+        let strict = rolling_correlation(&a, &b, 10);
+        assert_eq!(strict[20..30].iter().filter(|v| v.is_none()).count(), 10);
+    }
+
+    #[test]
+    fn fisher_interval_edges() {
+        let c = CorrStat::new(0.0, 103);
+        let expected = (1.96f64 / 10.0).tanh();
+        assert!(
+            (c.hi - expected).abs() < 1e-15 && (c.lo + expected).abs() < 1e-15,
+            "{c:?}"
+        );
+        assert_eq!(
+            CorrStat::new(1.0, 90),
+            CorrStat {
+                r: 1.0,
+                n: 90,
+                lo: 1.0,
+                hi: 1.0
+            }
+        );
+        assert_eq!(CorrStat::new(-1.0, 90).hi, -1.0);
+        assert_eq!(
+            CorrStat::new(0.5, 3),
+            CorrStat {
+                r: 0.5,
+                n: 3,
+                lo: -1.0,
+                hi: 1.0
+            }
+        );
+        let c = CorrStat::new(0.6, 90);
+        // atanh(0.6) = 0.6931, 1.96/√87 = 0.2101: tanh(0.4830) and tanh(0.9033).
+        assert!(
+            (c.lo - 0.44865).abs() < 1e-5 && (c.hi - 0.71789).abs() < 1e-5,
+            "{c:?}"
+        );
+    }
+
     proptest! {
         #[test]
         fn correlation_is_bounded_and_matches_reference(
@@ -348,6 +644,46 @@ mod tests {
             }
             let naive = naive_correlation(&x, &y, window);
             for (p, q) in fast.iter().zip(&naive) {
+                match (p, q) {
+                    (Some(p), Some(q)) => prop_assert!((p - q).abs() < 1e-6),
+                    (None, None) => {}
+                    _ => prop_assert!(false, "gap mismatch: {:?} vs {:?}", p, q),
+                }
+            }
+        }
+
+        #[test]
+        fn pairwise_correlation_is_bounded_and_matches_reference(
+            data in proptest::collection::vec(
+                (proptest::option::weighted(0.85, -1e3f64..1e3), proptest::option::weighted(0.85, -1e3f64..1e3)),
+                2..200,
+            ),
+            window in 2usize..40,
+        ) {
+            let a: Vec<Option<f64>> = data.iter().map(|d| d.0).collect();
+            let b: Vec<Option<f64>> = data.iter().map(|d| d.1).collect();
+            let fast = rolling_correlation_pairwise(&a, &b, window);
+            let naive = naive_pairwise(&a, &b, window);
+            prop_assert_eq!(fast.len(), a.len());
+            for (p, q) in fast.iter().zip(&naive) {
+                match (p, q) {
+                    (Some(p), Some(q)) => {
+                        prop_assert!((p.r - q).abs() < 1e-6);
+                        prop_assert!(-1.0 <= p.lo && p.lo <= p.r && p.r <= p.hi && p.hi <= 1.0);
+                    }
+                    (None, None) => {}
+                    _ => prop_assert!(false, "gap mismatch: {:?} vs {:?}", p, q),
+                }
+            }
+        }
+
+        #[test]
+        fn rolling_mean_matches_reference(
+            data in proptest::collection::vec(proptest::option::weighted(0.95, -1e6f64..1e6), 0..200),
+            window in 1usize..30,
+        ) {
+            let fast = rolling_mean(&data, window);
+            for (p, q) in fast.iter().zip(&naive_mean(&data, window)) {
                 match (p, q) {
                     (Some(p), Some(q)) => prop_assert!((p - q).abs() < 1e-6),
                     (None, None) => {}

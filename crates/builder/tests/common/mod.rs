@@ -47,3 +47,38 @@ pub fn edit(raw: &Path, relative: &str, from: &str, to: &str) {
 pub fn events() -> PathBuf {
     fixtures().join("events.csv")
 }
+
+/// The environment variable that lets the tests against the real provider files pass when
+/// `../shared/data/raw` is absent (a clone without the shared data). Unset, a missing
+/// folder fails those tests: a golden test that silently passes proves nothing.
+pub const SKIP_RAW_ENV: &str = "REPRICING_SKIP_RAW";
+
+/// `../shared/data` (next to the repository).
+pub fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
+}
+
+/// The real raw folder, or `None` (skip, loudly) when it is absent and
+/// `REPRICING_SKIP_RAW=1` is set.
+///
+/// # Panics
+/// When the folder is absent and the variable is not `1`.
+pub fn real_raw() -> Option<PathBuf> {
+    raw_or_skip(shared().join("raw"))
+}
+
+/// `raw` if it is a folder; otherwise `None` with `REPRICING_SKIP_RAW=1`, else a panic.
+pub fn raw_or_skip(raw: PathBuf) -> Option<PathBuf> {
+    if raw.is_dir() {
+        return Some(raw);
+    }
+    if std::env::var(SKIP_RAW_ENV).as_deref() == Ok("1") {
+        eprintln!("SKIPPED ({SKIP_RAW_ENV}=1): {} not found", raw.display());
+        return None;
+    }
+    panic!(
+        "{} not found: the golden tests need the real provider files; \
+         set {SKIP_RAW_ENV}=1 to skip them explicitly",
+        raw.display()
+    );
+}

@@ -23,11 +23,11 @@ pub mod ids {
     pub const BTC_USD: &str = "btc_usd";
     /// Ether daily close, USD (Yahoo ETH-USD).
     pub const ETH_USD: &str = "eth_usd";
-    /// Invesco QQQ (Nasdaq-100), dividend-adjusted close.
+    /// Invesco QQQ (Nasdaq-100), close adjusted for dividends to Dec 2025, unadjusted after.
     pub const QQQ: &str = "qqq";
     /// SPDR Gold Shares, close.
     pub const GLD: &str = "gld";
-    /// SPDR S&P 500, dividend-adjusted close.
+    /// SPDR S&P 500, close adjusted for dividends to Dec 2025, unadjusted after.
     pub const SPY: &str = "spy";
     /// Invesco DB Commodity Index Tracking Fund, close.
     pub const DBC: &str = "dbc";
@@ -39,10 +39,13 @@ pub mod ids {
     pub const ETH_BURN_USD: &str = "eth_burn_usd";
     /// All fees paid per day, ETH.
     pub const ETH_FEES: &str = "eth_fees";
-    /// Cumulative ETH deposited to the staking contract (not net of withdrawals).
+    /// ETH staked, net of withdrawals (CryptoQuant "Total Value Staked").
     pub const ETH_STAKED: &str = "eth_staked";
     /// Modelled ETH issuance (computed in the core, never stored): a key for frames and CSVs.
     pub const ETH_ISSUANCE_MODEL: &str = "eth_issuance_model";
+    /// Measured ETH supply (Coin Metrics `SplyCur`), ETH, on the first day of each month
+    /// (an irregular axis).
+    pub const ETH_SUPPLY_CM: &str = "eth_supply_cm";
     /// Bitcoin ETF flow table.
     pub const FLOWS_BTC: &str = "btc";
     /// Ether ETF flow table.
