@@ -106,7 +106,7 @@ test('hovering 2025-11-20 on the BTC flows chart shows −903.2', async () => {
   const p = await openPage();
   await p.setRange('flows', '2025-11-01', '2025-11-30');
   const tooltip = await p.hoverUntil('flows', '20 Nov 2025');
-  assert.match(tooltip, /Net flow\s*−\$903\.2m/);
+  assert.match(tooltip, /Net flow\s*−\u2060?\$903\.2m/);
   // Moving away hides it; the base chart was not redrawn by hovering.
   const base = await p.canvasState('flows');
   await p.page.mouse.move(5, 5);

@@ -162,7 +162,7 @@ test('the CSV holds exactly the values the tooltip shows', async () => {
   const p = await open();
   await p.setRange('flows', '2025-11-01', '2025-11-30');
   const tooltip = await p.hoverUntil('flows', '20 Nov 2025');
-  assert.match(tooltip, /−903\.2/);
+  assert.match(tooltip, /−\u2060?\$903\.2m/);
   const [download] = await Promise.all([
     p.page.waitForEvent('download'),
     p.section('flows').getByRole('button', { name: 'CSV', exact: true }).click(),

@@ -376,21 +376,28 @@ pub fn draw<DB: DrawingBackend>(
     }
     let only_panels: Vec<Panel> = panels.iter().map(|p| p.0).collect();
     draw_events(root, &only_panels, style, frame)?;
+    draw_bands(root, &only_panels, style, frame)?;
     draw_bars(root, &only_panels, style, frame)?;
     for s in &frame.series {
-        let (Some(panel), SeriesKind::Line { dashed }) = (only_panels.get(s.panel), &s.kind) else {
+        let Some(panel) = only_panels.get(s.panel) else {
             continue;
         };
-        draw_line(
-            root,
-            panel,
-            &frame.x,
-            &s.values,
-            color(t, s.color),
-            s.width_css,
-            *dashed,
-            style,
-        )?;
+        match &s.kind {
+            SeriesKind::Line { dashed } => {
+                draw_line(
+                    root,
+                    panel,
+                    &frame.x,
+                    &s.values,
+                    color(t, s.color),
+                    s.width_css,
+                    *dashed,
+                    style,
+                )?;
+            }
+            SeriesKind::Points => draw_points(root, panel, &frame.x, &s.values, color(t, s.color), style)?,
+            SeriesKind::Bar { .. } | SeriesKind::Stack => {}
+        }
     }
     draw_annotations(root, &only_panels, style, frame, locale)?;
     root.present().map_err(draw_err)?;
@@ -438,6 +445,75 @@ fn draw_line<DB: DrawingBackend>(
         }
     }
     flush(&mut segment)
+}
+
+/// The 95 % interval of every series that has one: a translucent band in the series'
+/// colour, broken at gaps.
+fn draw_bands<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    panels: &[Panel],
+    style: &Style,
+    frame: &Frame,
+) -> DrawResult<()> {
+    for s in &frame.series {
+        let (Some(iv), Some(panel)) = (&s.interval, panels.get(s.panel)) else {
+            continue;
+        };
+        let c = color(&style.theme, s.color);
+        let fill = RGBAColor(c.0, c.1, c.2, if style.theme.dark { 0.22 } else { 0.16 });
+        let mut upper: Vec<(i32, i32)> = Vec::new();
+        let mut lower: Vec<(i32, i32)> = Vec::new();
+        let flush = |upper: &mut Vec<(i32, i32)>, lower: &mut Vec<(i32, i32)>| -> DrawResult<()> {
+            if upper.len() > 1 {
+                let mut points = upper.clone();
+                points.extend(lower.iter().rev());
+                root.draw(&Polygon::new(points, fill.filled()))
+                    .map_err(draw_err)?;
+            }
+            upper.clear();
+            lower.clear();
+            Ok(())
+        };
+        for (i, d) in frame.x.iter().enumerate() {
+            let lo = iv.lo.get(i).copied().flatten().and_then(|v| panel.y_of(v));
+            let hi = iv.hi.get(i).copied().flatten().and_then(|v| panel.y_of(v));
+            match (lo, hi) {
+                (Some(lo), Some(hi)) => {
+                    let x = panel.x_px(day_x(*d)).round() as i32;
+                    upper.push((x, clamp_px(panel, hi).round() as i32));
+                    lower.push((x, clamp_px(panel, lo).round() as i32));
+                }
+                _ => flush(&mut upper, &mut lower)?,
+            }
+        }
+        flush(&mut upper, &mut lower)?;
+    }
+    Ok(())
+}
+
+/// Separate dots with a ring in the background colour (so they read over lines).
+fn draw_points<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    panel: &Panel,
+    dates: &[Date],
+    values: &[Option<f64>],
+    color: RGBColor,
+    style: &Style,
+) -> DrawResult<()> {
+    let r = style.px(3.5).max(2);
+    let ring = ShapeStyle::from(&style.theme.background).stroke_width(style.px(1.5).max(1) as u32);
+    for (d, v) in dates.iter().zip(values) {
+        let Some(y) = v.and_then(|v| panel.y_of(v)) else {
+            continue;
+        };
+        let at = (
+            panel.x_px(day_x(*d)).round() as i32,
+            clamp_px(panel, y).round() as i32,
+        );
+        root.draw(&Circle::new(at, r, color.filled())).map_err(draw_err)?;
+        root.draw(&Circle::new(at, r, ring)).map_err(draw_err)?;
+    }
+    Ok(())
 }
 
 fn draw_bars<DB: DrawingBackend>(
@@ -602,6 +678,10 @@ pub fn hover(frame: &Frame, index: usize, map: &HoverMap, theme: &Theme, locale:
     let mut marks = Vec::new();
     for pv in frame.values_at(index) {
         let s = pv.series;
+        // Sparse measurements speak only on the days they exist.
+        if s.kind == SeriesKind::Points && pv.value.is_none() {
+            continue;
+        }
         let c = color(theme, s.color);
         let c = match (&s.kind, pv.value) {
             (SeriesKind::Bar { by_sign: true }, Some(v)) if v < 0.0 => theme.outflow,
@@ -673,6 +753,8 @@ mod tests {
             width_css: 2.0,
             values,
             format: NumFmt::Fixed(1),
+            remarks: None,
+            interval: None,
         }
     }
 

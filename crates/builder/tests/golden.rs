@@ -305,7 +305,7 @@ fn page_takeaways_on_real_data() {
     eprintln!("{text}");
     assert!(text.contains("lost a net $3.5bn"), "{text}");
     assert!(
-        text.contains("Largest outflow day: −$903.2m on 20 Nov 2025."),
+        text.contains("Largest outflow day: −\u{2060}$903.2m on 20 Nov 2025."),
         "{text}"
     );
 

@@ -22,6 +22,11 @@ month-10 = Oct
 month-11 = Nov
 month-12 = Dec
 no-value = no value
+value = { $v }
+value-with-ci = { $v } (95% CI { $lo } to { $hi }, n = { $n })
+value-with-band = { $v } (model error band { $lo } to { $hi })
+value-with-remark = { $value } · { $remark }
+remark-model-error = model error that month { $e }
 empty =
 
 ## Page
@@ -125,14 +130,17 @@ corr-latest-flat = { $window }-day correlation of bitcoin with { $with }: { $r }
 corr-latest-up = { $window }-day correlation of bitcoin with { $with }: { $r } on { $date }, up from { $r0 } on { $date0 }{ $peak }.
 corr-latest-down = { $window }-day correlation of bitcoin with { $with }: { $r } on { $date }, down from { $r0 } on { $date0 }{ $peak }.
 corr-peak = , after peaking at { $r } on { $date }
-corr-compare = On { $date } bitcoin moved more with { $hi } ({ $rhi }) than with { $lo } ({ $rlo }).
+corr-compare = On { $date } bitcoin moved more with { $hi } ({ $rhi }) than with { $lo } ({ $rlo }); their 95% intervals do not overlap.
+corr-compare-overlap = On { $date } bitcoin moved about as closely with { $hi } ({ $rhi }) as with { $lo } ({ $rlo }): their 95% intervals overlap.
 corr-none = No { $window }-day rolling correlation can be computed in this view: pick a longer range or a shorter window.
 note-corr-series = QQQ and SPY closes are adjusted for dividends up to December 2025 and unadjusted after. The 10-year yield is correlated through its daily change.
 note-provisional = The last day’s prices were taken intraday (provisional).
-method-corr = How the lines are computed: every market is sampled on US trading days — bitcoin at its
-    24:00 UTC close of the same date, a few hours after the New York close — and nothing is carried
-    over a missing day. Daily log returns between consecutive trading days (so Monday’s bitcoin return
-    includes the weekend) are correlated over a trailing window; a window that holds a gap gives no value.
+method-corr = Every market is sampled on US trading days — bitcoin at its 24:00 UTC close of the same
+    date, a few hours after the New York close — and nothing is carried over a missing day. Daily log
+    returns between consecutive trading days (so Monday’s bitcoin return includes the weekend) are
+    correlated over the last N trading days on which both markets have a return: a day one market is
+    closed (the bond market on Columbus and Veterans Day) is skipped, and a window may reach back at
+    most 2 × N days. The shaded band is the 95% confidence interval (Fisher z, from n returns).
 
 ## Chart 2: ETF flows
 flows-title = The ETF money: in, then out
@@ -184,9 +192,12 @@ smoothing-mean7 = 7-day mean
 smoothing-daily = daily
 series-burn = ETH burned
 series-issuance = ETH issued (model)
+series-issuance-measured = ETH issued, measured (Coin Metrics, monthly mean)
 series-net-supply = Net supply change (model)
 series-since-london = Since London, cumulative (model)
 series-since-merge = Since the Merge, cumulative (model)
+chip-since-london = Since London
+chip-since-merge = Since the Merge
 panel-burn-rate = ETH per day, { $smoothing }: burned vs issued (model)
 panel-burn-rate-log = ETH per day, { $smoothing }, log scale: burned vs issued (model)
 panel-burn-rate-short = ETH/day burned vs issued
@@ -199,8 +210,14 @@ burn-summary-shrank = From { $from } to { $to }, ETH burned averaged { $burn } E
 burn-summary-grew = From { $from } to { $to }, ETH burned averaged { $burn } ETH a day against modelled issuance of about { $issuance }: supply grew by about { $net } ETH (model).
 burn-deflationary-days = Burn exceeded issuance on { $n } of { $of } days.
 burn-since-merge = Net change since the Merge to { $to }: { $v } ETH (model).
-note-issuance-model = Issuance is a model, not a measurement: { $pow } ETH a day under proof of work; after the
-    Merge { $k } × √(ETH staked) a year, using CryptoQuant’s ETH staked (net of withdrawals).
+note-issuance-nominal = Issuance is a model, not a measurement: { $pow } ETH a day under proof of work; after the
+    Merge { $k } × √(ETH staked) a year, using CryptoQuant’s ETH staked (net of withdrawals). No measured supply was available to check it.
+note-issuance-calibrated = Issuance is a model, calibrated on Coin Metrics’ measured supply: { $pow } ETH a day
+    under proof of work (block rewards and uncles); after the Merge { $k } × √(ETH staked) a year, fitted on
+    { $fit_from } – { $fit_to } (mean monthly error { $fit_mean }, largest { $fit_max } in { $fit_max_month }).
+note-issuance-validation = Checked on { $from } – { $to }, months not used to fit it: mean monthly error { $mean },
+    largest { $max }, total { $total }.
+note-issuance-band = The shaded band is ± { $band }, the largest monthly error of the fit; dots are the measured monthly issuance.
 method-burn = ETH burned is CryptoQuant’s daily total. Issuance is modelled from the stake; the net supply change is issuance minus burn, and the cumulative lines add it up from London (5 Aug 2021) and from the Merge (15 Sep 2022).
 
 ## CSV
@@ -209,6 +226,12 @@ csv-as-of = Data as of { $date }
 csv-view = View: { $url }
 csv-date = date
 csv-period = period
+csv-ci-low = { $series } 95% CI low
+csv-ci-high = { $series } 95% CI high
+csv-n = { $series } n
+csv-band-low = { $series } error band low
+csv-band-high = { $series } error band high
+csv-remark = { $series } remark
 
 ## Axis ticks
 tick-millions = { $n }M

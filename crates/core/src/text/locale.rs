@@ -183,6 +183,9 @@ impl Locale {
             NumFmt::Percent(d) => {
                 self.render(&Msg::new("-percent").text("n", grouped(v * 100.0, usize::from(d))))
             }
+            NumFmt::SignedPercent(d) => {
+                self.render(&Msg::new("-percent").text("n", signed(grouped(v * 100.0, usize::from(d)), v)))
+            }
             NumFmt::UsdM => self.money(v, false),
             NumFmt::SignedUsdM => self.money(v, true),
         }
@@ -195,10 +198,13 @@ impl Locale {
         } else {
             ("-usd-m", grouped(a, 1))
         };
+        // `$500m`, not `$500.0m`: a round amount carries no false decimal.
+        let n = n.strip_suffix(".0").map(str::to_owned).unwrap_or(n);
         let body = self.render(&Msg::new(id).text("n", n));
         let zero = body.chars().all(|c| !c.is_ascii_digit() || c == '0');
         if usd_m < 0.0 && !zero {
-            format!("{MINUS}{body}")
+            // A word joiner keeps the minus on the line of its amount.
+            format!("{MINUS}\u{2060}{body}")
         } else if usd_m > 0.0 && with_plus && !zero {
             format!("+{body}")
         } else {
@@ -342,10 +348,12 @@ mod tests {
         let en = Locale::parse("en", EN_FTL).unwrap();
         assert_eq!(en.date(date!(2026 - 08 - 21)), "21 Aug 2026");
         assert_eq!(en.month(date!(2025 - 11 - 01)), "Nov 2025");
-        assert_eq!(en.number(-903.2, NumFmt::SignedUsdM), "−$903.2m");
+        assert_eq!(en.number(-903.2, NumFmt::SignedUsdM), "−\u{2060}$903.2m");
+        assert_eq!(en.number(500.0, NumFmt::UsdM), "$500m");
+        assert_eq!(en.number(1000.0, NumFmt::UsdM), "$1bn");
         assert_eq!(en.number(53_780.0, NumFmt::UsdM), "$53.8bn");
         assert_eq!(en.number(655.3, NumFmt::SignedUsdM), "+$655.3m");
-        assert_eq!(en.number(-0.01, NumFmt::UsdM), "$0.0m");
+        assert_eq!(en.number(-0.01, NumFmt::UsdM), "$0m");
         assert_eq!(en.number(4_273_352.0, NumFmt::Sig3), "4,270,000");
         assert_eq!(en.number(-0.3333, NumFmt::Corr), "−0.33");
         assert_eq!(en.number(1234567.891, NumFmt::Fixed(0)), "1,234,568");

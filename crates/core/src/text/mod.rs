@@ -36,6 +36,8 @@ pub enum NumFmt {
     SignedSig3,
     /// A share in [0, 1] as a percentage with the given decimals: `42 %`.
     Percent(u8),
+    /// A change as a percentage with an explicit sign: `+2.9 %`.
+    SignedPercent(u8),
     /// A whole count: `655`.
     Count,
 }

@@ -2,12 +2,13 @@
 //! supply since London and since the Merge. Issuance is a model ([`crate::issuance`]).
 
 use super::chart::{events_in, providers_of, ChartView, Control, ToggleItem};
-use super::frame::{ColorRole, Frame, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec};
+use super::frame::{
+    ColorRole, Frame, Interval, IntervalKind, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec,
+};
 use super::state::{BurnLine, BurnState, Chart};
 use crate::align::{range_indices, sample_on};
-use crate::issuance::{
-    issuance_series, net_supply_change, MERGE, POS_ISSUANCE_COEFFICIENT, POW_ISSUANCE_ETH_PER_DAY,
-};
+use crate::date::add_days;
+use crate::issuance::{net_supply_change, ModelCheck, ModelParams, MERGE};
 use crate::snapshot::{ids, SnapshotError};
 use crate::stats::{cumulative_sum, rolling_mean};
 use crate::text::{Msg, NumFmt};
@@ -59,6 +60,14 @@ pub struct BurnData {
     pub cumulative_london_eth: Vec<Option<f64>>,
     /// Cumulative net supply change since the Merge, ETH (`None` before it).
     pub cumulative_merge_eth: Vec<Option<f64>>,
+    /// The model against Coin Metrics' measured supply (`None` without that series: the
+    /// nominal model is used, uncalibrated).
+    pub model: Option<ModelCheck>,
+    /// Measured issuance, ETH per day averaged over each month, on the 15th of the month
+    /// (or the first day after it with data); `None` on every other day.
+    pub measured_eth: Vec<Option<f64>>,
+    /// The model's error that month, %, on the same days as `measured_eth`.
+    pub model_error_pct: Vec<Option<f64>>,
 }
 
 impl BurnData {
@@ -70,7 +79,29 @@ impl BurnData {
         let burn = snapshot.series(ids::ETH_BURN)?;
         let staked = snapshot.series(ids::ETH_STAKED)?;
         let dates = burn.dates().to_vec();
-        let issuance = issuance_series(&dates, &sample_on(&dates, staked));
+        let model = ModelCheck::from_snapshot(snapshot).ok();
+        let params = model
+            .as_ref()
+            .and_then(|m| m.calibration.map(|c| c.params))
+            .unwrap_or(ModelParams::NOMINAL);
+        let issuance = params.issuance_series(&dates, &sample_on(&dates, staked));
+        let mut measured_eth = vec![None; dates.len()];
+        let mut model_error_pct = vec![None; dates.len()];
+        if let Some(m) = &model {
+            for (month, check) in m.months.iter().zip(&m.checks) {
+                let Some(measured) = month.measured_eth else {
+                    continue;
+                };
+                let mid = add_days(month.month, 14).unwrap_or(month.month);
+                let i = dates.partition_point(|d| *d < mid);
+                if dates.get(i).is_some_and(|d| d.month() == month.month.month()) {
+                    if let (Some(slot), Some(err)) = (measured_eth.get_mut(i), model_error_pct.get_mut(i)) {
+                        *slot = Some(measured / f64::from(month.days.max(1)));
+                        *err = check.error_pct;
+                    }
+                }
+            }
+        }
         let net = net_supply_change(&issuance, burn.values());
         let merge_at = dates.partition_point(|d| *d < MERGE);
         let mut cumulative_merge = vec![None; merge_at];
@@ -82,6 +113,9 @@ impl BurnData {
             issuance_eth: issuance,
             net_eth: net,
             dates,
+            model,
+            measured_eth,
+            model_error_pct,
         })
     }
 }
@@ -156,7 +190,27 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
         width_css,
         values,
         format,
+        remarks: None,
+        interval: None,
     };
+    let calibration = data.model.as_ref().and_then(|m| m.calibration);
+    let band_pct = |d: Date| {
+        calibration.map(|c| {
+            if d < MERGE {
+                c.pow_fit.max_abs_pct
+            } else {
+                c.band_pct()
+            }
+        })
+    };
+    let band = |sign: f64| -> Vec<Option<f64>> {
+        dates
+            .iter()
+            .zip(&issuance)
+            .map(|(d, v)| Some(v.as_ref()? * (1.0 + sign * band_pct(*d)? / 100.0)))
+            .collect()
+    };
+    let (band_lo, band_hi) = (band(-1.0), band(1.0));
     let mut series = Vec::new();
     if shown(BurnLine::Issuance) {
         series.push(line(
@@ -169,6 +223,41 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
             issuance.clone(),
             NumFmt::Fixed(0),
         ));
+        if let (Some(last), true) = (series.last_mut(), calibration.is_some()) {
+            last.interval = Some(Interval {
+                kind: IntervalKind::ModelError,
+                lo: band_lo,
+                hi: band_hi,
+                n: vec![None; dates.len()],
+            });
+        }
+        if data.model.is_some() {
+            let measured = slice(data.measured_eth.clone());
+            let errors = slice(data.model_error_pct.clone());
+            series.push(SeriesSpec {
+                kind: SeriesKind::Points,
+                remarks: Some(
+                    errors
+                        .iter()
+                        .map(|e| {
+                            e.map(|e| {
+                                Msg::new("remark-model-error").num("e", e / 100.0, NumFmt::SignedPercent(1))
+                            })
+                        })
+                        .collect(),
+                ),
+                ..line(
+                    ids::ETH_SUPPLY_CM,
+                    Msg::new("series-issuance-measured"),
+                    RATE,
+                    false,
+                    ColorRole::Issuance,
+                    0.0,
+                    measured,
+                    NumFmt::Fixed(0),
+                )
+            });
+        }
     }
     if shown(BurnLine::Burn) {
         series.push(line(
@@ -299,7 +388,7 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
                 items: vec![
                     toggle(BurnLine::Burn, "series-burn", ColorRole::Burn),
                     toggle(BurnLine::Issuance, "series-issuance", ColorRole::Issuance),
-                    toggle(BurnLine::SinceLondon, "series-since-london", ColorRole::Eth),
+                    toggle(BurnLine::SinceLondon, "chip-since-london", ColorRole::Eth),
                     toggle(
                         BurnLine::SinceMerge,
                         "series-since-merge",
@@ -326,14 +415,46 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
         ],
         frame,
         warnings: Vec::new(),
-        notes: vec![Msg::new("note-issuance-model")
-            .num("pow", POW_ISSUANCE_ETH_PER_DAY, NumFmt::Fixed(0))
-            .num("k", POS_ISSUANCE_COEFFICIENT, NumFmt::Fixed(1))],
+        notes: model_notes(data),
         method: Msg::new("method-burn"),
-        providers: providers_of(snapshot, &[ids::ETH_BURN, ids::ETH_STAKED], &[]),
+        providers: providers_of(
+            snapshot,
+            &[ids::ETH_BURN, ids::ETH_STAKED, ids::ETH_SUPPLY_CM],
+            &[],
+        ),
         as_of: last,
         modelled: true,
     }
+}
+
+/// How the model works and how far off it is, stated from the calibration.
+fn model_notes(data: &BurnData) -> Vec<Msg> {
+    let Some(c) = data.model.as_ref().and_then(|m| m.calibration) else {
+        let p = ModelParams::NOMINAL;
+        return vec![Msg::new("note-issuance-nominal")
+            .num("pow", p.pow_eth_per_day, NumFmt::Fixed(0))
+            .num("k", p.pos_coefficient, NumFmt::Fixed(1))];
+    };
+    let mut notes = vec![Msg::new("note-issuance-calibrated")
+        .num("pow", c.params.pow_eth_per_day, NumFmt::Sig3)
+        .num("k", c.params.pos_coefficient, NumFmt::Fixed(1))
+        .month("fit_from", c.pos_fit.first)
+        .month("fit_to", c.pos_fit.last)
+        .num("fit_mean", c.pos_fit.mean_abs_pct / 100.0, NumFmt::Percent(1))
+        .num("fit_max", c.pos_fit.max_abs_pct / 100.0, NumFmt::Percent(1))
+        .month("fit_max_month", c.pos_fit.max_month)];
+    if let Some(v) = c.pos_validation {
+        notes.push(
+            Msg::new("note-issuance-validation")
+                .month("from", v.first)
+                .month("to", v.last)
+                .num("mean", v.mean_abs_pct / 100.0, NumFmt::Percent(1))
+                .num("max", v.max_abs_pct / 100.0, NumFmt::Percent(1))
+                .num("total", v.total_pct / 100.0, NumFmt::SignedPercent(1)),
+        );
+    }
+    notes.push(Msg::new("note-issuance-band").num("band", c.band_pct() / 100.0, NumFmt::Percent(1)));
+    notes
 }
 
 fn takeaway(

@@ -6,11 +6,12 @@
 
 use super::chart::{events_in, providers_of, ChartView, Control, ToggleItem};
 use super::frame::{ColorRole, Frame, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec};
+use super::frame::{Interval, IntervalKind};
 use super::state::{Chart, CorrelationState};
 use super::{first_value, last_value};
 use crate::align::{range_indices, sample_on};
 use crate::snapshot::{ids, SnapshotError};
-use crate::stats::{differences, index_to_100, log_returns, rolling_correlation};
+use crate::stats::{differences, index_to_100, log_returns, rolling_correlation_pairwise, CorrStat};
 use crate::text::{Msg, NumFmt};
 use crate::Snapshot;
 use time::Date;
@@ -162,7 +163,10 @@ impl MarketData {
 pub struct CorrelationSeries {
     /// With which market.
     pub counterpart: Counterpart,
-    /// One value per market day; `None` where the window is not full or holds a gap.
+    /// One value per market day with its 95 % interval and n; `None` until the window
+    /// is full (the pairwise rule of [`rolling_correlation_pairwise`]).
+    pub stats: Vec<Option<CorrStat>>,
+    /// The correlations alone.
     pub values: Vec<Option<f64>>,
 }
 
@@ -177,9 +181,11 @@ pub fn rolling_correlations(
         .iter()
         .map(|&c| {
             let col = data.column(c).map_err(|e| (c, e.to_string()))?;
+            let stats = rolling_correlation_pairwise(&data.btc_returns, &col.returns, window);
             Ok(CorrelationSeries {
                 counterpart: c,
-                values: rolling_correlation(&data.btc_returns, &col.returns, window),
+                values: stats.iter().map(|s| s.map(|s| s.r)).collect(),
+                stats,
             })
         })
         .collect()
@@ -235,10 +241,12 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
     let (a, b) = range_indices(&data.dates, span.from, span.to);
     let slice = |v: &[Option<f64>]| v.get(a..b).map(<[_]>::to_vec).unwrap_or_default();
     let dates = data.dates.get(a..b).map(<[_]>::to_vec).unwrap_or_default();
+    // The day whose prices were taken intraday, if any: never the headline.
     let provisional = snapshot
         .series(ids::BTC_USD)
-        .map(|s| s.meta.last_provisional)
-        .unwrap_or(false);
+        .ok()
+        .filter(|s| s.meta.last_provisional)
+        .map(|s| s.last());
 
     let mut series = Vec::new();
     let mut indexed = vec![SeriesSpec {
@@ -250,6 +258,8 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
         width_css: 2.0,
         values: index_to_100(&slice(&data.btc), 0),
         format: NumFmt::Fixed(1),
+        remarks: None,
+        interval: None,
     }];
     let mut warnings = Vec::new();
     let mut shown = Vec::new();
@@ -257,7 +267,8 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
         match c {
             Ok(s) => {
                 let values = slice(&s.values);
-                shown.push((s.counterpart, values.clone()));
+                let stats: Vec<Option<CorrStat>> = s.stats.get(a..b).map(<[_]>::to_vec).unwrap_or_default();
+                shown.push((s.counterpart, stats.clone()));
                 series.push(SeriesSpec {
                     key: format!("corr_{}", s.counterpart.key()),
                     label: Msg::new("series-corr").msg("name", label(s.counterpart)),
@@ -267,6 +278,13 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
                     width_css: 2.0,
                     values,
                     format: NumFmt::Corr,
+                    remarks: None,
+                    interval: Some(Interval {
+                        kind: IntervalKind::Confidence95,
+                        lo: stats.iter().map(|x| x.map(|x| x.lo)).collect(),
+                        hi: stats.iter().map(|x| x.map(|x| x.hi)).collect(),
+                        n: stats.iter().map(|x| x.map(|x| x.n)).collect(),
+                    }),
                 });
                 if let (false, Ok(col)) = (s.counterpart.uses_differences(), data.column(s.counterpart)) {
                     indexed.push(SeriesSpec {
@@ -278,6 +296,8 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
                         width_css: 1.5,
                         values: index_to_100(&slice(&col.levels), 0),
                         format: NumFmt::Fixed(1),
+                        remarks: None,
+                        interval: None,
                     });
                 }
             }
@@ -348,7 +368,7 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
         })
         .collect();
     let mut notes = vec![Msg::new("note-corr-series")];
-    if provisional {
+    if provisional.is_some() {
         notes.push(Msg::new("note-provisional"));
     }
     ChartView {
@@ -390,29 +410,27 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
 
 /// The takeaway: for every selected counterpart its latest correlation (on the last
 /// complete day: a provisional last point is left out), how it moved over the view, and a
-/// ranking of the two strongest only where they differ.
+/// ranking of the two most recent ends — "more with A than with B" only where their 95 %
+/// intervals separate, "about as closely" where they overlap.
 fn takeaway(
     dates: &[Date],
-    lines: &[(Counterpart, Vec<Option<f64>>)],
+    lines: &[(Counterpart, Vec<Option<CorrStat>>)],
     window: usize,
-    provisional: bool,
+    provisional: Option<Date>,
 ) -> Vec<Msg> {
-    let complete = if provisional {
-        dates.len().saturating_sub(1)
-    } else {
-        dates.len()
-    };
+    let complete = provisional.map_or(dates.len(), |p| dates.partition_point(|d| *d < p));
     let mut sentences = Vec::new();
-    let mut ends = Vec::new();
-    for (c, values) in lines {
-        let values = values.get(..complete).unwrap_or_default();
-        let (Some((i0, v0)), Some((i1, v1))) = (first_value(values), last_value(values)) else {
+    let mut ends: Vec<(Counterpart, Date, CorrStat)> = Vec::new();
+    for (c, stats) in lines {
+        let stats = stats.get(..complete).unwrap_or_default();
+        let values: Vec<Option<f64>> = stats.iter().map(|s| s.map(|s| s.r)).collect();
+        let (Some((i0, v0)), Some((i1, v1))) = (first_value(&values), last_value(&values)) else {
             continue;
         };
-        let (Some(d0), Some(d1)) = (dates.get(i0), dates.get(i1)) else {
+        let (Some(d0), Some(d1), Some(Some(end))) = (dates.get(i0), dates.get(i1), stats.get(i1)) else {
             continue;
         };
-        ends.push((*c, *d1, v1));
+        ends.push((*c, *d1, *end));
         let change = v1 - v0;
         let mut m = Msg::new(if i0 == i1 {
             "corr-latest"
@@ -435,34 +453,34 @@ fn takeaway(
             .enumerate()
             .filter_map(|(i, v)| Some((i, (*v)?)))
             .max_by(|a, b| a.1.total_cmp(&b.1))
-            .filter(|(i, p)| *i != i0 && *i != i1 && p - v1.max(v0) >= 0.1);
-        if let Some((i, p)) = peak {
-            if let Some(d) = dates.get(i) {
-                m = m.msg(
-                    "peak",
-                    Msg::new("corr-peak").num("r", p, NumFmt::Corr).date("date", *d),
-                );
-            }
-        }
-        if !m.args.iter().any(|(n, _)| *n == "peak") {
-            m = m.msg("peak", Msg::new("empty"));
-        }
+            .filter(|(i, p)| *i != i0 && *i != i1 && p - v1.max(v0) >= 0.1)
+            .and_then(|(i, p)| {
+                Some(
+                    Msg::new("corr-peak")
+                        .num("r", p, NumFmt::Corr)
+                        .date("date", *dates.get(i)?),
+                )
+            });
+        m = m.msg("peak", peak.unwrap_or_else(|| Msg::new("empty")));
         sentences.push(m);
     }
-    if let [(c0, d0, v0), (c1, d1, v1), ..] = ends[..] {
-        if d0 == d1 && (v0 - v1).abs() >= 0.05 {
-            let (hi, hv, lo, lv) = if v0 > v1 {
-                (c0, v0, c1, v1)
+    // Rank the two strongest at the latest common day.
+    let mut at_end: Vec<&(Counterpart, Date, CorrStat)> = ends.iter().collect();
+    at_end.sort_by(|a, b| b.2.r.total_cmp(&a.2.r));
+    if let [(c0, d0, s0), (c1, d1, s1), ..] = at_end[..] {
+        if d0 == d1 {
+            let m = if s0.lo > s1.hi {
+                "corr-compare"
             } else {
-                (c1, v1, c0, v0)
+                "corr-compare-overlap"
             };
             sentences.push(
-                Msg::new("corr-compare")
-                    .date("date", d0)
-                    .msg("hi", in_sentence(hi))
-                    .num("rhi", hv, NumFmt::Corr)
-                    .msg("lo", in_sentence(lo))
-                    .num("rlo", lv, NumFmt::Corr),
+                Msg::new(m)
+                    .date("date", *d0)
+                    .msg("hi", in_sentence(*c0))
+                    .num("rhi", s0.r, NumFmt::Corr)
+                    .msg("lo", in_sentence(*c1))
+                    .num("rlo", s1.r, NumFmt::Corr),
             );
         }
     }
@@ -563,7 +581,15 @@ mod tests {
         assert_eq!(f.series.last().map(|s| s.key.as_str()), Some(ids::BTC_USD));
         // One sentence per counterpart, then the comparison.
         let ids: Vec<&str> = v.takeaway.iter().map(|m| m.id).collect();
-        assert_eq!(ids, ["corr-latest-flat", "corr-latest-flat", "corr-compare"]);
+        // Three returns give no usable interval (n ≤ 3 spans −1..1): no ranking is claimed.
+        assert_eq!(
+            ids,
+            ["corr-latest-flat", "corr-latest-flat", "corr-compare-overlap"]
+        );
+        let qqq = f.series.iter().find(|s| s.key == "corr_qqq").unwrap();
+        assert!(qqq.interval.is_some());
+        let pv = &f.values_at(7)[0];
+        assert_eq!(pv.text().id, "value-with-ci");
         let Some(Arg::Num(r, _)) = arg(&v.takeaway[0], "r") else {
             panic!()
         };
@@ -587,6 +613,50 @@ mod tests {
             f.series.iter().find(|s| s.key == ids::BTC_USD).unwrap().values[0],
             Some(100.0)
         );
+    }
+
+    #[test]
+    fn a_ranking_is_claimed_only_where_the_intervals_separate() {
+        let dates: Vec<Date> = ["2025-01-02", "2025-01-03"]
+            .iter()
+            .map(|d| crate::date::parse_iso(d).unwrap())
+            .collect();
+        let line = |r0: f64, r1: f64, n: usize| vec![Some(CorrStat::new(r0, n)), Some(CorrStat::new(r1, n))];
+        // 0.6 vs 0.1 with n = 90: intervals (0.45, 0.72) and (−0.11, 0.30) separate.
+        let t = takeaway(
+            &dates,
+            &[
+                (Counterpart::Gld, line(0.5, 0.6, 90)),
+                (Counterpart::Qqq, line(0.2, 0.1, 90)),
+            ],
+            90,
+            None,
+        );
+        assert_eq!(t.last().map(|m| m.id), Some("corr-compare"));
+        assert_eq!(
+            arg(t.last().unwrap(), "hi"),
+            Some(&crate::text::Arg::Msg(in_sentence(Counterpart::Gld)))
+        );
+        // 0.40 vs 0.30 with n = 90: they overlap.
+        let t = takeaway(
+            &dates,
+            &[
+                (Counterpart::Gld, line(0.5, 0.4, 90)),
+                (Counterpart::Qqq, line(0.2, 0.3, 90)),
+            ],
+            90,
+            None,
+        );
+        assert_eq!(t.last().map(|m| m.id), Some("corr-compare-overlap"));
+        // A provisional last day is left out of the headline.
+        let t = takeaway(
+            &dates,
+            &[(Counterpart::Gld, line(0.5, 0.6, 90))],
+            90,
+            Some(dates[1]),
+        );
+        assert_eq!(t[0].id, "corr-latest");
+        assert_eq!(arg(&t[0], "date"), Some(&crate::text::Arg::Date(dates[0])));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! column per series (the same series the chart draws and the tooltip reads), under comment
 //! lines naming the sources, their attribution, the notes and the view.
 
-use super::frame::{Frame, PointNames};
+use super::frame::{Frame, IntervalKind, PointNames};
 use crate::date::format_iso;
 use crate::text::{Locale, Msg, NumFmt};
 use std::fmt::Write;
@@ -67,8 +67,27 @@ pub fn frame_csv(frame: &Frame, h: &CsvHeader, locale: &Locale) -> String {
     if named {
         cols.push(field(&locale.render(&Msg::new("csv-period"))));
     }
-    cols.extend(frame.series.iter().map(|s| field(&locale.render(&s.label))));
+    let col =
+        |id: &'static str, label: &Msg| field(&locale.render(&Msg::new(id).msg("series", label.clone())));
+    for s in &frame.series {
+        cols.push(field(&locale.render(&s.label)));
+        match &s.interval {
+            Some(iv) if iv.kind == IntervalKind::Confidence95 => {
+                cols.extend(["csv-ci-low", "csv-ci-high", "csv-n"].map(|id| col(id, &s.label)));
+            }
+            Some(_) => cols.extend(["csv-band-low", "csv-band-high"].map(|id| col(id, &s.label))),
+            None => {}
+        }
+        if s.remarks.is_some() {
+            cols.push(col("csv-remark", &s.label));
+        }
+    }
     let _ = writeln!(out, "{}", cols.join(","));
+    let cell = |v: Option<f64>, f: NumFmt| {
+        v.filter(|v| v.is_finite())
+            .map(|v| format!("{v:.*}", decimals(f)))
+            .unwrap_or_default()
+    };
     for (i, d) in frame.x.iter().enumerate() {
         let mut row = vec![format_iso(*d)];
         if named {
@@ -79,15 +98,29 @@ pub fn frame_csv(frame: &Frame, h: &CsvHeader, locale: &Locale) -> String {
             row.push(field(&title));
         }
         for s in &frame.series {
-            let cell = s
-                .values
-                .get(i)
-                .copied()
-                .flatten()
-                .filter(|v| v.is_finite())
-                .map(|v| format!("{v:.*}", decimals(s.format)))
-                .unwrap_or_default();
-            row.push(cell);
+            row.push(cell(s.values.get(i).copied().flatten(), s.format));
+            if let Some(iv) = &s.interval {
+                row.push(cell(iv.lo.get(i).copied().flatten(), s.format));
+                row.push(cell(iv.hi.get(i).copied().flatten(), s.format));
+                if iv.kind == IntervalKind::Confidence95 {
+                    row.push(
+                        iv.n.get(i)
+                            .copied()
+                            .flatten()
+                            .map(|n| n.to_string())
+                            .unwrap_or_default(),
+                    );
+                }
+            }
+            if let Some(r) = &s.remarks {
+                row.push(field(
+                    &r.get(i)
+                        .cloned()
+                        .flatten()
+                        .map(|m| locale.render(&m))
+                        .unwrap_or_default(),
+                ));
+            }
         }
         let _ = writeln!(out, "{}", row.join(","));
     }
@@ -126,6 +159,8 @@ mod tests {
                 width_css: 0.0,
                 values: vec![Some(-903.2), None],
                 format: NumFmt::SignedUsdM,
+                remarks: None,
+                interval: None,
             }],
             events: Vec::new(),
             annotations: Vec::new(),

@@ -436,6 +436,8 @@ fn frame(v: &FlowsView, events: &[Event]) -> Result<Frame, Msg> {
             width_css: 0.0,
             values: v.bars.iter().map(|b| Some(b.net_usd_m)).collect(),
             format: NumFmt::SignedUsdM,
+            remarks: None,
+            interval: None,
         }),
         FlowMode::ByFund => {
             for (g, group) in v.groups.iter().enumerate() {
@@ -451,6 +453,8 @@ fn frame(v: &FlowsView, events: &[Event]) -> Result<Frame, Msg> {
                     width_css: 0.0,
                     values: v.bars.iter().map(|b| b.by_group_usd_m.get(g).copied()).collect(),
                     format: NumFmt::SignedUsdM,
+                    remarks: None,
+                    interval: None,
                 });
             }
         }
@@ -468,6 +472,8 @@ fn frame(v: &FlowsView, events: &[Event]) -> Result<Frame, Msg> {
         width_css: 1.75,
         values: v.bars.iter().map(|b| Some(b.cumulative_usd_m)).collect(),
         format: NumFmt::SignedUsdM,
+        remarks: None,
+        interval: None,
     });
     let period_title = |long: &'static str, short: &'static str| match v.period {
         Period::Day => (

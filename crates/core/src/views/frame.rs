@@ -67,6 +67,30 @@ pub enum SeriesKind {
     /// One layer of bars stacked with the other `Stack` series of its panel (positive
     /// values upwards, negative downwards, in series order).
     Stack,
+    /// Separate dots (sparse measurements, e.g. one per month).
+    Points,
+}
+
+/// What an interval around a series means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntervalKind {
+    /// A 95 % confidence interval from `n` observations.
+    Confidence95,
+    /// A model's measured error band.
+    ModelError,
+}
+
+/// An interval around each value of a series (a band under the line).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Interval {
+    /// What the band is.
+    pub kind: IntervalKind,
+    /// Lower bound per point.
+    pub lo: Vec<Option<f64>>,
+    /// Upper bound per point.
+    pub hi: Vec<Option<f64>>,
+    /// Observations per point (confidence intervals).
+    pub n: Vec<Option<usize>>,
 }
 
 /// One series of a frame.
@@ -88,6 +112,10 @@ pub struct SeriesSpec {
     pub values: Vec<Option<f64>>,
     /// How the tooltip, table and CSV write a value (defaults to the panel's format).
     pub format: NumFmt,
+    /// A 95 % interval drawn as a band under the line, given in the tooltip and the CSV.
+    pub interval: Option<Interval>,
+    /// A remark per point for the tooltip and the CSV (a model's error that month).
+    pub remarks: Option<Vec<Option<Msg>>>,
 }
 
 /// One plot area of a frame. Panels are stacked top to bottom and share the x axis.
@@ -172,6 +200,37 @@ pub struct PointValue<'a> {
     pub series: &'a SeriesSpec,
     /// Its value (`None`: a gap).
     pub value: Option<f64>,
+    /// Its interval, what it means and its sample size, when the series has one.
+    pub interval: Option<(f64, f64, IntervalKind, Option<usize>)>,
+    /// The series' remark at this point.
+    pub remark: Option<Msg>,
+}
+
+impl PointValue<'_> {
+    /// The value as a message: the number, with its interval where there is one
+    /// ("0.34 (95 % CI 0.14 to 0.51, n = 90)"), or "no value".
+    pub fn text(&self) -> Msg {
+        let f = self.series.format;
+        let text = match (self.value, self.interval) {
+            (Some(v), Some((lo, hi, IntervalKind::Confidence95, Some(n)))) => Msg::new("value-with-ci")
+                .num("v", v, f)
+                .num("lo", lo, f)
+                .num("hi", hi, f)
+                .num("n", n as f64, NumFmt::Count),
+            (Some(v), Some((lo, hi, _, _))) => Msg::new("value-with-band")
+                .num("v", v, f)
+                .num("lo", lo, f)
+                .num("hi", hi, f),
+            (Some(v), None) => Msg::new("value").num("v", v, f),
+            (None, _) => Msg::new("no-value"),
+        };
+        match &self.remark {
+            Some(r) => Msg::new("value-with-remark")
+                .msg("value", text)
+                .msg("remark", r.clone()),
+            None => text,
+        }
+    }
 }
 
 impl Frame {
@@ -193,6 +252,15 @@ impl Frame {
             .map(|s| PointValue {
                 series: s,
                 value: s.values.get(i).copied().flatten(),
+                interval: s.interval.as_ref().and_then(|iv| {
+                    Some((
+                        iv.lo.get(i).copied().flatten()?,
+                        iv.hi.get(i).copied().flatten()?,
+                        iv.kind,
+                        iv.n.get(i).copied().flatten(),
+                    ))
+                }),
+                remark: s.remarks.as_ref().and_then(|r| r.get(i).cloned().flatten()),
             })
             .collect()
     }
@@ -256,6 +324,8 @@ mod tests {
                 width_css: 2.0,
                 values: vec![Some(1.0), None, Some(3.0)],
                 format: NumFmt::Fixed(1),
+                interval: None,
+                remarks: None,
             }],
             events: Vec::new(),
             annotations: Vec::new(),
