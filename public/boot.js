@@ -77,7 +77,7 @@ function fail(what, error) {
 /** Fetches the wasm, reporting progress, as a Response the glue can compile while it streams. */
 async function fetchWasm(url) {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${url.pathname}`);
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
   // A compressed transfer's Content-Length counts compressed bytes: no total then.
   const encoding = response.headers.get('Content-Encoding');
   const total = encoding && encoding !== 'identity' ? 0 : Number(response.headers.get('Content-Length')) || 0;
