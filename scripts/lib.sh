@@ -5,6 +5,9 @@
 RAW_DATA="${RAW_DATA:-../shared/data/raw}"
 TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="0.2.129" # must equal the wasm-bindgen pin in Cargo.toml
+ZIZMOR_VERSION="1.32.0"
+CHECK_JSONSCHEMA_VERSION="0.39.0"
+AUDIT_VENV="tools/venv" # git-ignored
 
 LOG_DIR="${LOG_DIR:-target/test-logs}"
 mkdir -p "$LOG_DIR"
@@ -56,6 +59,19 @@ ensure_chromium() {
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver
   fi
+}
+
+# zizmor (GitHub workflow security audit) and check-jsonschema (workflow schema) from PyPI,
+# pinned, in a project-local venv; their commands are put on PATH.
+ensure_audit_tools() {
+  if ! "$AUDIT_VENV/bin/zizmor" --version 2>/dev/null | grep -q "$ZIZMOR_VERSION" \
+     || ! "$AUDIT_VENV/bin/check-jsonschema" --version 2>/dev/null | grep -q "$CHECK_JSONSCHEMA_VERSION"; then
+    step "installing zizmor $ZIZMOR_VERSION and check-jsonschema $CHECK_JSONSCHEMA_VERSION into $AUDIT_VENV"
+    python3 -m venv "$AUDIT_VENV"
+    "$AUDIT_VENV/bin/pip" install --quiet --disable-pip-version-check \
+      "zizmor==$ZIZMOR_VERSION" "check-jsonschema==$CHECK_JSONSCHEMA_VERSION"
+  fi
+  export PATH="$PWD/$AUDIT_VENV/bin:$PATH"
 }
 
 ensure_build_tools() {

@@ -2,6 +2,7 @@
 # The project's one test command: installs whatever is missing, then runs every suite:
 #   host      formatting, clippy (host and wasm), core/builder/app unit tests,
 #             snapshot reproducibility (when ../shared/data/raw exists)
+#   workflow  zizmor security audit and JSON-schema check of .github/workflows/pages.yml
 #   browser   wasm-bindgen-test in headless Chromium (tests/web.rs)
 #   e2e       Playwright against the served release build (e2e/*.test.mjs): charts,
 #             controls, hover, phones, permalinks, hostile URLs, embeds, exports, CSP,
@@ -14,7 +15,14 @@ step "tools"
 ensure_rust_components
 ensure_build_tools
 ensure_chromium
+ensure_audit_tools
 cargo fetch --locked
+
+step "workflow audit: zizmor and the GitHub workflow schema"
+# Any finding (unpinned action, broad permissions, persisted credentials, ...) fails here.
+zizmor --offline .github/workflows/pages.yml
+check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/pages.yml
+PASSED=$((PASSED + 2))
 
 step "format"
 cargo fmt --all --check

@@ -1,42 +1,275 @@
 //! Fetching the bundled snapshot: one request, relative to the page (works under any
 //! sub-path and inside iframes), parsed once into the core's validated types.
+//!
+//! A request the server does not answer within [`RESPONSE_TIMEOUT_MS`], or whose body does
+//! not arrive within [`BODY_TIMEOUT_MS`] after that, is aborted. A transfer that failed
+//! (no answer, an HTTP error, a damaged file) is tried once more, bypassing the cache,
+//! then reported as a [`LoadError`]: a sentence for readers and the technical detail
+//! apart, so the page can put the detail behind a disclosure.
 
-use repricing_core::Snapshot;
+use crate::components::error_box::with_detail;
+use repricing_core::{Snapshot, SnapshotError};
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, RequestCache};
 
 /// Where the snapshot is, relative to the page.
 pub const SNAPSHOT_URL: &str = "data/snapshot.json";
 
-/// The snapshot, or a sentence saying why there is none.
+/// How long the server may take to answer (status and headers), in milliseconds.
+pub const RESPONSE_TIMEOUT_MS: i32 = 15_000;
+
+/// How long the body may take to arrive once the server answered, in milliseconds
+/// (generous: the file is about 320 KB and slow connections are still connections).
+pub const BODY_TIMEOUT_MS: i32 = 45_000;
+
+/// Pause before the one automatic retry, in milliseconds.
+const RETRY_PAUSE_MS: i32 = 500;
+
+/// The snapshot, or why there is none: a string made by
+/// [`crate::components::error_box::with_detail`] (reader's sentence plus technical detail)
+/// when the loader failed, or a plain sentence from the sections' own checks.
 pub type Loaded = Result<Arc<Snapshot>, String>;
 
-/// Fetches and validates the snapshot at `url`.
+/// What went wrong with the data file, in the terms a reader can act on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadFailure {
+    /// No answer, a network error or an HTTP error status.
+    NotArrived,
+    /// The body could not be read or is not JSON of the snapshot schema.
+    Damaged,
+    /// A snapshot of another schema version (a stale cached page or file).
+    OtherVersion,
+    /// A well-formed file that fails the core's checks.
+    Unusable,
+}
+
+impl LoadFailure {
+    /// The sentence a reader sees.
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::NotArrived => {
+                "The data file did not arrive. Check your connection and reload to try again."
+            }
+            Self::Damaged => "The data file was damaged on its way to you. Reload to try again.",
+            Self::OtherVersion => {
+                "The data file belongs to another version of this page. Reload to get the matching one."
+            }
+            Self::Unusable => {
+                "The data file did not pass this page's checks, so nothing can be drawn from it."
+            }
+        }
+    }
+
+    /// Whether trying the transfer again could help.
+    fn retryable(self) -> bool {
+        matches!(self, Self::NotArrived | Self::Damaged)
+    }
+
+    fn of_snapshot_error(e: &SnapshotError) -> Self {
+        match e {
+            SnapshotError::Json(_) => Self::Damaged,
+            SnapshotError::Schema { .. } => Self::OtherVersion,
+            _ => Self::Unusable,
+        }
+    }
+}
+
+/// Why the snapshot could not be loaded: the reader's sentence and the technical detail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    /// What went wrong, for readers.
+    pub failure: LoadFailure,
+    /// File, status, timeout or browser error, for the disclosure.
+    pub detail: String,
+}
+
+impl LoadError {
+    fn new(failure: LoadFailure, detail: String) -> Self {
+        Self { failure, detail }
+    }
+}
+
+impl From<LoadError> for String {
+    fn from(e: LoadError) -> Self {
+        with_detail(e.failure.message(), &e.detail)
+    }
+}
+
+/// Fetches and validates the snapshot at `url`, retrying a failed transfer once.
 pub async fn load_snapshot(url: &str) -> Loaded {
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| format!("The data file could not be loaded ({e})."))?;
+    let result = match attempt(url, false).await {
+        Err(first) if first.failure.retryable() => {
+            sleep(RETRY_PAUSE_MS).await;
+            attempt(url, true).await.map_err(|again| {
+                LoadError::new(
+                    again.failure,
+                    format!(
+                        "first attempt: {}; second attempt: {}",
+                        first.detail, again.detail
+                    ),
+                )
+            })
+        }
+        other => other,
+    };
+    result.map_err(String::from)
+}
+
+/// One request for the snapshot, aborted by its deadlines.
+async fn attempt(url: &str, bypass_cache: bool) -> Result<Arc<Snapshot>, LoadError> {
+    let controller = AbortController::new().map_err(|e| {
+        LoadError::new(
+            LoadFailure::NotArrived,
+            format!("this browser cannot make the request ({e:?})"),
+        )
+    })?;
+    let mut request = gloo_net::http::Request::get(url).abort_signal(Some(&controller.signal()));
+    if bypass_cache {
+        request = request.cache(RequestCache::NoCache);
+    }
+
+    let deadline = Deadline::start(&controller, RESPONSE_TIMEOUT_MS);
+    let response = request.send().await.map_err(|e| {
+        let detail = if deadline.fired() {
+            format!("no answer for {url} within {} s", RESPONSE_TIMEOUT_MS / 1000)
+        } else {
+            format!("request for {url} failed: {e}")
+        };
+        LoadError::new(LoadFailure::NotArrived, detail)
+    })?;
+    drop(deadline);
     if !response.ok() {
-        return Err(format!(
-            "The data file could not be loaded (HTTP {} for {url}).",
-            response.status()
+        return Err(LoadError::new(
+            LoadFailure::NotArrived,
+            format!("HTTP {} {} for {url}", response.status(), response.status_text()),
         ));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| format!("The data file could not be read ({e})."))?;
+
+    let deadline = Deadline::start(&controller, BODY_TIMEOUT_MS);
+    let text = response.text().await.map_err(|e| {
+        if deadline.fired() {
+            LoadError::new(
+                LoadFailure::NotArrived,
+                format!(
+                    "the body of {url} did not arrive within {} s",
+                    BODY_TIMEOUT_MS / 1000
+                ),
+            )
+        } else {
+            LoadError::new(LoadFailure::Damaged, format!("reading {url} failed: {e}"))
+        }
+    })?;
+    drop(deadline);
     mark("snapshot-fetched");
     let parsed = Snapshot::from_json(&text)
         .map(Arc::new)
-        .map_err(|e| format!("The data file is unusable: {e}."));
+        .map_err(|e| LoadError::new(LoadFailure::of_snapshot_error(&e), format!("{url}: {e}")));
     mark("snapshot-parsed");
     parsed
 }
 
-/// A User Timing mark, read by the benchmark (scripts/bench.sh).
+/// A timer that aborts a request unless dropped first.
+struct Deadline {
+    handle: Option<i32>,
+    fired: Rc<Cell<bool>>,
+    // Kept alive until the timer is cleared in `drop`.
+    _on_timeout: Closure<dyn FnMut()>,
+}
+
+impl Deadline {
+    fn start(controller: &AbortController, ms: i32) -> Self {
+        let fired = Rc::new(Cell::new(false));
+        let on_timeout = {
+            let fired = Rc::clone(&fired);
+            let controller = controller.clone();
+            Closure::<dyn FnMut()>::new(move || {
+                fired.set(true);
+                controller.abort();
+            })
+        };
+        let handle = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), ms)
+                .ok()
+        });
+        Self {
+            handle,
+            fired,
+            _on_timeout: on_timeout,
+        }
+    }
+
+    /// Whether the deadline passed (and the request was aborted).
+    fn fired(&self) -> bool {
+        self.fired.get()
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let (Some(handle), Some(w)) = (self.handle, web_sys::window()) {
+            w.clear_timeout_with_handle(handle);
+        }
+    }
+}
+
+/// Resolves after `ms` milliseconds (at once where there is no window).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                .ok()
+        });
+        if scheduled.is_none() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// A User Timing mark, read by the benchmark (scripts/bench.sh). Only the latest mark of
+/// each name is kept (and any measure of that name cleared), so marks set on every redraw
+/// or hover do not pile up in the performance timeline.
 pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        p.clear_marks_with_mark_name(name);
+        p.clear_measures_with_measure_name(name);
         let _ = p.mark(name);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::components::error_box::split_detail;
+
+    #[test]
+    fn a_load_error_keeps_the_readers_sentence_and_the_detail_apart() {
+        let text = String::from(LoadError::new(
+            LoadFailure::NotArrived,
+            "no answer for data/snapshot.json within 15 s".to_owned(),
+        ));
+        assert_eq!(
+            split_detail(&text),
+            (
+                "The data file did not arrive. Check your connection and reload to try again.",
+                Some("no answer for data/snapshot.json within 15 s")
+            )
+        );
+    }
+
+    #[test]
+    fn malformed_json_is_damage_and_only_transfer_failures_are_retried() {
+        let damaged = Snapshot::from_json("{\"schema_version\": 1, \"as_of\": ")
+            .err()
+            .map(|e| LoadFailure::of_snapshot_error(&e));
+        assert_eq!(damaged, Some(LoadFailure::Damaged));
+        assert!(LoadFailure::NotArrived.retryable());
+        assert!(LoadFailure::Damaged.retryable());
+        assert!(!LoadFailure::OtherVersion.retryable());
+        assert!(!LoadFailure::Unusable.retryable());
     }
 }
