@@ -211,10 +211,9 @@ pub(super) fn read(text: &str, expected_schema: u32) -> Result<Input, SnapshotEr
             |_| "it appears twice".to_owned(),
         ),
         series: layout.series.parse(series, duplicate),
-        flows: layout.etf_flows.parse(
-            |id, v| flow_table(id, v),
-            |key| layout_error(&format!("etf_flows.{key}"), format!("`{key}` appears twice")),
-        ),
+        flows: layout.etf_flows.parse(flow_table, |key| {
+            layout_error(&format!("etf_flows.{key}"), format!("`{key}` appears twice"))
+        }),
         holidays: list(layout.market_holidays, |v| string(v)),
         events: list(layout.events, |v| {
             serde_json::from_str(v.get()).map_err(|e| e.to_string())

@@ -230,9 +230,8 @@ pub fn notes(issues: &[Issue]) -> Vec<String> {
                 plural("value", "values")
             ),
             1 => format!(
-                "{n} {} that {} not numbers set aside",
-                plural("value", "values"),
-                plural("is", "are")
+                "{n} {} set aside",
+                plural("value that is not a number", "values that are not numbers")
             ),
             2 => format!(
                 "{n} {} left out because a fund's flow is unusable",
@@ -283,7 +282,7 @@ mod tests {
             reason: Reason::OutOfBounds { low: 0.0, high: 1e6 },
         };
         assert_eq!(
-            notes(&[i.clone()]),
+            notes(std::slice::from_ref(&i)),
             ["1 value outside plausible bounds set aside: burn 1e308 ETH on 2024-03-05."]
         );
         assert_eq!(
