@@ -8,8 +8,9 @@
 
 use super::ids;
 
-/// Lowest plausible price: prices are strictly positive.
-pub const PRICE_MIN_USD: f64 = 0.0;
+/// Lowest plausible price, USD: one cent. Prices are positive, and a price near zero (a
+/// subnormal such as `1e-320`) is corruption that would turn a log return into −700.
+pub const PRICE_MIN_USD: f64 = 0.01;
 /// Highest plausible bitcoin close, USD (≈ 80× its all-time high in the data).
 pub const BTC_PRICE_MAX_USD: f64 = 10_000_000.0;
 /// Highest plausible ether close, USD (≈ 200× its all-time high in the data).
@@ -44,42 +45,27 @@ pub fn max_set_aside(entries: usize) -> usize {
     (entries / 100).max(1)
 }
 
-/// The interval plausible values of a series lie in.
+/// The closed interval plausible values of a series lie in.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bounds {
-    /// Lower bound.
+    /// Lower bound, inclusive.
     pub low: f64,
-    /// Whether `low` itself is plausible (`false` for prices: zero is not a price).
-    pub low_inclusive: bool,
     /// Upper bound, inclusive.
     pub high: f64,
 }
 
 impl Bounds {
     const fn closed(low: f64, high: f64) -> Self {
-        Self {
-            low,
-            low_inclusive: true,
-            high,
-        }
+        Self { low, high }
     }
 
-    const fn positive(high: f64) -> Self {
-        Self {
-            low: PRICE_MIN_USD,
-            low_inclusive: false,
-            high,
-        }
+    const fn price(high: f64) -> Self {
+        Self::closed(PRICE_MIN_USD, high)
     }
 
     /// Whether `v` is finite and within the bounds.
     pub fn contains(&self, v: f64) -> bool {
-        let above_low = if self.low_inclusive {
-            v >= self.low
-        } else {
-            v > self.low
-        };
-        v.is_finite() && above_low && v <= self.high
+        v.is_finite() && v >= self.low && v <= self.high
     }
 }
 
@@ -113,37 +99,37 @@ pub fn series_kind(id: &str) -> Kind {
             "bitcoin price series",
             "close",
             "USD",
-            Bounds::positive(BTC_PRICE_MAX_USD),
+            Bounds::price(BTC_PRICE_MAX_USD),
         ),
         ids::ETH_USD => kind(
             "ether price series",
             "close",
             "USD",
-            Bounds::positive(ETH_PRICE_MAX_USD),
+            Bounds::price(ETH_PRICE_MAX_USD),
         ),
         ids::QQQ => kind(
             "Nasdaq-100 (QQQ) price series",
             "close",
             "USD",
-            Bounds::positive(FUND_PRICE_MAX_USD),
+            Bounds::price(FUND_PRICE_MAX_USD),
         ),
         ids::GLD => kind(
             "gold (GLD) price series",
             "close",
             "USD",
-            Bounds::positive(FUND_PRICE_MAX_USD),
+            Bounds::price(FUND_PRICE_MAX_USD),
         ),
         ids::SPY => kind(
             "S&P 500 (SPY) price series",
             "close",
             "USD",
-            Bounds::positive(FUND_PRICE_MAX_USD),
+            Bounds::price(FUND_PRICE_MAX_USD),
         ),
         ids::DBC => kind(
             "commodities (DBC) price series",
             "close",
             "USD",
-            Bounds::positive(FUND_PRICE_MAX_USD),
+            Bounds::price(FUND_PRICE_MAX_USD),
         ),
         ids::DGS10 => kind(
             "10-year Treasury yield series",
@@ -215,6 +201,7 @@ mod tests {
     fn bounds_exclude_zero_prices_but_not_zero_burn() {
         let price = series_kind(ids::BTC_USD).bounds;
         assert!(!price.contains(0.0) && !price.contains(-1.0) && price.contains(0.01));
+        assert!(!price.contains(1e-320));
         assert!(!price.contains(f64::INFINITY) && !price.contains(f64::NAN));
         let burn = series_kind(ids::ETH_BURN).bounds;
         assert!(burn.contains(0.0) && !burn.contains(-0.001) && !burn.contains(1e308));

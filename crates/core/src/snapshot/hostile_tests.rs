@@ -6,6 +6,7 @@
 
 use super::bounds::{flow_kind, series_kind, TOTAL_TOLERANCE_USD_M};
 use super::*;
+use proptest::prop_assert;
 use serde_json::{json, Value};
 
 const REAL: &str = include_str!("../../../../public/data/snapshot.json");
@@ -224,6 +225,20 @@ fn absurd_burn_is_one_gap_with_a_note() {
 fn absurd_negative_close_is_one_gap() {
     let (snap, date) = set_value(ids::BTC_USD, 100, json!(-1.7e308));
     assert_one_gap(&snap, ids::BTC_USD, 100, date, "−1.7e308", out_of(ids::BTC_USD));
+}
+
+#[test]
+fn a_price_of_almost_nothing_is_a_gap() {
+    let mut v = real();
+    v["series"]["eth_usd"]["values"][9] = placeholder();
+    let snap = Snapshot::from_json(&sealed(&v, "1e-320")).unwrap();
+    assert!(matches!(
+        snap.series(ids::ETH_USD).unwrap().issues(),
+        [Issue::ValueSetAside {
+            reason: Reason::OutOfBounds { .. },
+            ..
+        }]
+    ));
 }
 
 #[test]
@@ -499,6 +514,22 @@ fn an_unusable_fund_cell_leaves_that_day_out() {
 }
 
 #[test]
+fn a_table_without_funds_or_with_a_fund_twice_is_refused() {
+    let no_funds = |v: &mut Value| {
+        v["etf_flows"]["btc"]["funds"] = json!([]);
+        v["etf_flows"]["btc"]["by_fund"] = json!([]);
+    };
+    let twice = |v: &mut Value| v["etf_flows"]["btc"]["funds"][1] = v["etf_flows"]["btc"]["funds"][0].clone();
+    for edit in [&no_funds as &Edit, &twice] {
+        let snap = loaded(edit, "");
+        let e = snap.flows(ids::FLOWS_BTC).unwrap_err();
+        assert!(matches!(e, SnapshotError::Layout { .. }), "{e:?}");
+        assert_readable(&e);
+        assert_only(&snap, &[], &[ids::FLOWS_BTC]);
+    }
+}
+
+#[test]
 fn an_absurd_total_is_replaced_by_the_sum() {
     let snap = loaded(|v| v["etf_flows"]["btc"]["total"][3] = placeholder(), "1e309");
     let t = snap.flows(ids::FLOWS_BTC).unwrap();
@@ -689,4 +720,91 @@ fn another_schema_version_fails_whole() {
         "The data file was written for another version of this page (schema version 99; this page \
          reads version 1), so no chart can be drawn."
     );
+}
+
+// ---- rules, not cases: random single mutations ----
+
+/// Tokens an attacker might put where a number goes.
+const VALUE_TOKENS: &[&str] = &[
+    "1e308",
+    "-1.7e308",
+    "-1",
+    "0",
+    "-0",
+    "1e-320",
+    "\"x\"",
+    "\"12\"",
+    "true",
+    "1e309",
+    "-1e309",
+    "null",
+    "{}",
+    "[]",
+    "[1]",
+    "123456789012345678901234567890",
+];
+/// Tokens an attacker might put where a day step goes.
+const STEP_TOKENS: &[&str] = &["0", "-1", "\"1\"", "1.5", "4294967296", "9e18", "null", "1e309"];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// One token anywhere in one series or table: the file loads, only that part is
+    /// affected, nothing implausible is loaded, and any refusal reads as a sentence.
+    #[test]
+    fn one_bad_token_affects_only_its_part(
+        part in 0usize..13,
+        column in 0usize..12,
+        at in 0usize..5000,
+        token in 0usize..VALUE_TOKENS.len(),
+        step in proptest::bool::ANY,
+    ) {
+        let (all_series, all_flows) = all_ids();
+        let mut v = real();
+        let (affected_series, affected_flows, target): (Vec<&str>, Vec<&str>, &mut Value) =
+            if part < all_series.len() {
+                let id = all_series[part].as_str();
+                let s = &mut v["series"][id];
+                (vec![id], vec![], if step { &mut s["axis"]["day_steps"] } else { &mut s["values"] })
+            } else {
+                let id = all_flows[part % all_flows.len()].as_str();
+                let t = &mut v["etf_flows"][id];
+                let target = if step {
+                    &mut t["axis"]["day_steps"]
+                } else if column == 0 {
+                    &mut t["total"]
+                } else {
+                    let funds = t["by_fund"].as_array().map_or(1, Vec::len);
+                    &mut t["by_fund"][column % funds]
+                };
+                (vec![], vec![id], target)
+            };
+        let items = target.as_array_mut().unwrap();
+        let len = items.len();
+        items[at % len] = placeholder();
+        let token = if step { STEP_TOKENS[token % STEP_TOKENS.len()] } else { VALUE_TOKENS[token] };
+        let snap = Snapshot::from_json(&sealed(&v, token)).unwrap();
+        assert_sane(&snap);
+        assert_only(&snap, &affected_series, &affected_flows);
+        assert_files_lists_unchanged(&snap);
+        for id in &affected_series {
+            if let Err(e) = snap.series(id) {
+                assert!(!e.is_whole_file());
+                assert_readable(&e);
+            }
+        }
+        for id in &affected_flows {
+            match snap.flows(id) {
+                Ok(t) => {
+                    let base = baseline().flows(id).unwrap();
+                    prop_assert!(t.dates().iter().all(|d| base.dates().contains(d)));
+                    prop_assert!(t.dates().len() + 1 >= base.dates().len());
+                }
+                Err(e) => {
+                    assert!(!e.is_whole_file());
+                    assert_readable(&e);
+                }
+            }
+        }
+    }
 }

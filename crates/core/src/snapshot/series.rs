@@ -288,6 +288,18 @@ impl FlowTable {
         for (fund, column) in input.funds.iter().zip(&input.by_fund) {
             check_len(&key, &fund.ticker, column.len(), n)?;
         }
+        let layout = |detail: String| SnapshotError::Layout {
+            series: key.clone(),
+            detail,
+        };
+        if input.funds.is_empty() {
+            return Err(layout("the table has no funds".to_owned()));
+        }
+        for (i, fund) in input.funds.iter().enumerate() {
+            if input.funds.iter().skip(i + 1).any(|f| f.ticker == fund.ticker) {
+                return Err(layout(format!("fund `{}` appears twice", fund.ticker)));
+            }
+        }
         let bounds = flow_kind(id).bounds;
         let mut issues = Vec::new();
         let mut dates = Vec::with_capacity(n);
