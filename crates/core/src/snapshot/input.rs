@@ -287,7 +287,7 @@ fn axis(key: &str, layout: &AxisLayout<'_>) -> Result<AxisInput, SnapshotError> 
     let steps = layout
         .day_steps
         .iter()
-        .map(|s| serde_json::from_str::<i64>(s.get()).map_err(|_| shorten(s.get())))
+        .map(|s| s.get().parse::<i64>().map_err(|_| shorten(s.get())))
         .collect();
     Ok(AxisInput { start, steps })
 }
@@ -297,9 +297,12 @@ fn slot(value: &RawValue) -> Slot {
     if text == "null" {
         return Slot::Gap;
     }
-    match serde_json::from_str::<f64>(text) {
-        Ok(v) => Slot::Number(v),
-        Err(_) => Slot::Unusable(shorten(text)),
+    // `text` is one valid JSON token, so Rust's float grammar (a superset of JSON's
+    // numbers) accepts exactly the numbers; a string, `true`, `[..]` or `{..}` fails. Rust
+    // rounds correctly and reads a number beyond `f64` (`1e309`) as infinite: unusable.
+    match text.parse::<f64>() {
+        Ok(v) if v.is_finite() => Slot::Number(v),
+        _ => Slot::Unusable(shorten(text)),
     }
 }
 
