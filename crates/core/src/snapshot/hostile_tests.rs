@@ -342,6 +342,7 @@ fn a_day_step_of_minus_one_refuses_only_that_series() {
         "The bitcoin price series in the data file is damaged (day step −1 at position 12), \
          so this chart can't be drawn."
     );
+    assert_eq!(snap.refusals(), [("btc_usd".to_owned(), &e)]);
     assert_readable(&e);
     assert_only(&snap, &[ids::BTC_USD], &[]);
     assert_files_lists_unchanged(&snap);

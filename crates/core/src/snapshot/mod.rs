@@ -2,7 +2,7 @@
 //!
 //! [`Snapshot::from_json`] reads the file once, in this order:
 //!
-//! 1. **Layout** ([`input`]): the text must be JSON with every top-level key, `series`,
+//! 1. **Layout** (module `input`): the text must be JSON with every top-level key, `series`,
 //!    `etf_flows` and `providers` objects. Anything less (empty, truncated, not JSON, a
 //!    `NaN` token) fails the whole file with [`SnapshotError::Unreadable`].
 //! 2. **Schema**: `schema_version` must be [`raw::SCHEMA_VERSION`], else
@@ -12,7 +12,7 @@
 //!    cannot tell *which* number was changed, and a changed number that looks plausible
 //!    (tripled closes) is caught by nothing else, so a file that fails it is not drawn at
 //!    all: the page says it was modified instead of drawing numbers that may be wrong.
-//! 4. **Each part on its own** ([`series`], this module): a series, flow table, provider,
+//! 4. **Each part on its own** (module `series` and this one): a series, flow table, provider,
 //!    event, holiday or note that is damaged affects only what uses it. A refused series
 //!    is kept as its error ([`Snapshot::series`] returns it); handled problems are
 //!    [`Issue`]s on the series ([`Series::issues`]) or on the file
@@ -250,6 +250,20 @@ impl Snapshot {
             Some(Err(e)) => Err(e.clone()),
             None => Err(SnapshotError::MissingSeries(format!("etf_flows.{id}"))),
         }
+    }
+
+    /// Every refused series and flow table (flow tables keyed `etf_flows.<id>`) with its
+    /// error, e.g. to log [`SnapshotError::detail`] once at load.
+    pub fn refusals(&self) -> Vec<(String, &SnapshotError)> {
+        let series = self
+            .series
+            .iter()
+            .filter_map(|(id, s)| Some((id.clone(), s.as_ref().err()?)));
+        let flows = self
+            .flows
+            .iter()
+            .filter_map(|(id, t)| Some((format!("etf_flows.{id}"), t.as_ref().err()?)));
+        series.chain(flows).collect()
     }
 
     /// Problems with the file as a whole that were handled: entries of `events`,
