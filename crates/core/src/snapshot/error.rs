@@ -137,6 +137,16 @@ pub enum SnapshotError {
         /// The first of them, described.
         example: String,
     },
+    /// A series whose dates run past the file's `as_of` (which another part confirms).
+    #[error("{}", damaged(.series, &format!("its dates run to {last}, after the file's own date, {as_of}")))]
+    PastAsOf {
+        /// Series or table key.
+        series: String,
+        /// Its last date.
+        last: String,
+        /// The file's `as_of`.
+        as_of: String,
+    },
     /// A series whose every value is a gap.
     #[error("The {} in the data file has no values, only gaps, so this chart can't be drawn.", reader_name(.0))]
     NoValues(String),

@@ -572,6 +572,27 @@ fn a_wrong_as_of_is_replaced_by_the_data() {
     assert!(matches!(snap.file_issues(), [Issue::AsOfMismatch { .. }]));
     let snap = loaded(|v| v["as_of"] = json!(12), "");
     assert_eq!(snap.as_of, baseline().as_of);
+    // Moved back to a date two series end on: the seven parts that run later outvote it.
+    let snap = loaded(|v| v["as_of"] = json!("2026-06-05"), "");
+    assert_eq!(snap.as_of, baseline().as_of);
+    assert_only(&snap, &[], &[]);
+}
+
+#[test]
+fn a_series_running_past_the_files_date_is_refused() {
+    // Dates shifted four years ahead, metadata and checksum made to match.
+    let snap = loaded(
+        |v| {
+            v["series"]["dgs10"]["axis"]["start"] = json!("2022-01-03");
+            v["series"]["dgs10"]["meta"]["first"] = json!("2022-01-03");
+        },
+        "",
+    );
+    let e = snap.series(ids::DGS10).unwrap_err();
+    assert!(matches!(e, SnapshotError::PastAsOf { .. }), "{e:?}");
+    assert_readable(&e);
+    assert_only(&snap, &[ids::DGS10], &[]);
+    assert_files_lists_unchanged(&snap);
 }
 
 #[test]

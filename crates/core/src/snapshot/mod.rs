@@ -17,7 +17,8 @@
 //!    is kept as its error ([`Snapshot::series`] returns it); handled problems are
 //!    [`Issue`]s on the series ([`Series::issues`]) or on the file
 //!    ([`Snapshot::file_issues`]): bad events and holidays are dropped one by one; an
-//!    `as_of` that disagrees with the data is replaced by the latest observation date.
+//!    `as_of` that no part ends on is replaced by the latest observation date, and a part
+//!    that runs past a credible `as_of` is refused (see `settle_as_of`).
 //!
 //! [`Snapshot::from_raw`] (a [`raw::RawSnapshot`] built in code) and
 //! [`Snapshot::from_json_unverified`] apply every rule but the checksum.
@@ -159,7 +160,7 @@ impl Snapshot {
                 Err(why) => issues.push(dropped("providers", id, format!("it is not a provider ({why})"))),
             }
         }
-        let series: BTreeMap<String, Result<Series, SnapshotError>> = input
+        let mut series: BTreeMap<String, Result<Series, SnapshotError>> = input
             .series
             .into_iter()
             .map(|(id, s)| {
@@ -170,7 +171,7 @@ impl Snapshot {
                 (id, parsed)
             })
             .collect();
-        let flows: BTreeMap<String, Result<FlowTable, SnapshotError>> = input
+        let mut flows: BTreeMap<String, Result<FlowTable, SnapshotError>> = input
             .flows
             .into_iter()
             .map(|(id, t)| {
@@ -214,7 +215,7 @@ impl Snapshot {
                 Err(why) => issues.push(dropped("notes", i.to_string(), format!("not text ({why})"))),
             }
         }
-        let as_of = as_of(&input.as_of, &series, &flows, &mut issues)?;
+        let as_of = settle_as_of(&input.as_of, &mut series, &mut flows, &mut issues)?;
         Ok(Self {
             as_of,
             content_sha256: input.content_sha256,
@@ -410,16 +411,21 @@ fn dropped(list: &'static str, at: String, why: String) -> Issue {
     Issue::EntryDropped { list, at, why }
 }
 
-/// The date the data run to: the file's `as_of` unless the data contradict it — a loaded
-/// series ends later, or nothing was refused and none reaches it — then the latest
-/// observation, with an issue. (A refused series may well have reached it.)
-fn as_of(
+/// The date the data run to, and the parts that contradict it.
+///
+/// The builder writes as `as_of` the last date of the part that ends latest. So the file's
+/// `as_of` is credible when more loaded parts end exactly on it than run past it; then the
+/// few that run past it are refused ([`SnapshotError::PastAsOf`]): one part running ahead
+/// of the others is damage in that part, not news. An `as_of` that is not credible
+/// (unreadable, or moved) is replaced by the latest loaded date, with an issue — unless it
+/// is later than every loaded part and some part was refused (which may have reached it).
+fn settle_as_of(
     stated: &str,
-    series: &BTreeMap<String, Result<Series, SnapshotError>>,
-    flows: &BTreeMap<String, Result<FlowTable, SnapshotError>>,
+    series: &mut BTreeMap<String, Result<Series, SnapshotError>>,
+    flows: &mut BTreeMap<String, Result<FlowTable, SnapshotError>>,
     issues: &mut Vec<Issue>,
 ) -> Result<Date, SnapshotError> {
-    let latest = series
+    let lasts: Vec<Date> = series
         .values()
         .filter_map(|s| s.as_ref().ok().map(Series::last))
         .chain(
@@ -427,17 +433,40 @@ fn as_of(
                 .values()
                 .filter_map(|t| t.as_ref().ok().map(FlowTable::last)),
         )
-        .max();
+        .collect();
+    let declared = parse_iso(stated);
+    let credible = |d: &Date| {
+        let on = lasts.iter().filter(|l| *l == d).count();
+        on > 0 && on > lasts.iter().filter(|l| *l > d).count()
+    };
+    if let Some(as_of) = declared.filter(credible) {
+        let past = |key: String, last: Date| SnapshotError::PastAsOf {
+            series: key,
+            last: format_iso(last),
+            as_of: format_iso(as_of),
+        };
+        for (id, s) in series.iter_mut() {
+            if let Some(last) = s.as_ref().ok().map(Series::last).filter(|l| *l > as_of) {
+                *s = Err(past(id.clone(), last));
+            }
+        }
+        for (id, t) in flows.iter_mut() {
+            if let Some(last) = t.as_ref().ok().map(FlowTable::last).filter(|l| *l > as_of) {
+                *t = Err(past(format!("etf_flows.{id}"), last));
+            }
+        }
+        return Ok(as_of);
+    }
     let any_refused = series.values().any(Result::is_err) || flows.values().any(Result::is_err);
-    match (parse_iso(stated), latest) {
-        (Some(d), Some(l)) if d == l || (d > l && any_refused) => Ok(d),
+    match (declared, lasts.iter().max().copied()) {
+        (Some(d), Some(latest)) if d > latest && any_refused => Ok(d),
         (Some(d), None) => Ok(d),
-        (_, Some(l)) => {
+        (_, Some(latest)) => {
             issues.push(Issue::AsOfMismatch {
                 stated: input::shorten(stated),
-                actual: l,
+                actual: latest,
             });
-            Ok(l)
+            Ok(latest)
         }
         (None, None) => Err(SnapshotError::Empty),
     }
