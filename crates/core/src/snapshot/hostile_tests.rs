@@ -440,13 +440,10 @@ fn a_provider_that_is_not_one_refuses_the_series_that_credit_it() {
     assert!(matches!(e, SnapshotError::UnknownProvider { .. }), "{e:?}");
     assert_readable(&e);
     assert_only(&snap, &[ids::DGS10], &[]);
-    assert!(matches!(
-        snap.file_issues(),
-        [Issue::EntryDropped {
-            list: "providers",
-            ..
-        }]
-    ));
+    assert_eq!(
+        snap.file_notes(),
+        ["Provider `fred` dropped: it does not have the layout this page reads."]
+    );
 }
 
 #[test]
@@ -545,7 +542,7 @@ fn an_impossible_holiday_is_dropped_alone() {
     assert_eq!(snap.market_holidays.len(), baseline().market_holidays.len() - 1);
     assert_eq!(
         snap.file_notes(),
-        ["Market_holidays entry 3 dropped: `2025-02-30` is not a YYYY-MM-DD date."]
+        ["Market holiday 4 dropped: `2025-02-30` is not a YYYY-MM-DD date."]
     );
     assert_only(&snap, &[], &[]);
 }
@@ -561,8 +558,23 @@ fn an_event_dated_yesterday_is_dropped_alone() {
         [Issue::EntryDropped { list: "events", why, .. }] if why.contains("`yesterday`")
     ));
     assert_only(&snap, &[], &[]);
+    assert_eq!(
+        snap.file_notes(),
+        ["Event 3 dropped: its date `yesterday` is not a YYYY-MM-DD date."]
+    );
     let snap = loaded(|v| v["events"][0] = json!(42), "");
     assert_eq!(snap.events.len(), base.events.len() - 1);
+    assert_eq!(
+        snap.file_notes(),
+        ["Event 1 dropped: it does not have the layout this page reads."]
+    );
+    let snap = loaded(|v| v["market_holidays"] = json!("none"), "");
+    assert!(snap.market_holidays.is_empty());
+    assert_eq!(
+        snap.file_notes(),
+        ["Market holiday 1 dropped: the list is unreadable."]
+    );
+    assert_only(&snap, &[], &[]);
 }
 
 #[test]

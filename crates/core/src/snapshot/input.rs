@@ -207,20 +207,28 @@ pub(super) fn read(text: &str, expected_schema: u32) -> Result<Input, SnapshotEr
             .and_then(|v| string(v).ok())
             .unwrap_or_default(),
         providers: layout.providers.parse(
-            |_, v| serde_json::from_str(v.get()).map_err(|e| e.to_string()),
+            |_, v| serde_json::from_str(v.get()).map_err(|_| LAYOUT.to_owned()),
             |_| "it appears twice".to_owned(),
         ),
         series: layout.series.parse(series, duplicate),
         flows: layout.etf_flows.parse(flow_table, |key| {
             layout_error(&format!("etf_flows.{key}"), format!("`{key}` appears twice"))
         }),
-        holidays: list(layout.market_holidays, |v| string(v)),
-        events: list(layout.events, |v| {
-            serde_json::from_str(v.get()).map_err(|e| e.to_string())
+        holidays: list(layout.market_holidays, |v| {
+            string(v).map_err(|_| format!("`{}` is not a YYYY-MM-DD date", shorten(v.get())))
         }),
-        notes: layout.notes.map(|n| list(n, |v| string(v))).unwrap_or_default(),
+        events: list(layout.events, |v| {
+            serde_json::from_str(v.get()).map_err(|_| LAYOUT.to_owned())
+        }),
+        notes: layout
+            .notes
+            .map(|n| list(n, |v| string(v).map_err(|_| "it is not text".to_owned())))
+            .unwrap_or_default(),
     })
 }
+
+/// Why an entry of a list or map is dropped when it is not laid out as the schema says.
+const LAYOUT: &str = "it does not have the layout this page reads";
 
 fn unreadable(problem: FileProblem, detail: String) -> SnapshotError {
     SnapshotError::Unreadable { problem, detail }
@@ -230,7 +238,7 @@ fn unreadable(problem: FileProblem, detail: String) -> SnapshotError {
 fn list<T>(value: &RawValue, parse: impl Fn(&RawValue) -> Result<T, String>) -> Vec<Result<T, String>> {
     match serde_json::from_str::<Vec<&RawValue>>(value.get()) {
         Ok(items) => items.into_iter().map(parse).collect(),
-        Err(e) => vec![Err(format!("the list is not a list ({e})"))],
+        Err(_) => vec![Err("the list is unreadable".to_owned())],
     }
 }
 

@@ -78,9 +78,9 @@ pub enum Issue {
     },
     /// An entry of a list (`events`, `market_holidays`, `notes`, `providers`) dropped.
     EntryDropped {
-        /// Which list.
+        /// Which list (its key in the file).
         list: &'static str,
-        /// Position in the list (0-based) or key.
+        /// Position in the list (1-based) or key (in backticks).
         at: String,
         /// Why, in words.
         why: String,
@@ -183,7 +183,16 @@ impl fmt::Display for Issue {
                 "The file says its data run to {stated}, but its latest observation is on {}.",
                 format_iso(*actual)
             ),
-            Issue::EntryDropped { list, at, why } => write!(f, "{list} entry {at} dropped: {why}"),
+            Issue::EntryDropped { list, at, why } => {
+                let list = match *list {
+                    "events" => "event",
+                    "market_holidays" => "market holiday",
+                    "notes" => "dataset note",
+                    "providers" => "provider",
+                    other => other,
+                };
+                write!(f, "{list} {at} dropped: {why}")
+            }
         }
     }
 }

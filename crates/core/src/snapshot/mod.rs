@@ -93,7 +93,8 @@ pub struct Event {
 pub struct Snapshot {
     /// Latest observation date in the file.
     pub as_of: Date,
-    /// sha256 of the canonical content, as written by the builder.
+    /// sha256 of the canonical content, as written by the builder (verified by
+    /// [`Snapshot::from_json`]).
     pub content_sha256: String,
     /// Providers by id.
     pub providers: BTreeMap<String, Provider>,
@@ -157,7 +158,7 @@ impl Snapshot {
                 Ok(p) => {
                     providers.insert(id, p);
                 }
-                Err(why) => issues.push(dropped("providers", id, format!("it is not a provider ({why})"))),
+                Err(why) => issues.push(dropped("providers", format!("`{id}`"), why)),
             }
         }
         let mut series: BTreeMap<String, Result<Series, SnapshotError>> = input
@@ -188,14 +189,10 @@ impl Snapshot {
                 Ok((Some(d), _)) => market_holidays.push(d),
                 Ok((None, text)) => issues.push(dropped(
                     "market_holidays",
-                    i.to_string(),
+                    (i + 1).to_string(),
                     format!("`{}` is not a YYYY-MM-DD date", input::shorten(&text)),
                 )),
-                Err(why) => issues.push(dropped(
-                    "market_holidays",
-                    i.to_string(),
-                    format!("not a date ({why})"),
-                )),
+                Err(why) => issues.push(dropped("market_holidays", (i + 1).to_string(), why)),
             }
         }
         market_holidays.sort();
@@ -204,7 +201,7 @@ impl Snapshot {
         for (i, e) in input.events.into_iter().enumerate() {
             match e.and_then(Event::from_raw) {
                 Ok(e) => events.push(e),
-                Err(why) => issues.push(dropped("events", i.to_string(), why)),
+                Err(why) => issues.push(dropped("events", (i + 1).to_string(), why)),
             }
         }
         events.sort_by_key(|e| e.date);
@@ -212,7 +209,7 @@ impl Snapshot {
         for (i, n) in input.notes.into_iter().enumerate() {
             match n {
                 Ok(n) => notes.push(n),
-                Err(why) => issues.push(dropped("notes", i.to_string(), format!("not text ({why})"))),
+                Err(why) => issues.push(dropped("notes", (i + 1).to_string(), why)),
             }
         }
         let as_of = settle_as_of(&input.as_of, &mut series, &mut flows, &mut issues)?;
