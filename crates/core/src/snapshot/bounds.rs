@@ -183,8 +183,10 @@ pub fn flow_kind(id: &str) -> Kind {
 
 /// Reader name of a series or table key as errors carry it (`etf_flows.<id>` for tables).
 pub(crate) fn reader_name(key: &str) -> String {
+    // Flow tables are keyed `etf_flows.<id>` in errors from a file, bare in the builder's.
     let kind = match key.strip_prefix("etf_flows.") {
         Some(table) => flow_kind(table),
+        None if key == ids::FLOWS_BTC || key == ids::FLOWS_ETH => flow_kind(key),
         None => series_kind(key),
     };
     match kind.name {
@@ -219,6 +221,7 @@ mod tests {
     fn names_for_readers() {
         assert_eq!(reader_name("btc_usd"), "bitcoin price series");
         assert_eq!(reader_name("etf_flows.eth"), "ether ETF flow table");
+        assert_eq!(reader_name("btc"), "bitcoin ETF flow table");
         assert_eq!(reader_name("zzz"), "series `zzz`");
     }
 }

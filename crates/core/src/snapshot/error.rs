@@ -125,7 +125,7 @@ pub enum SnapshotError {
     /// More unusable values than a series may have set aside as gaps.
     #[error(
         "{}",
-        damaged(.series, &format!("{count} of its {entries} values are unusable, for example {example}"))
+        damaged(.series, &format!("{count} of its {entries} {} are unusable, for example {example}", entries_word(.series)))
     )]
     TooManySetAside {
         /// Series or table key.
@@ -208,6 +208,15 @@ fn damaged(key: &str, why: &str) -> String {
         "The {} in the data file is damaged ({why}), so this chart can't be drawn.",
         reader_name(key)
     )
+}
+
+/// What one entry of a series or table is called.
+fn entries_word(key: &str) -> &'static str {
+    if key.starts_with("etf_flows.") {
+        "days"
+    } else {
+        "values"
+    }
 }
 
 fn minus(text: &str) -> String {

@@ -314,6 +314,26 @@ fn too_many_bad_values_refuse_the_series() {
 }
 
 #[test]
+fn too_many_bad_flow_days_refuse_the_table() {
+    let snap = loaded(
+        |v| {
+            for i in 0..20 {
+                v["etf_flows"]["eth"]["total"][i * 2] = json!(99.9);
+            }
+        },
+        "",
+    );
+    let e = snap.flows(ids::FLOWS_ETH).unwrap_err();
+    assert!(
+        e.to_string().starts_with(
+            "The ether ETF flow table in the data file is damaged (20 of its 523 days are unusable"
+        ),
+        "{e}"
+    );
+    assert_only(&snap, &[], &[ids::FLOWS_ETH]);
+}
+
+#[test]
 fn an_all_null_series_is_refused_as_having_no_values() {
     let n = baseline().series(ids::ETH_FEES).unwrap().dates().len();
     let snap = loaded(
