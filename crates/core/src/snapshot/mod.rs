@@ -1,18 +1,43 @@
 //! The snapshot: raw serde types ([`raw`]) and the validated types every transform uses.
 //!
-//! [`Snapshot::from_json`] parses the file once. A file that is not JSON of the right
-//! schema fails as a whole; a single series that fails validation is kept as an error of
-//! its own, so a chart that needs it can say so while the other charts keep working.
+//! [`Snapshot::from_json`] reads the file once, in this order:
+//!
+//! 1. **Layout** (module `input`): the text must be JSON with every top-level key, `series`,
+//!    `etf_flows` and `providers` objects. Anything less (empty, truncated, not JSON, a
+//!    `NaN` token) fails the whole file with [`SnapshotError::Unreadable`].
+//! 2. **Schema**: `schema_version` must be [`raw::SCHEMA_VERSION`], else
+//!    [`SnapshotError::Schema`].
+//! 3. **Checksum** ([`checksum`]): `content_sha256` must be the digest the builder computed
+//!    of this content, else [`SnapshotError::Modified`] for the whole file. A checksum
+//!    cannot tell *which* number was changed, and a changed number that looks plausible
+//!    (tripled closes) is caught by nothing else, so a file that fails it is not drawn at
+//!    all: the page says it was modified instead of drawing numbers that may be wrong.
+//! 4. **Each part on its own** (module `series` and this one): a series, flow table, provider,
+//!    event, holiday or note that is damaged affects only what uses it. A refused series
+//!    is kept as its error ([`Snapshot::series`] returns it); handled problems are
+//!    [`Issue`]s on the series ([`Series::issues`]) or on the file
+//!    ([`Snapshot::file_issues`]): bad events and holidays are dropped one by one; an
+//!    `as_of` that no part ends on is replaced by the latest observation date, and a part
+//!    that runs past a credible `as_of` is refused (see `settle_as_of`).
+//!
+//! [`Snapshot::from_raw`] (a [`raw::RawSnapshot`] built in code) and
+//! [`Snapshot::from_json_unverified`] apply every rule but the checksum.
 
+pub mod bounds;
+pub mod checksum;
 pub mod raw;
 
 mod error;
+mod input;
+mod issue;
 mod series;
 
-pub use error::SnapshotError;
+pub use error::{FileProblem, SnapshotError};
+pub use issue::{notes, Issue, Reason};
 pub use series::{Axis, FlowTable, Fund, Meta, Series};
 
 use crate::date::{format_iso, parse_iso};
+use input::Input;
 use raw::{RawEvent, RawProvider, RawSnapshot, SCHEMA_VERSION};
 use std::collections::BTreeMap;
 use time::Date;
@@ -73,7 +98,8 @@ pub struct Event {
 pub struct Snapshot {
     /// Latest observation date in the file.
     pub as_of: Date,
-    /// sha256 of the canonical content, as written by the builder.
+    /// sha256 of the canonical content, as written by the builder (verified by
+    /// [`Snapshot::from_json`]).
     pub content_sha256: String,
     /// Providers by id.
     pub providers: BTreeMap<String, Provider>,
@@ -85,24 +111,40 @@ pub struct Snapshot {
     pub events: Vec<Event>,
     /// Dataset notes for readers.
     pub notes: Vec<String>,
+    issues: Vec<Issue>,
 }
 
 impl Snapshot {
-    /// Parses and validates snapshot JSON.
+    /// Reads, verifies and validates the snapshot file: the app's entry point.
     ///
     /// # Errors
-    /// [`SnapshotError::Json`] when the text is not a snapshot of this schema, or
-    /// [`SnapshotError::Schema`] for another schema version. Per-series problems are
-    /// not errors here: they surface from [`Snapshot::series`] / [`Snapshot::flows`].
+    /// Whole-file damage only ([`SnapshotError::is_whole_file`]): see the module doc.
+    /// Per-series problems are not errors here: they surface from [`Snapshot::series`] /
+    /// [`Snapshot::flows`] and as issues.
     pub fn from_json(text: &str) -> Result<Self, SnapshotError> {
-        let raw: RawSnapshot = serde_json::from_str(text).map_err(|e| SnapshotError::Json(e.to_string()))?;
-        Self::from_raw(raw)
+        let input = input::read(text, SCHEMA_VERSION)?;
+        checksum::verify(text, &input.content_sha256).map_err(|computed| SnapshotError::Modified {
+            stated: input.content_sha256.clone(),
+            computed,
+        })?;
+        Self::build(input)
     }
 
-    /// Validates a parsed [`RawSnapshot`].
+    /// [`Snapshot::from_json`] without the checksum: for tests and tools that change a
+    /// file on purpose. The page must not use it.
     ///
     /// # Errors
-    /// See [`Snapshot::from_json`].
+    /// As [`Snapshot::from_json`], except [`SnapshotError::Modified`].
+    pub fn from_json_unverified(text: &str) -> Result<Self, SnapshotError> {
+        Self::build(input::read(text, SCHEMA_VERSION)?)
+    }
+
+    /// Validates a [`RawSnapshot`] built in code, by the same rules as a file except the
+    /// checksum (which describes a text, not a value).
+    ///
+    /// # Errors
+    /// [`SnapshotError::Schema`] for another schema version, [`SnapshotError::Empty`] when
+    /// neither `as_of` nor any series gives a date.
     pub fn from_raw(raw: RawSnapshot) -> Result<Self, SnapshotError> {
         if raw.schema_version != SCHEMA_VERSION {
             return Err(SnapshotError::Schema {
@@ -110,52 +152,82 @@ impl Snapshot {
                 expected: SCHEMA_VERSION,
             });
         }
-        let as_of = parse_date("as_of", &raw.as_of)?;
-        let providers = raw.providers;
-        let series = raw
+        Self::build(raw.into())
+    }
+
+    fn build(input: Input) -> Result<Self, SnapshotError> {
+        let mut issues = Vec::new();
+        let mut providers = BTreeMap::new();
+        for (id, p) in input.providers {
+            match p {
+                Ok(p) => {
+                    providers.insert(id, p);
+                }
+                Err(why) => issues.push(dropped("providers", format!("`{id}`"), why)),
+            }
+        }
+        let mut series: BTreeMap<String, Result<Series, SnapshotError>> = input
             .series
             .into_iter()
             .map(|(id, s)| {
-                let parsed = Series::from_raw(&id, s).and_then(|s| {
+                let parsed = s.and_then(|s| Series::load(&id, s)).and_then(|s| {
                     check_provider(&providers, &id, &s.meta.provider)?;
                     Ok(s)
                 });
                 (id, parsed)
             })
             .collect();
-        let flows = raw
-            .etf_flows
+        let mut flows: BTreeMap<String, Result<FlowTable, SnapshotError>> = input
+            .flows
             .into_iter()
             .map(|(id, t)| {
-                let parsed = FlowTable::from_raw(&id, t).and_then(|t| {
-                    check_provider(&providers, &id, &t.meta.provider)?;
+                let parsed = t.and_then(|t| FlowTable::load(&id, t)).and_then(|t| {
+                    check_provider(&providers, &format!("etf_flows.{id}"), &t.meta.provider)?;
                     Ok(t)
                 });
                 (id, parsed)
             })
             .collect();
-        let mut market_holidays = raw
-            .market_holidays
-            .iter()
-            .map(|d| parse_date("market_holidays", d))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut market_holidays = Vec::new();
+        for (i, h) in input.holidays.into_iter().enumerate() {
+            match h.map(|text| (parse_iso(&text), text)) {
+                Ok((Some(d), _)) => market_holidays.push(d),
+                Ok((None, text)) => issues.push(dropped(
+                    "market_holidays",
+                    (i + 1).to_string(),
+                    format!("`{}` is not a YYYY-MM-DD date", input::shorten(&text)),
+                )),
+                Err(why) => issues.push(dropped("market_holidays", (i + 1).to_string(), why)),
+            }
+        }
         market_holidays.sort();
         market_holidays.dedup();
-        let mut events = raw
-            .events
-            .into_iter()
-            .map(Event::from_raw)
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut events = Vec::new();
+        for (i, e) in input.events.into_iter().enumerate() {
+            match e.and_then(Event::from_raw) {
+                Ok(e) => events.push(e),
+                Err(why) => issues.push(dropped("events", (i + 1).to_string(), why)),
+            }
+        }
         events.sort_by_key(|e| e.date);
+        let mut notes = Vec::new();
+        for (i, n) in input.notes.into_iter().enumerate() {
+            match n {
+                Ok(n) => notes.push(n),
+                Err(why) => issues.push(dropped("notes", (i + 1).to_string(), why)),
+            }
+        }
+        let as_of = settle_as_of(&input.as_of, &mut series, &mut flows, &mut issues)?;
         Ok(Self {
             as_of,
-            content_sha256: raw.content_sha256,
+            content_sha256: input.content_sha256,
             providers,
             series,
             flows,
             market_holidays,
             events,
-            notes: raw.notes,
+            notes,
+            issues,
         })
     }
 
@@ -180,6 +252,41 @@ impl Snapshot {
             Some(Ok(t)) => Ok(t),
             Some(Err(e)) => Err(e.clone()),
             None => Err(SnapshotError::MissingSeries(format!("etf_flows.{id}"))),
+        }
+    }
+
+    /// Every refused series and flow table (flow tables keyed `etf_flows.<id>`) with its
+    /// error, e.g. to log [`SnapshotError::detail`] once at load.
+    pub fn refusals(&self) -> Vec<(String, &SnapshotError)> {
+        let series = self
+            .series
+            .iter()
+            .filter_map(|(id, s)| Some((id.clone(), s.as_ref().err()?)));
+        let flows = self
+            .flows
+            .iter()
+            .filter_map(|(id, t)| Some((format!("etf_flows.{id}"), t.as_ref().err()?)));
+        series.chain(flows).collect()
+    }
+
+    /// Problems with the file as a whole that were handled: entries of `events`,
+    /// `market_holidays`, `notes` or `providers` dropped, an `as_of` replaced.
+    pub fn file_issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
+    /// [`Snapshot::file_issues`] as sentences, one per problem.
+    pub fn file_notes(&self) -> Vec<String> {
+        notes(&self.issues)
+    }
+
+    /// The handled problems of the series or flow table `id` (series ids first, then
+    /// flow table ids); empty when it is refused or absent (its error says why).
+    pub fn issues_for(&self, id: &str) -> &[Issue] {
+        match (self.series.get(id), self.flows.get(id)) {
+            (Some(Ok(s)), _) => s.issues(),
+            (_, Some(Ok(t))) => t.issues(),
+            _ => &[],
         }
     }
 
@@ -212,6 +319,7 @@ impl Snapshot {
             market_holidays: parts.market_holidays,
             events,
             notes: parts.notes,
+            issues: Vec::new(),
         })
     }
 
@@ -262,9 +370,14 @@ pub struct SnapshotParts {
 }
 
 impl Event {
-    fn from_raw(raw: RawEvent) -> Result<Self, SnapshotError> {
+    fn from_raw(raw: RawEvent) -> Result<Self, String> {
         Ok(Self {
-            date: parse_date("events", &raw.date)?,
+            date: parse_iso(&raw.date).ok_or_else(|| {
+                format!(
+                    "its date `{}` is not a YYYY-MM-DD date",
+                    input::shorten(&raw.date)
+                )
+            })?,
             label: raw.label,
             description: raw.description,
             source: raw.source,
@@ -296,6 +409,71 @@ fn check_provider(
     }
 }
 
+fn dropped(list: &'static str, at: String, why: String) -> Issue {
+    Issue::EntryDropped { list, at, why }
+}
+
+/// The date the data run to, and the parts that contradict it.
+///
+/// The builder writes as `as_of` the last date of the part that ends latest. So the file's
+/// `as_of` is credible when more loaded parts end exactly on it than run past it; then the
+/// few that run past it are refused ([`SnapshotError::PastAsOf`]): one part running ahead
+/// of the others is damage in that part, not news. An `as_of` that is not credible
+/// (unreadable, or moved) is replaced by the latest loaded date, with an issue — unless it
+/// is later than every loaded part and some part was refused (which may have reached it).
+fn settle_as_of(
+    stated: &str,
+    series: &mut BTreeMap<String, Result<Series, SnapshotError>>,
+    flows: &mut BTreeMap<String, Result<FlowTable, SnapshotError>>,
+    issues: &mut Vec<Issue>,
+) -> Result<Date, SnapshotError> {
+    let lasts: Vec<Date> = series
+        .values()
+        .filter_map(|s| s.as_ref().ok().map(Series::last))
+        .chain(
+            flows
+                .values()
+                .filter_map(|t| t.as_ref().ok().map(FlowTable::last)),
+        )
+        .collect();
+    let declared = parse_iso(stated);
+    let credible = |d: &Date| {
+        let on = lasts.iter().filter(|l| *l == d).count();
+        on > 0 && on > lasts.iter().filter(|l| *l > d).count()
+    };
+    if let Some(as_of) = declared.filter(credible) {
+        let past = |key: String, last: Date| SnapshotError::PastAsOf {
+            series: key,
+            last: format_iso(last),
+            as_of: format_iso(as_of),
+        };
+        for (id, s) in series.iter_mut() {
+            if let Some(last) = s.as_ref().ok().map(Series::last).filter(|l| *l > as_of) {
+                *s = Err(past(id.clone(), last));
+            }
+        }
+        for (id, t) in flows.iter_mut() {
+            if let Some(last) = t.as_ref().ok().map(FlowTable::last).filter(|l| *l > as_of) {
+                *t = Err(past(format!("etf_flows.{id}"), last));
+            }
+        }
+        return Ok(as_of);
+    }
+    let any_refused = series.values().any(Result::is_err) || flows.values().any(Result::is_err);
+    match (declared, lasts.iter().max().copied()) {
+        (Some(d), Some(latest)) if d > latest && any_refused => Ok(d),
+        (Some(d), None) => Ok(d),
+        (_, Some(latest)) => {
+            issues.push(Issue::AsOfMismatch {
+                stated: input::shorten(stated),
+                actual: latest,
+            });
+            Ok(latest)
+        }
+        (None, None) => Err(SnapshotError::Empty),
+    }
+}
+
 pub(crate) fn parse_date(context: &str, text: &str) -> Result<Date, SnapshotError> {
     parse_iso(text).ok_or_else(|| SnapshotError::BadDate {
         context: context.to_owned(),
@@ -303,5 +481,7 @@ pub(crate) fn parse_date(context: &str, text: &str) -> Result<Date, SnapshotErro
     })
 }
 
+#[cfg(test)]
+mod hostile_tests;
 #[cfg(test)]
 mod tests;

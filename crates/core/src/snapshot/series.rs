@@ -1,11 +1,26 @@
 //! Validated dated columns: [`Series`] (one value per date) and [`FlowTable`] (one column
 //! per fund). Constructed only through checks, so every holder of one may rely on
 //! strictly increasing dates, equal column lengths and finite values.
+//!
+//! Read from a file ([`Series::load`], [`FlowTable::load`]) they are also plausible:
+//!
+//! - a series value outside its bounds ([`super::bounds`]) or not a number is set aside:
+//!   the series has a gap there and an [`Issue`] naming series, date and value;
+//! - a flow row with an unusable fund cell is left out (the table has no row that day);
+//!   a row whose stated total is not the sum of its funds within
+//!   [`TOTAL_TOLERANCE_USD_M`] (or is unusable) keeps the sum of its funds as its total,
+//!   so bars and total agree, and the day is named;
+//! - more than [`max_set_aside`] such entries, or no value at all, refuse the series;
+//! - metadata `first`/`last` that disagree with the dates are an [`Issue`], not a refusal:
+//!   the dates and values are self-consistent and are what is drawn.
 
+use super::bounds::{flow_kind, max_set_aside, series_kind, Bounds, TOTAL_TOLERANCE_USD_M};
 use super::error::SnapshotError;
+use super::input::{AxisInput, FlowInput, SeriesInput, Slot};
+use super::issue::{self, number, Issue, Reason};
 use super::parse_date;
 use super::raw::{RawAxis, RawFlowTable, RawFund, RawMeta, RawSeries};
-use crate::date::{add_days, days_between, format_iso};
+use crate::date::{add_days, days_between, format_iso, parse_iso};
 use time::Date;
 
 /// Descriptive metadata of a series or table.
@@ -45,19 +60,20 @@ impl Axis {
         Ok(Self(dates))
     }
 
-    fn from_raw(series: &str, raw: &RawAxis) -> Result<Self, SnapshotError> {
+    fn from_input(series: &str, raw: &AxisInput) -> Result<Self, SnapshotError> {
         let mut date = parse_date(series, &raw.start)?;
-        let mut dates = Vec::with_capacity(raw.day_steps.len() + 1);
+        let mut dates = Vec::with_capacity(raw.steps.len() + 1);
         dates.push(date);
-        for (i, &step) in raw.day_steps.iter().enumerate() {
-            date = match add_days(date, i64::from(step)) {
-                Some(next) if step > 0 => next,
-                _ => {
-                    return Err(SnapshotError::Unsorted {
-                        series: series.to_owned(),
-                        index: i + 1,
-                    })
-                }
+        for (i, step) in raw.steps.iter().enumerate() {
+            let bad = |text: String| SnapshotError::BadStep {
+                series: series.to_owned(),
+                position: i + 1,
+                text,
+            };
+            date = match step {
+                Ok(days) if *days > 0 => add_days(date, *days).ok_or_else(|| bad(days.to_string()))?,
+                Ok(days) => return Err(bad(days.to_string())),
+                Err(text) => return Err(bad(text.clone())),
             };
             dates.push(date);
         }
@@ -80,12 +96,12 @@ impl Axis {
     }
 
     fn first(&self) -> Date {
-        // Non-empty by construction.
-        self.0[0]
+        // Non-empty by construction; the fallback is never taken.
+        self.0.first().copied().unwrap_or(Date::MIN)
     }
 
     fn last(&self) -> Date {
-        self.0[self.0.len() - 1]
+        self.0.last().copied().unwrap_or(Date::MIN)
     }
 }
 
@@ -98,6 +114,7 @@ pub struct Series {
     pub meta: Meta,
     axis: Axis,
     values: Vec<Option<f64>>,
+    issues: Vec<Issue>,
 }
 
 impl Series {
@@ -113,13 +130,50 @@ impl Series {
             meta,
             axis,
             values,
+            issues: Vec::new(),
         })
     }
 
-    pub(super) fn from_raw(id: &str, raw: RawSeries) -> Result<Self, SnapshotError> {
-        let axis = Axis::from_raw(id, &raw.axis)?;
-        let meta = meta_from_raw(id, raw.meta, &axis)?;
-        Self::new(id, meta, axis, raw.values)
+    /// Validates a series read from a file (see the module doc for the rules).
+    ///
+    /// # Errors
+    /// The series' refusal: [`SnapshotError::BadDate`], [`SnapshotError::BadStep`],
+    /// [`SnapshotError::Length`], [`SnapshotError::TooManySetAside`] or
+    /// [`SnapshotError::NoValues`].
+    pub(super) fn load(id: &str, input: SeriesInput) -> Result<Self, SnapshotError> {
+        let axis = Axis::from_input(id, &input.axis)?;
+        check_len(id, "values", input.values.len(), axis.0.len())?;
+        let kind = series_kind(id);
+        let mut issues = Vec::new();
+        let values: Vec<Option<f64>> = axis
+            .0
+            .iter()
+            .zip(&input.values)
+            .map(|(date, slot)| {
+                judge(slot, &kind.bounds).unwrap_or_else(|(value, reason)| {
+                    issues.push(Issue::ValueSetAside {
+                        date: *date,
+                        quantity: kind.quantity.to_owned(),
+                        value,
+                        unit: kind.unit.to_owned(),
+                        reason,
+                    });
+                    None
+                })
+            })
+            .collect();
+        check_set_aside(id, &issues, values.len())?;
+        if values.iter().all(Option::is_none) {
+            return Err(SnapshotError::NoValues(id.to_owned()));
+        }
+        issues.extend(range_issues(&input.meta, &axis));
+        Ok(Self {
+            id: id.to_owned(),
+            meta: meta_from_raw(input.meta),
+            axis,
+            values,
+            issues,
+        })
     }
 
     /// The raw, serializable form.
@@ -151,6 +205,16 @@ impl Series {
         self.axis.last()
     }
 
+    /// Problems in the file that were handled (values set aside, ranges that disagree).
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
+    /// [`Series::issues`] as sentences for the chart, one per kind of problem.
+    pub fn notes(&self) -> Vec<String> {
+        issue::notes(&self.issues)
+    }
+
     /// The value on `date`, if the series has that date and it is not a gap.
     pub fn value_on(&self, date: Date) -> Option<f64> {
         let i = self.dates().binary_search(&date).ok()?;
@@ -179,6 +243,7 @@ pub struct FlowTable {
     axis: Axis,
     funds: Vec<Fund>,
     total_usd_m: Vec<f64>,
+    issues: Vec<Issue>,
 }
 
 impl FlowTable {
@@ -206,24 +271,112 @@ impl FlowTable {
             axis,
             funds,
             total_usd_m,
+            issues: Vec::new(),
         })
     }
 
-    pub(super) fn from_raw(id: &str, raw: RawFlowTable) -> Result<Self, SnapshotError> {
-        let axis = Axis::from_raw(id, &raw.axis)?;
-        let meta = meta_from_raw(id, raw.meta, &axis)?;
-        check_len(id, "funds", raw.by_fund.len(), raw.funds.len())?;
-        let funds = raw
+    /// Validates a flow table read from a file (see the module doc for the rules).
+    ///
+    /// # Errors
+    /// The table's refusal, as for [`Series::load`] (errors name it `etf_flows.<id>`).
+    pub(super) fn load(id: &str, input: FlowInput) -> Result<Self, SnapshotError> {
+        let key = format!("etf_flows.{id}");
+        let axis = Axis::from_input(&key, &input.axis)?;
+        let n = axis.0.len();
+        check_len(&key, "by_fund", input.by_fund.len(), input.funds.len())?;
+        check_len(&key, "total", input.total.len(), n)?;
+        for (fund, column) in input.funds.iter().zip(&input.by_fund) {
+            check_len(&key, &fund.ticker, column.len(), n)?;
+        }
+        let layout = |detail: String| SnapshotError::Layout {
+            series: key.clone(),
+            detail,
+        };
+        if input.funds.is_empty() {
+            return Err(layout("the table has no funds".to_owned()));
+        }
+        for (i, fund) in input.funds.iter().enumerate() {
+            if input.funds.iter().skip(i + 1).any(|f| f.ticker == fund.ticker) {
+                return Err(layout(format!("fund `{}` appears twice", fund.ticker)));
+            }
+        }
+        let bounds = flow_kind(id).bounds;
+        let mut issues = Vec::new();
+        let mut dates = Vec::with_capacity(n);
+        let mut columns: Vec<Vec<f64>> = vec![Vec::with_capacity(n); input.funds.len()];
+        let mut total_usd_m = Vec::with_capacity(n);
+        let mut row = Vec::with_capacity(input.funds.len());
+        for (d, date) in axis.0.iter().enumerate() {
+            row.clear();
+            let mut bad = None;
+            for (fund, column) in input.funds.iter().zip(&input.by_fund) {
+                // A fund cell has no gaps: `null` is as unusable as a string.
+                match column.get(d).map(|slot| judge(slot, &bounds)) {
+                    Some(Ok(Some(v))) => row.push(v),
+                    Some(Err((value, reason))) => bad = bad.or(Some((fund.ticker.clone(), value, reason))),
+                    Some(Ok(None)) | None => {
+                        bad = bad.or(Some((fund.ticker.clone(), "null".to_owned(), Reason::NotANumber)))
+                    }
+                }
+            }
+            let sum: f64 = row.iter().sum();
+            if bad.is_none() && !bounds.contains(sum) {
+                bad = Some(("all funds together".to_owned(), number(sum), out_of(&bounds)));
+            }
+            if let Some((fund, value, reason)) = bad {
+                issues.push(Issue::RowSetAside {
+                    date: *date,
+                    fund,
+                    value,
+                    reason,
+                });
+                continue;
+            }
+            let total = match input.total.get(d) {
+                Some(Slot::Number(t)) if (t - sum).abs() <= TOTAL_TOLERANCE_USD_M + 1e-9 => *t,
+                other => {
+                    let stated = match other {
+                        Some(Slot::Number(t)) => number(*t),
+                        Some(Slot::Unusable(text)) => text.clone(),
+                        Some(Slot::Gap) | None => "null".to_owned(),
+                    };
+                    issues.push(Issue::TotalNotSum {
+                        date: *date,
+                        stated,
+                        sum_usd_m: sum,
+                    });
+                    sum
+                }
+            };
+            dates.push(*date);
+            for (column, v) in columns.iter_mut().zip(&row) {
+                column.push(*v);
+            }
+            total_usd_m.push(total);
+        }
+        check_set_aside(&key, &issues, n)?;
+        if dates.is_empty() {
+            return Err(SnapshotError::NoValues(key));
+        }
+        issues.extend(range_issues(&input.meta, &axis));
+        let funds = input
             .funds
             .into_iter()
-            .zip(raw.by_fund)
+            .zip(columns)
             .map(|(f, flows_usd_m)| Fund {
                 ticker: f.ticker,
                 name: f.name,
                 flows_usd_m,
             })
             .collect();
-        Self::new(id, meta, axis, funds, raw.total)
+        Ok(Self {
+            id: id.to_owned(),
+            meta: meta_from_raw(input.meta),
+            axis: Axis(dates),
+            funds,
+            total_usd_m,
+            issues,
+        })
     }
 
     /// The raw, serializable form.
@@ -254,9 +407,20 @@ impl FlowTable {
         &self.funds
     }
 
-    /// The provider's daily total, US$ millions.
+    /// The daily total, US$ millions: the provider's, or the sum of the funds on the days
+    /// where the provider's is not that sum (named in [`FlowTable::issues`]).
     pub fn total_usd_m(&self) -> &[f64] {
         &self.total_usd_m
+    }
+
+    /// Problems in the file that were handled (days left out, totals replaced, ranges).
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
+    /// [`FlowTable::issues`] as sentences for the chart, one per kind of problem.
+    pub fn notes(&self) -> Vec<String> {
+        issue::notes(&self.issues)
     }
 
     /// First date.
@@ -295,27 +459,60 @@ fn check_finite(series: &str, axis: &Axis, values: impl Iterator<Item = f64>) ->
     Ok(())
 }
 
-fn meta_from_raw(id: &str, raw: RawMeta, axis: &Axis) -> Result<Meta, SnapshotError> {
-    for (field, stated, actual) in [
+/// A slot as a value (`None` for a gap), or why it is set aside (with its text).
+fn judge(slot: &Slot, bounds: &Bounds) -> Result<Option<f64>, (String, Reason)> {
+    match slot {
+        Slot::Gap => Ok(None),
+        Slot::Number(v) if bounds.contains(*v) => Ok(Some(*v)),
+        Slot::Number(v) if v.is_finite() => Err((number(*v), out_of(bounds))),
+        Slot::Number(v) => Err((number(*v), Reason::NotANumber)),
+        Slot::Unusable(text) => Err((text.clone(), Reason::NotANumber)),
+    }
+}
+
+fn out_of(bounds: &Bounds) -> Reason {
+    Reason::OutOfBounds {
+        low: bounds.low,
+        high: bounds.high,
+    }
+}
+
+fn check_set_aside(key: &str, issues: &[Issue], entries: usize) -> Result<(), SnapshotError> {
+    match issues.first() {
+        Some(first) if issues.len() > max_set_aside(entries) => Err(SnapshotError::TooManySetAside {
+            series: key.to_owned(),
+            count: issues.len(),
+            entries,
+            example: first.to_string(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The metadata's first/last dates where they disagree with the axis.
+fn range_issues(raw: &RawMeta, axis: &Axis) -> Vec<Issue> {
+    [
         ("first", &raw.first, axis.first()),
         ("last", &raw.last, axis.last()),
-    ] {
-        if parse_date(id, stated)? != actual {
-            return Err(SnapshotError::MetaMismatch {
-                series: id.to_owned(),
-                field: field.to_owned(),
-                stated: stated.clone(),
-                actual: format_iso(actual),
-            });
-        }
-    }
-    Ok(Meta {
+    ]
+    .into_iter()
+    .filter(|(_, stated, actual)| parse_iso(stated) != Some(*actual))
+    .map(|(field, stated, actual)| Issue::RangeMismatch {
+        field,
+        stated: super::input::shorten(stated),
+        actual,
+    })
+    .collect()
+}
+
+fn meta_from_raw(raw: RawMeta) -> Meta {
+    Meta {
         label: raw.label,
         unit: raw.unit,
         provider: raw.provider,
         last_provisional: raw.last_provisional,
         note: raw.note,
-    })
+    }
 }
 
 fn meta_to_raw(meta: &Meta, axis: &Axis) -> RawMeta {
