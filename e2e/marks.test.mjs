@@ -20,7 +20,7 @@ test('redraws and hovers keep one mark per name, the latest', async () => {
   for (let i = 0; i < 5; i++) {
     for (const name of ['Weekly', 'Monthly', 'Daily']) await p.button('flows', name).click();
   }
-  await p.hoverUntil('flows', '2025-11-20');
+  await p.hoverUntil('flows', '20 Nov 2025');
   await p.page.waitForTimeout(100);
   const latest = await drawn();
   assert.equal(latest.length, 1, 'one chart-drawn:flows mark');

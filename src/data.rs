@@ -43,36 +43,34 @@ pub enum LoadFailure {
     Damaged,
     /// A snapshot of another schema version (a stale cached page or file).
     OtherVersion,
+    /// A file whose content does not match its checksum.
+    Modified,
     /// A well-formed file that fails the core's checks.
     Unusable,
 }
 
 impl LoadFailure {
     /// The sentence a reader sees.
-    pub fn message(self) -> &'static str {
-        match self {
-            Self::NotArrived => {
-                "The data file did not arrive. Check your connection and reload to try again."
-            }
-            Self::Damaged => "The data file was damaged on its way to you. Reload to try again.",
-            Self::OtherVersion => {
-                "The data file belongs to another version of this page. Reload to get the matching one."
-            }
-            Self::Unusable => {
-                "The data file did not pass this page's checks, so nothing can be drawn from it."
-            }
-        }
+    pub fn message(self) -> String {
+        crate::state::t(match self {
+            Self::NotArrived => "load-not-arrived",
+            Self::Damaged => "load-damaged",
+            Self::OtherVersion => "load-other-version",
+            Self::Modified => "load-modified",
+            Self::Unusable => "load-unusable",
+        })
     }
 
     /// Whether trying the transfer again could help.
     fn retryable(self) -> bool {
-        matches!(self, Self::NotArrived | Self::Damaged)
+        matches!(self, Self::NotArrived | Self::Damaged | Self::Modified)
     }
 
     fn of_snapshot_error(e: &SnapshotError) -> Self {
         match e {
-            SnapshotError::Json(_) => Self::Damaged,
+            SnapshotError::Unreadable { .. } => Self::Damaged,
             SnapshotError::Schema { .. } => Self::OtherVersion,
+            SnapshotError::Modified { .. } => Self::Modified,
             _ => Self::Unusable,
         }
     }
@@ -95,7 +93,7 @@ impl LoadError {
 
 impl From<LoadError> for String {
     fn from(e: LoadError) -> Self {
-        with_detail(e.failure.message(), &e.detail)
+        with_detail(&e.failure.message(), &e.detail)
     }
 }
 

@@ -40,20 +40,20 @@ pub fn ErrorBox(
             <a class="retry" href="" on:click=|ev| {
                 ev.prevent_default();
                 let _ = window().location().reload();
-            }>"Retry"</a>
+            }>{crate::state::t("retry")}</a>
         }
     });
     let disclosure = detail.map(|d| {
         view! {
             <details class="error-detail">
-                <summary>"Technical detail"</summary>
+                <summary>{crate::state::t("error-detail")}</summary>
                 <code>{d}</code>
             </details>
         }
     });
     view! {
         <div class="chart-error" role="alert">
-            <strong>"This chart cannot be shown. "</strong>
+            <strong>{crate::state::t("error-chart-title")}" "</strong>
             <span>{sentence}</span>
             {retry}
             {disclosure}

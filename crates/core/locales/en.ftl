@@ -45,9 +45,16 @@ embed-link = Open the full explainer: the 2025–26 crypto repricing, in three c
 section-number = { $n }. { $title }
 
 ## Errors
+load-not-arrived = The data file did not arrive. Check your connection and reload to try again.
+load-damaged = The data file was damaged on its way to you. Reload to try again.
+load-other-version = The data file belongs to another version of this page. Reload to get the matching one.
+load-modified = The data file was modified after it was built (it no longer matches its checksum), so no chart is drawn from it. Reload to try again.
+load-unusable = The data file did not pass this page’s checks, so nothing can be drawn from it.
 error-chart-data = This chart’s data could not be read: { $detail }.
 error-load = The data could not be loaded.
 error-detail = Technical detail
+error-chart-title = This chart cannot be shown.
+retry = Retry
 warn-counterpart = { $name }: { $detail }
 empty-market-range = No market days in this range: pick a longer range.
 empty-flows-range = No flows in this range: pick a longer range.

@@ -152,7 +152,7 @@ mod tests {
             "etf_flows": {}, "market_holidays": [], "events": []
         })
         .to_string();
-        let s = Snapshot::from_json(&text).unwrap();
+        let s = Snapshot::from_json_unverified(&text).unwrap();
         let f = FeeData::from_snapshot(&s).unwrap();
         assert_eq!(f.fees_eth, vec![None, Some(120.0), Some(100.0)]);
         assert_eq!(f.share_burned, vec![None, Some(0.5), None]);
