@@ -36,7 +36,19 @@ pub fn use_theme() -> Signal<Theme> {
 /// renders that chart alone and reports its height to the embedding page.
 #[component]
 pub fn App() -> impl IntoView {
-    let initial = ViewState::from_query(&browser::query());
+    let query = browser::query();
+    let mut initial = ViewState::from_query(&query);
+    // Daily bars are a texture below 768 px: phones start on weekly bars unless the link
+    // says otherwise.
+    if !query.contains("f.agg=")
+        && window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w < 768.0)
+    {
+        initial.flows.period = repricing_core::resample::Period::Week;
+    }
     let (embed, theme_choice) = (initial.embed, initial.theme);
     let app = AppState::new(initial);
     provide_context(app);

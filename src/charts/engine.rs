@@ -26,6 +26,7 @@ const AXIS_CSS: f64 = 22.0;
 const TICK_FONT_CSS: f64 = 11.0;
 const TITLE_FONT_CSS: f64 = 12.0;
 const EVENT_FONT_CSS: f64 = 10.5;
+const END_FONT_CSS: f64 = 11.0;
 
 /// One line of the tooltip.
 #[derive(Debug, Clone, PartialEq)]
@@ -285,8 +286,22 @@ fn layout<DB: DrawingBackend>(
         out.push((Panel { rect, x, y, log }, t, decimals));
     }
     let left = (widest + px(10.0)).clamp(px(28.0), w / 3.0);
+    // Room on the right for the end labels of lines.
+    let label_font = style.font(END_FONT_CSS, style.theme.text);
+    let end_width = frame
+        .series
+        .iter()
+        .filter_map(|s| s.end_label.as_ref())
+        .map(|m| measure(root, &locale.render(m), &label_font))
+        .fold(0.0, f64::max);
+    let right = if end_width > 0.0 {
+        w - (end_width + px(10.0)).min(w * 0.3)
+    } else {
+        w - px(12.0)
+    };
     for (p, _, _) in &mut out {
         p.rect.left = left;
+        p.rect.right = right.max(left + px(40.0));
     }
     out
 }
@@ -400,6 +415,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     draw_annotations(root, &only_panels, style, frame, locale)?;
+    draw_end_labels(root, &only_panels, style, frame, locale)?;
     root.present().map_err(draw_err)?;
     Ok(HoverMap { panels: only_panels })
 }
@@ -487,6 +503,77 @@ fn draw_bands<DB: DrawingBackend>(
             }
         }
         flush(&mut upper, &mut lower)?;
+    }
+    Ok(())
+}
+
+/// The last value of every labelled line: its short name in its colour just right of
+/// the plot, moved apart where two would overlap (kept inside the panel), and a hollow
+/// ring on a provisional last point.
+fn draw_end_labels<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    panels: &[Panel],
+    style: &Style,
+    frame: &Frame,
+    locale: &Locale,
+) -> DrawResult<()> {
+    let line_height = f64::from(style.px(END_FONT_CSS * 1.25));
+    for (pi, panel) in panels.iter().enumerate() {
+        let mut labels: Vec<(f64, String, RGBColor)> = Vec::new();
+        for s in frame.series.iter().filter(|s| s.panel == pi) {
+            let last = s
+                .values
+                .iter()
+                .enumerate()
+                .rev()
+                .find_map(|(i, v)| Some((i, panel.y_of((*v)?)?)));
+            let Some((i, y)) = last else { continue };
+            let c = color(&style.theme, s.color);
+            let provisional = frame
+                .provisional_from
+                .zip(frame.x.get(i))
+                .is_some_and(|(p, d)| *d >= p);
+            if provisional && matches!(s.kind, SeriesKind::Line { .. }) {
+                if let Some(d) = frame.x.get(i) {
+                    let at = (
+                        panel.x_px(day_x(*d)).round() as i32,
+                        clamp_px(panel, y).round() as i32,
+                    );
+                    root.draw(&Circle::new(
+                        at,
+                        style.px(3.5).max(2),
+                        ShapeStyle::from(&c).stroke_width(style.px(1.5).max(1) as u32),
+                    ))
+                    .map_err(draw_err)?;
+                }
+            }
+            if let (Some(label), SeriesKind::Line { .. }) = (&s.end_label, &s.kind) {
+                labels.push((clamp_px(panel, y), locale.render(label), c));
+            }
+        }
+        // Top to bottom, each at least a line below the one above, inside the panel.
+        labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut next_free = panel.rect.top + line_height / 2.0;
+        for l in &mut labels {
+            l.0 = l.0.max(next_free);
+            next_free = l.0 + line_height;
+        }
+        // Push back up from the bottom if the stack ran out of the panel.
+        let mut limit = panel.rect.bottom - line_height / 2.0;
+        for l in labels.iter_mut().rev() {
+            l.0 = l.0.min(limit);
+            limit = l.0 - line_height;
+        }
+        for (y, text_, c) in labels {
+            text(
+                root,
+                text_,
+                (panel.rect.right as i32 + style.px(4.0), y.round() as i32),
+                style
+                    .font(END_FONT_CSS, c)
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
+            )?;
+        }
     }
     Ok(())
 }
@@ -753,6 +840,7 @@ mod tests {
             width_css: 2.0,
             values,
             format: NumFmt::Fixed(1),
+            end_label: None,
             remarks: None,
             interval: None,
         }
@@ -784,6 +872,7 @@ mod tests {
                 label: "An event".into(),
             }],
             annotations: Vec::new(),
+            provisional_from: None,
             x,
         }
     }

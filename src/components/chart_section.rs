@@ -46,44 +46,51 @@ pub fn ChartSection(
     chart: Chart,
     /// The snapshot, or why there is none.
     snapshot: Loaded,
-    /// Rendered alone in an iframe (no number, no lede).
+    /// Rendered alone in an iframe (no number, no lede; controls only with `controls=1`).
     #[prop(optional)]
     embed: bool,
 ) -> impl IntoView {
     let key = chart.key();
     let prepared = snapshot.and_then(|s| prepare(chart, &s).map_err(|m| tm(&m)));
-    let title = match &prepared {
-        Ok(p) => chart_view(p, &use_app().view.get_untracked().part(chart)).title,
-        Err(_) => Msg::new(match chart {
-            Chart::Correlation => "corr-title",
-            Chart::Flows => "flows-title",
-            Chart::Burn => "burn-title",
-        }),
-    };
     let number = Chart::ALL.iter().position(|c| *c == chart).map_or(0, |i| i + 1);
-    let heading = if embed {
-        tm(&title)
-    } else {
-        tm(&Msg::new("section-number")
-            .text("n", number.to_string())
-            .msg("title", title))
-    };
     let body = match prepared {
-        Ok(p) => view! { <SectionBody prepared=Arc::new(p) embed /> }.into_any(),
-        Err(e) => view! { <ErrorBox message=e /> }.into_any(),
+        Ok(p) => view! { <SectionBody prepared=Arc::new(p) embed number /> }.into_any(),
+        Err(e) => {
+            let topic = Msg::new(match chart {
+                Chart::Correlation => "corr-title",
+                Chart::Flows => "flows-title",
+                Chart::Burn => "burn-title",
+            });
+            view! {
+                <h2 id=format!("{key}-title")>{heading(&topic, number, embed)}</h2>
+                <ErrorBox message=e />
+            }
+            .into_any()
+        }
     };
     view! {
         <section class="story" id=key aria-labelledby=format!("{key}-title")>
-            <h2 id=format!("{key}-title")>{heading}</h2>
             {body}
         </section>
     }
 }
 
+/// "2. Bitcoin ETFs hold …" on the page, the headline alone in an embed.
+fn heading(title: &Msg, number: usize, embed: bool) -> String {
+    if embed {
+        tm(title)
+    } else {
+        tm(&Msg::new("section-number")
+            .text("n", number.to_string())
+            .msg("title", title.clone()))
+    }
+}
+
 #[component]
-fn SectionBody(prepared: Arc<Prepared>, embed: bool) -> impl IntoView {
+fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl IntoView {
     let app = use_app();
     let chart = prepared.chart;
+    let key = chart.key();
     let part = Memo::new(move |_| app.view.with(|s| s.part(chart)));
     let p = prepared.clone();
     let view = Memo::new(move |_| Arc::new(chart_view(&p, &part.get())));
@@ -94,6 +101,9 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool) -> impl IntoView {
     let frame = Memo::new(move |_| view.with(|v| v.frame.clone().ok().map(Arc::new)));
     let frame_error = move || view.with(|v| v.frame.as_ref().err().map(tm));
     let describe = Signal::derive(move || view.with(|v| locale().render_all(&v.takeaway)));
+    let title = move || view.with(|v| heading(&v.title, number, embed));
+    let subtitle = move || view.with(|v| tm(&v.subtitle));
+    let summary = move || view.with(|v| tm(&v.summary));
     let lede = move || view.with(|v| tm(&v.lede));
     let takeaway = move || view.with(|v| locale().render_all(&v.takeaway));
     let warnings = move || {
@@ -110,12 +120,15 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool) -> impl IntoView {
     let drawn = Signal::derive(move || frame.get().unwrap_or_else(|| Arc::new(empty_frame())));
     // The canvas is kept while the frame exists; only a frame error replaces it.
     let has_frame = Memo::new(move |_| frame.with(Option::is_some));
+    // An embed shows headline, chart and source; its controls only when asked for.
+    let show_controls = !embed || app.view.with_untracked(|s| s.controls);
     view! {
+        <h2 id=format!("{key}-title")>{title}</h2>
+        <p class="subtitle">{subtitle}</p>
         <Show when=move || !embed>
             <p class="lede">{lede}</p>
         </Show>
-        <p class="takeaway" aria-live="polite">{takeaway}</p>
-        <ControlBar view />
+        <p class="summary" aria-live="polite">{summary}</p>
         {warnings}
         <Show
             when=move || has_frame.get()
@@ -123,13 +136,15 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool) -> impl IntoView {
         >
             <ChartCanvas chart frame=drawn height describe />
         </Show>
-        <ShareBar chart view providers />
+        <SourceLine providers as_of modelled=view.get_untracked().modelled />
+        {show_controls.then(|| view! { <ControlBar view /> })}
+        <p class="takeaway">{takeaway}</p>
+        <ShareBar chart view providers embed />
         <p class="note">{move || notes.get().join(" ")}</p>
         <details class="method">
             <summary>{t("method-label")}</summary>
             <p>{method}</p>
         </details>
-        <SourceLine providers as_of modelled=view.get_untracked().modelled />
     }
 }
 
@@ -143,6 +158,7 @@ fn empty_frame() -> repricing_core::views::frame::Frame {
         series: Vec::new(),
         events: Vec::new(),
         annotations: Vec::new(),
+        provisional_from: None,
     }
 }
 

@@ -44,8 +44,11 @@ pub fn ShareBar(
     view: Memo<Arc<ChartView>>,
     /// Provider names.
     providers: Memo<Vec<String>>,
+    /// Inside an embed: no Embed button (the reader is already in one).
+    embed: bool,
 ) -> impl IntoView {
     let app = use_app();
+    let with_controls = RwSignal::new(false);
     let theme = crate::use_theme();
     let credit = move || {
         view.with_untracked(|v| {
@@ -97,6 +100,7 @@ pub fn ShareBar(
     let embed_snippet = move || {
         let mut s = app.view.get();
         s.embed = Some(chart);
+        s.controls = with_controls.get();
         s.section = None;
         let src = link(&s.to_query(true), None);
         let base = page_base();
@@ -142,9 +146,11 @@ pub fn ShareBar(
             <button type="button" aria-expanded=move || (panel.get() == Panel::Link).to_string() on:click=move |_| toggle(Panel::Link)>
                 {t("share-link")}
             </button>
-            <button type="button" aria-expanded=move || (panel.get() == Panel::Embed).to_string() on:click=move |_| toggle(Panel::Embed)>
-                {t("share-embed")}
-            </button>
+            {(!embed).then(|| view! {
+                <button type="button" aria-expanded=move || (panel.get() == Panel::Embed).to_string() on:click=move |_| toggle(Panel::Embed)>
+                    {t("share-embed")}
+                </button>
+            })}
             <button type="button" on:click=save_csv>{t("share-csv")}</button>
             <button type="button" on:click=save_png>{t("share-png")}</button>
         </div>
@@ -160,6 +166,16 @@ pub fn ShareBar(
                         }
                     }></textarea>
                 </label>
+                <Show when=move || panel.get() == Panel::Embed>
+                    <label class="share-option">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || with_controls.get()
+                            on:change=move |ev| with_controls.set(event_target_checked(&ev))
+                        />
+                        {t("share-embed-controls")}
+                    </label>
+                </Show>
                 <button type="button" on:click=copy>{t("share-copy")}</button>
                 <span class="share-status" role="status">
                     {move || match copied.get() {

@@ -32,9 +32,7 @@ empty =
 ## Page
 page-kicker = Data explainer
 page-title = The 2025–26 crypto repricing, in three charts
-page-intro = Three questions about the 2025–26 crypto repricing, answered with real data. Every number
-    below is computed in your browser from the bundled snapshot, and every sentence describes the
-    view you are looking at.
+page-intro = Three questions about the 2025–26 crypto repricing, answered with real data computed in your browser.
 toc-label = Contents
 toc-correlation = Does bitcoin still move with the Nasdaq?
 toc-flows = Where did the ETF money go?
@@ -93,6 +91,7 @@ smoothing-daily-button = Daily
 
 ## Share
 share-link = Link
+share-embed-controls = Include the chart’s controls in the embed
 share-embed = Embed
 share-csv = CSV
 share-png = PNG
@@ -108,6 +107,25 @@ credit-line-model = Source: { $providers } · issuance is a model · Data as of 
 source-line = Source: { $providers }. Data as of { $date }.
 method-label = How this is computed
 
+## Headlines, subtitles and summaries (computed for the view)
+corr-headline-more = Bitcoin now moves more with { $hi } than with { $lo }
+corr-headline-equal = Bitcoin moves about as much with { $hi } as with { $lo }
+corr-headline-one = How closely bitcoin moves with { $with }
+corr-subtitle = Rolling { $window }-day correlation of daily returns with bitcoin (shaded: 95% interval); prices indexed to 100
+corr-summary-more = On { $date } bitcoin’s { $window }-day correlation with { $hi } was { $rhi }, clearly above { $lo }’s { $rlo }.
+corr-summary-equal = On { $date } bitcoin’s { $window }-day correlation with { $hi } was { $rhi } and with { $lo } { $rlo }: too close to rank.
+corr-summary-one = On { $date } bitcoin’s { $window }-day correlation with { $with } was { $r } (95% CI { $lo } to { $hi }).
+flows-headline-below-peak = { $asset } hold { $cum } net, { $gap } below the { $peak_month } peak
+flows-headline-in = { $asset } took in { $net } net in this period
+flows-headline-out = { $asset } lost { $net } net in this period
+flows-subtitle = { $period } net flows of { $asset }, US$, and the running total since launch
+flows-summary = From { $from } to { $to } the net flow was { $net }.
+flows-summary-peak = From { $from } to { $to } the net flow was { $net }; the running total peaked at { $peak } on { $peak_date } and ended at { $cum }.
+burn-headline-growing = ETH supply is growing: the burn is below issuance (model)
+burn-headline-shrinking = ETH supply is shrinking: the burn exceeds issuance (model)
+burn-subtitle = ETH burned and issued per day, the net supply change and the cumulative supply change; issuance is modelled
+burn-summary = Over the { $days } days to { $to } the burn averaged { $burn } ETH a day against about { $issuance } issued (model).
+
 ## Chart 1: correlation
 corr-title = Bitcoin’s correlation regime
 corr-lede = The rolling correlation of daily returns shows how closely bitcoin has moved with other
@@ -120,6 +138,20 @@ cp-eth = Ether (ETH)
 cp-spy = S&P 500 (SPY)
 cp-dbc = Commodities (DBC)
 cp-dgs10 = 10-year yield
+cp-qqq-short = Nasdaq
+cp-gld-short = Gold
+cp-eth-short = Ether
+cp-spy-short = S&P 500
+cp-dbc-short = Commodities
+cp-dgs10-short = 10y yield
+end-issued = Issued (model)
+end-burned = Burned
+end-net = Net (model)
+end-london = Since London
+end-merge = Since Merge
+end-cumulative = Running total
+point-day-provisional = { $date } (provisional: taken intraday)
+data-end = Data end: { $date }
 cp-qqq-in-sentence = the Nasdaq-100
 cp-gld-in-sentence = gold
 cp-eth-in-sentence = ether
@@ -140,7 +172,7 @@ corr-peak = , after peaking at { $r } on { $date }
 corr-compare = On { $date } bitcoin moved more with { $hi } ({ $rhi }) than with { $lo } ({ $rlo }); their 95% intervals do not overlap.
 corr-compare-overlap = On { $date } bitcoin moved about as closely with { $hi } ({ $rhi }) as with { $lo } ({ $rlo }): their 95% intervals overlap.
 corr-none = No { $window }-day rolling correlation can be computed in this view: pick a longer range or a shorter window.
-note-corr-series = QQQ and SPY closes are adjusted for dividends up to December 2025 and unadjusted after. The 10-year yield is correlated through its daily change.
+note-corr-yield = The 10-year yield is correlated through its daily change.
 note-provisional = The last day’s prices were taken intraday (provisional).
 method-corr = Every market is sampled on US trading days — bitcoin at its 24:00 UTC close of the same
     date, a few hours after the New York close — and nothing is carried over a missing day. Daily log
@@ -192,7 +224,7 @@ method-flows = Daily net flows per fund as published by Farside Investors; weekl
 
 ## Chart 3: the ETH burn
 burn-title = The ETH burn
-burn-lede = Since August 2021 every Ethereum transaction burns its base fee. When the burn exceeds new
+burn-lede = Since { $london } every Ethereum transaction burns its base fee. When the burn exceeds new
     issuance the ETH supply shrinks; when it falls below, the supply grows.
 embed-title-burn = ETH burned versus modelled issuance
 smoothing-mean7 = 7-day mean
@@ -225,7 +257,7 @@ note-issuance-calibrated = Issuance is a model, calibrated on Coin Metrics’ me
 note-issuance-validation = Checked on { $from } – { $to }, months not used to fit it: mean monthly error { $mean },
     largest { $max }, total { $total }.
 note-issuance-band = The shaded band is ± { $band }, the largest monthly error of the fit; dots are the measured monthly issuance.
-method-burn = ETH burned is CryptoQuant’s daily total. Issuance is modelled from the stake; the net supply change is issuance minus burn, and the cumulative lines add it up from London (5 Aug 2021) and from the Merge (15 Sep 2022).
+method-burn = ETH burned is CryptoQuant’s daily total. Issuance is modelled from the stake; the net supply change is issuance minus burn, and the cumulative lines add it up from London ({ $london }) and from the Merge ({ $merge }).
 
 ## CSV
 csv-source = Source: { $sources }

@@ -91,6 +91,15 @@ pub struct Event {
     pub description: String,
     /// Where the fact comes from.
     pub source: String,
+    /// Keys of the charts that draw it (`correlation`, `flows`, `burn`).
+    pub charts: Vec<String>,
+}
+
+impl Event {
+    /// Whether the chart with `key` draws this event.
+    pub fn concerns(&self, key: &str) -> bool {
+        self.charts.iter().any(|c| c == key)
+    }
 }
 
 /// The validated snapshot.
@@ -381,6 +390,7 @@ impl Event {
             label: raw.label,
             description: raw.description,
             source: raw.source,
+            charts: raw.charts,
         })
     }
 
@@ -390,6 +400,7 @@ impl Event {
             label: self.label.clone(),
             description: self.description.clone(),
             source: self.source.clone(),
+            charts: self.charts.clone(),
         }
     }
 }

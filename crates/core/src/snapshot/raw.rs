@@ -131,6 +131,10 @@ pub struct RawEvent {
     pub description: String,
     /// Where the fact comes from.
     pub source: String,
+    /// Keys of the charts the event concerns (empty: none draws it; the event lens can
+    /// still pick it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub charts: Vec<String>,
 }
 
 /// Number output: whole numbers are written without a fraction (`0`, not `0.0`), which

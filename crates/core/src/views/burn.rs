@@ -190,8 +190,13 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
         width_css,
         values,
         format,
+        end_label: None,
         remarks: None,
         interval: None,
+    };
+    let labelled = |mut spec: SeriesSpec, id: &'static str| {
+        spec.end_label = Some(Msg::new(id));
+        spec
     };
     let calibration = data.model.as_ref().and_then(|m| m.calibration);
     let band_pct = |d: Date| {
@@ -213,15 +218,18 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
     let (band_lo, band_hi) = (band(-1.0), band(1.0));
     let mut series = Vec::new();
     if shown(BurnLine::Issuance) {
-        series.push(line(
-            ids::ETH_ISSUANCE_MODEL,
-            Msg::new("series-issuance"),
-            RATE,
-            true,
-            ColorRole::Issuance,
-            2.0,
-            issuance.clone(),
-            NumFmt::Fixed(0),
+        series.push(labelled(
+            line(
+                ids::ETH_ISSUANCE_MODEL,
+                Msg::new("series-issuance"),
+                RATE,
+                true,
+                ColorRole::Issuance,
+                2.0,
+                issuance.clone(),
+                NumFmt::Fixed(0),
+            ),
+            "end-issued",
         ));
         if let (Some(last), true) = (series.last_mut(), calibration.is_some()) {
             last.interval = Some(Interval {
@@ -236,6 +244,7 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
             let errors = slice(data.model_error_pct.clone());
             series.push(SeriesSpec {
                 kind: SeriesKind::Points,
+                end_label: None,
                 remarks: Some(
                     errors
                         .iter()
@@ -260,49 +269,61 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
         }
     }
     if shown(BurnLine::Burn) {
-        series.push(line(
-            ids::ETH_BURN,
-            Msg::new("series-burn"),
-            RATE,
-            false,
-            ColorRole::Burn,
-            1.75,
-            burn.clone(),
-            NumFmt::Fixed(0),
+        series.push(labelled(
+            line(
+                ids::ETH_BURN,
+                Msg::new("series-burn"),
+                RATE,
+                false,
+                ColorRole::Burn,
+                1.75,
+                burn.clone(),
+                NumFmt::Fixed(0),
+            ),
+            "end-burned",
         ));
     }
-    series.push(line(
-        "net_eth",
-        Msg::new("series-net-supply"),
-        NET,
-        false,
-        ColorRole::Ink,
-        1.5,
-        slice(smooth(&data.net_eth)),
-        NumFmt::Signed(0),
+    series.push(labelled(
+        line(
+            "net_eth",
+            Msg::new("series-net-supply"),
+            NET,
+            false,
+            ColorRole::Ink,
+            1.5,
+            slice(smooth(&data.net_eth)),
+            NumFmt::Signed(0),
+        ),
+        "end-net",
     ));
     if shown(BurnLine::SinceLondon) {
-        series.push(line(
-            "cumulative_london_eth",
-            Msg::new("series-since-london"),
-            CUMULATIVE,
-            false,
-            ColorRole::Eth,
-            2.0,
-            slice(data.cumulative_london_eth.clone()),
-            NumFmt::SignedSig3,
+        series.push(labelled(
+            line(
+                "cumulative_london_eth",
+                Msg::new("series-since-london"),
+                CUMULATIVE,
+                false,
+                ColorRole::Eth,
+                2.0,
+                slice(data.cumulative_london_eth.clone()),
+                NumFmt::SignedSig3,
+            ),
+            "end-london",
         ));
     }
     if shown(BurnLine::SinceMerge) {
-        series.push(line(
-            "cumulative_merge_eth",
-            Msg::new("series-since-merge"),
-            CUMULATIVE,
-            false,
-            ColorRole::InkSecondary,
-            2.0,
-            slice(data.cumulative_merge_eth.clone()),
-            NumFmt::SignedSig3,
+        series.push(labelled(
+            line(
+                "cumulative_merge_eth",
+                Msg::new("series-since-merge"),
+                CUMULATIVE,
+                false,
+                ColorRole::InkSecondary,
+                2.0,
+                slice(data.cumulative_merge_eth.clone()),
+                NumFmt::SignedSig3,
+            ),
+            "end-merge",
         ));
     }
     let frame = if dates.is_empty() {
@@ -357,8 +378,9 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
                 },
             ],
             series,
-            events: events_in(&snapshot.events, span),
+            events: events_in(&snapshot.events, Chart::Burn, span),
             annotations: Vec::new(),
+            provisional_from: None,
         })
     };
     let toggle = |l: BurnLine, label: &'static str, color| {
@@ -376,10 +398,17 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
             value_after: after.iter().map(|x| x.key()).collect::<Vec<_>>().join(","),
         }
     };
+    let (title, summary) = headline(
+        data.dates.get(a..b).unwrap_or_default(),
+        s(&data.burn_eth, a, b),
+        s(&data.issuance_eth, a, b),
+    );
     ChartView {
         chart: Chart::Burn,
-        title: Msg::new("burn-title"),
-        lede: Msg::new("burn-lede"),
+        title,
+        subtitle: Msg::new("burn-subtitle"),
+        summary,
+        lede: Msg::new("burn-lede").month("london", crate::issuance::LONDON),
         takeaway,
         controls: vec![
             Control::Toggles {
@@ -389,11 +418,7 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
                     toggle(BurnLine::Burn, "series-burn", ColorRole::Burn),
                     toggle(BurnLine::Issuance, "series-issuance", ColorRole::Issuance),
                     toggle(BurnLine::SinceLondon, "chip-since-london", ColorRole::Eth),
-                    toggle(
-                        BurnLine::SinceMerge,
-                        "series-since-merge",
-                        ColorRole::InkSecondary,
-                    ),
+                    toggle(BurnLine::SinceMerge, "chip-since-merge", ColorRole::InkSecondary),
                 ],
             },
             Control::choice(
@@ -416,7 +441,9 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
         frame,
         warnings: Vec::new(),
         notes: model_notes(data),
-        method: Msg::new("method-burn"),
+        method: Msg::new("method-burn")
+            .date("london", crate::issuance::LONDON)
+            .date("merge", MERGE),
         providers: providers_of(
             snapshot,
             &[ids::ETH_BURN, ids::ETH_STAKED, ids::ETH_SUPPLY_CM],
@@ -455,6 +482,41 @@ fn model_notes(data: &BurnData) -> Vec<Msg> {
     }
     notes.push(Msg::new("note-issuance-band").num("band", c.band_pct() / 100.0, NumFmt::Percent(1)));
     notes
+}
+
+/// Days the headline looks back over.
+pub const HEADLINE_DAYS: usize = 30;
+
+/// The headline and summary: whether the modelled supply grew or shrank over the last
+/// [`HEADLINE_DAYS`] days of the view with data.
+fn headline(dates: &[Date], burn: &[Option<f64>], issuance: &[Option<f64>]) -> (Msg, Msg) {
+    let days: Vec<(Date, f64, f64)> = dates
+        .iter()
+        .zip(burn.iter().zip(issuance))
+        .filter_map(|(d, (b, i))| Some((*d, (*b)?, (*i)?)))
+        .collect();
+    let recent = days
+        .get(days.len().saturating_sub(HEADLINE_DAYS)..)
+        .unwrap_or_default();
+    let (Some(first), Some(last)) = (recent.first(), recent.last()) else {
+        return (Msg::new("burn-title"), Msg::new("empty-burn-range"));
+    };
+    let n = recent.len() as f64;
+    let burn_mean = recent.iter().map(|d| d.1).sum::<f64>() / n;
+    let issuance_mean = recent.iter().map(|d| d.2).sum::<f64>() / n;
+    let growing = issuance_mean > burn_mean;
+    let title = Msg::new(if growing {
+        "burn-headline-growing"
+    } else {
+        "burn-headline-shrinking"
+    });
+    let summary = Msg::new("burn-summary")
+        .num("days", n, NumFmt::Count)
+        .date("from", first.0)
+        .date("to", last.0)
+        .num("burn", burn_mean, NumFmt::Sig3)
+        .num("issuance", issuance_mean, NumFmt::Sig3);
+    (title, summary)
 }
 
 fn takeaway(

@@ -132,8 +132,12 @@ pub fn preset_label(p: Preset) -> Msg {
 pub struct ChartView {
     /// Which chart.
     pub chart: Chart,
-    /// Section heading.
+    /// Section heading: the chart's finding for this view, computed (≤ 10 words).
     pub title: Msg,
+    /// What is plotted.
+    pub subtitle: Msg,
+    /// The finding in about twenty words, rounded.
+    pub summary: Msg,
     /// The paragraph under the heading (hidden in embeds).
     pub lede: Msg,
     /// The computed takeaway sentences.
@@ -221,11 +225,11 @@ pub fn chart_view(p: &Prepared, part: &ChartState) -> ChartView {
     }
 }
 
-/// The events that fall inside `span`, as frame markers.
-pub fn events_in(events: &[Event], span: Span) -> Vec<EventMark> {
+/// The events of `chart` that fall inside `span`, as frame markers.
+pub fn events_in(events: &[Event], chart: Chart, span: Span) -> Vec<EventMark> {
     events
         .iter()
-        .filter(|e| e.date >= span.from && e.date <= span.to)
+        .filter(|e| e.concerns(chart.key()) && e.date >= span.from && e.date <= span.to)
         .map(|e| EventMark {
             date: e.date,
             label: e.label.clone(),

@@ -215,6 +215,18 @@ pub fn label(c: Counterpart) -> Msg {
     })
 }
 
+/// A counterpart's short name, drawn at the end of its lines.
+pub fn short(c: Counterpart) -> Msg {
+    Msg::new(match c {
+        Counterpart::Qqq => "cp-qqq-short",
+        Counterpart::Gld => "cp-gld-short",
+        Counterpart::Eth => "cp-eth-short",
+        Counterpart::Spy => "cp-spy-short",
+        Counterpart::Dbc => "cp-dbc-short",
+        Counterpart::Dgs10 => "cp-dgs10-short",
+    })
+}
+
 /// A counterpart's name inside a sentence.
 pub fn in_sentence(c: Counterpart) -> Msg {
     Msg::new(match c {
@@ -258,6 +270,7 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
         width_css: 2.0,
         values: index_to_100(&slice(&data.btc), 0),
         format: NumFmt::Fixed(1),
+        end_label: Some(Msg::new("btc")),
         remarks: None,
         interval: None,
     }];
@@ -278,6 +291,7 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
                     width_css: 2.0,
                     values,
                     format: NumFmt::Corr,
+                    end_label: Some(short(s.counterpart)),
                     remarks: None,
                     interval: Some(Interval {
                         kind: IntervalKind::Confidence95,
@@ -296,6 +310,7 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
                         width_css: 1.5,
                         values: index_to_100(&slice(&col.levels), 0),
                         format: NumFmt::Fixed(1),
+                        end_label: Some(short(s.counterpart)),
                         remarks: None,
                         interval: None,
                     });
@@ -344,8 +359,9 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
             bar_days: None,
             names: PointNames::Days,
             series,
-            events: events_in(&snapshot.events, span),
+            events: events_in(&snapshot.events, Chart::Correlation, span),
             annotations: Vec::new(),
+            provisional_from: provisional,
         }),
     };
 
@@ -367,13 +383,24 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
             }
         })
         .collect();
-    let mut notes = vec![Msg::new("note-corr-series")];
+    // What each series is, as the builder recorded it (adjusted or not, close time).
+    let mut notes: Vec<Msg> = std::iter::once(ids::BTC_USD)
+        .chain(state.with.iter().map(|c| c.key()))
+        .filter_map(|id| snapshot.series(id).ok()?.meta.note.clone())
+        .map(|n| Msg::new("note-verbatim").text("text", n))
+        .collect();
+    if state.with.contains(&Counterpart::Dgs10) {
+        notes.push(Msg::new("note-corr-yield"));
+    }
     if provisional.is_some() {
         notes.push(Msg::new("note-provisional"));
     }
+    let (title, summary) = headline(&dates, &shown, window, provisional);
     ChartView {
         chart: Chart::Correlation,
-        title: Msg::new("corr-title"),
+        title,
+        subtitle: Msg::new("corr-subtitle").num("window", window as f64, NumFmt::Count),
+        summary,
         lede: Msg::new("corr-lede"),
         takeaway,
         controls: vec![
@@ -402,9 +429,89 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
         warnings,
         notes,
         method: Msg::new("method-corr"),
-        providers: providers_of(snapshot, &[ids::BTC_USD, ids::QQQ, ids::DGS10], &[]),
+        providers: providers_of(
+            snapshot,
+            &std::iter::once(ids::BTC_USD)
+                .chain(state.with.iter().map(|c| c.key()))
+                .collect::<Vec<_>>(),
+            &[],
+        ),
         as_of: last,
         modelled: false,
+    }
+}
+
+/// The headline and the short summary: the two counterparts most correlated with bitcoin
+/// on the last complete day, ranked only where their 95 % intervals separate.
+fn headline(
+    dates: &[Date],
+    lines: &[(Counterpart, Vec<Option<CorrStat>>)],
+    window: usize,
+    provisional: Option<Date>,
+) -> (Msg, Msg) {
+    let complete = provisional.map_or(dates.len(), |p| dates.partition_point(|d| *d < p));
+    // Each counterpart's last complete value.
+    let mut ends: Vec<(Counterpart, usize, CorrStat)> = lines
+        .iter()
+        .filter_map(|(c, stats)| {
+            let stats = stats.get(..complete)?;
+            let (i, s) = stats
+                .iter()
+                .enumerate()
+                .rev()
+                .find_map(|(i, s)| Some((i, (*s)?)))?;
+            Some((*c, i, s))
+        })
+        .collect();
+    ends.sort_by(|a, b| b.2.r.total_cmp(&a.2.r));
+    let w = window as f64;
+    match ends.as_slice() {
+        [(a, ia, sa), (b, ib, sb), ..] if ia == ib => {
+            let date = dates.get(*ia).copied();
+            let separate = sa.lo > sb.hi;
+            let title = Msg::new(if separate {
+                "corr-headline-more"
+            } else {
+                "corr-headline-equal"
+            })
+            .msg("hi", in_sentence(*a))
+            .msg("lo", in_sentence(*b));
+            let summary = match date {
+                Some(d) => Msg::new(if separate {
+                    "corr-summary-more"
+                } else {
+                    "corr-summary-equal"
+                })
+                .num("window", w, NumFmt::Count)
+                .date("date", d)
+                .msg("hi", in_sentence(*a))
+                .num("rhi", sa.r, NumFmt::Corr)
+                .msg("lo", in_sentence(*b))
+                .num("rlo", sb.r, NumFmt::Corr),
+                None => Msg::new("empty"),
+            };
+            (title, summary)
+        }
+        [(a, i, sa), ..] => {
+            let summary = match dates.get(*i) {
+                Some(d) => Msg::new("corr-summary-one")
+                    .num("window", w, NumFmt::Count)
+                    .date("date", *d)
+                    .msg("with", in_sentence(*a))
+                    .num("r", sa.r, NumFmt::Corr)
+                    .num("lo", sa.lo, NumFmt::Corr)
+                    .num("hi", sa.hi, NumFmt::Corr),
+                None => Msg::new("empty"),
+            };
+            (
+                Msg::new("corr-headline-one").msg("with", in_sentence(*a)),
+                summary,
+            )
+        }
+        [] => (
+            Msg::new("corr-title"),
+            Msg::new("corr-none").num("window", w, NumFmt::Count),
+        ),
     }
 }
 

@@ -159,11 +159,13 @@ mod tests {
                 width_css: 0.0,
                 values: vec![Some(-903.2), None],
                 format: NumFmt::SignedUsdM,
+                end_label: None,
                 remarks: None,
                 interval: None,
             }],
             events: Vec::new(),
             annotations: Vec::new(),
+            provisional_from: None,
         };
         let title = Msg::new("embed-title-flows");
         let h = CsvHeader {

@@ -342,9 +342,18 @@ pub fn view(snapshot: &Snapshot, state: &FlowsState) -> ChartView {
             },
         ),
     ];
+    let period_msg = Msg::new(match state.period {
+        Period::Day => "period-daily",
+        Period::Week => "period-weekly",
+        Period::Month => "period-monthly",
+    });
     let mut base = ChartView {
         chart: Chart::Flows,
         title: Msg::new("flows-title"),
+        subtitle: Msg::new("flows-subtitle")
+            .msg("period", period_msg)
+            .msg("asset", asset.in_sentence()),
+        summary: Msg::new("empty"),
         lede: match (snapshot.flows(ids::FLOWS_BTC), snapshot.flows(ids::FLOWS_ETH)) {
             (Ok(b), Ok(e)) => Msg::new("flows-lede")
                 .date("btc", b.first())
@@ -415,6 +424,7 @@ pub fn view(snapshot: &Snapshot, state: &FlowsState) -> ChartView {
     base.controls = controls;
     base.as_of = table.last();
     base.takeaway = takeaway(&v, table);
+    (base.title, base.summary) = headline(&v);
     base.notes = notes(&v, table);
     base.frame = frame(&v, &snapshot.events);
     base
@@ -436,6 +446,7 @@ fn frame(v: &FlowsView, events: &[Event]) -> Result<Frame, Msg> {
             width_css: 0.0,
             values: v.bars.iter().map(|b| Some(b.net_usd_m)).collect(),
             format: NumFmt::SignedUsdM,
+            end_label: None,
             remarks: None,
             interval: None,
         }),
@@ -453,6 +464,7 @@ fn frame(v: &FlowsView, events: &[Event]) -> Result<Frame, Msg> {
                     width_css: 0.0,
                     values: v.bars.iter().map(|b| b.by_group_usd_m.get(g).copied()).collect(),
                     format: NumFmt::SignedUsdM,
+                    end_label: None,
                     remarks: None,
                     interval: None,
                 });
@@ -472,6 +484,7 @@ fn frame(v: &FlowsView, events: &[Event]) -> Result<Frame, Msg> {
         width_css: 1.75,
         values: v.bars.iter().map(|b| Some(b.cumulative_usd_m)).collect(),
         format: NumFmt::SignedUsdM,
+        end_label: Some(Msg::new("end-cumulative")),
         remarks: None,
         interval: None,
     });
@@ -568,8 +581,9 @@ fn frame(v: &FlowsView, events: &[Event]) -> Result<Frame, Msg> {
             },
         ],
         series,
-        events: events_in(events, v.span),
+        events: events_in(events, Chart::Flows, v.span),
         annotations,
+        provisional_from: None,
     })
 }
 
@@ -585,6 +599,56 @@ fn notes(v: &FlowsView, table: &FlowTable) -> Vec<Msg> {
         notes.push(Msg::new("note-verbatim").text("text", n.clone()));
     }
     notes
+}
+
+/// The headline and summary: the net flow of the view and, where the running total ends
+/// well below its peak in the view, how far below.
+fn headline(v: &FlowsView) -> (Msg, Msg) {
+    let (Some(first), Some(last)) = (v.bars.first(), v.bars.last()) else {
+        return (Msg::new("flows-title"), Msg::new("empty-flows-range"));
+    };
+    let net: f64 = v.bars.iter().map(|b| b.net_usd_m).sum();
+    let peak = v
+        .bars
+        .iter()
+        .max_by(|a, b| a.cumulative_usd_m.total_cmp(&b.cumulative_usd_m))
+        .filter(|p| p.last < last.last);
+    let asset = Msg::new(match v.asset {
+        Asset::Btc => "asset-btc",
+        Asset::Eth => "asset-eth",
+    });
+    let gap = peak.map_or(0.0, |p| p.cumulative_usd_m - last.cumulative_usd_m);
+    // "Well below": more than a tenth of the peak and at least US$100m.
+    let title = match peak {
+        Some(p) if gap > 100.0 && gap > 0.1 * p.cumulative_usd_m.abs() => {
+            Msg::new("flows-headline-below-peak")
+                .msg("asset", asset.clone())
+                .num("cum", last.cumulative_usd_m, NumFmt::UsdM)
+                .num("gap", gap, NumFmt::UsdM)
+                .month("peak_month", p.last)
+        }
+        _ => Msg::new(if net < 0.0 {
+            "flows-headline-out"
+        } else {
+            "flows-headline-in"
+        })
+        .msg("asset", asset.clone())
+        .num("net", net.abs(), NumFmt::UsdM),
+    };
+    let summary = match peak {
+        Some(p) => Msg::new("flows-summary-peak")
+            .date("from", first.first)
+            .date("to", last.last)
+            .num("net", net, NumFmt::SignedUsdM)
+            .num("peak", p.cumulative_usd_m, NumFmt::UsdM)
+            .date("peak_date", p.last)
+            .num("cum", last.cumulative_usd_m, NumFmt::UsdM),
+        None => Msg::new("flows-summary")
+            .date("from", first.first)
+            .date("to", last.last)
+            .num("net", net, NumFmt::SignedUsdM),
+    };
+    (title, summary)
 }
 
 fn takeaway(v: &FlowsView, table: &FlowTable) -> Vec<Msg> {

@@ -116,6 +116,9 @@ pub struct SeriesSpec {
     pub interval: Option<Interval>,
     /// A remark per point for the tooltip and the CSV (a model's error that month).
     pub remarks: Option<Vec<Option<Msg>>>,
+    /// A short name drawn at the line's last value, in its colour (lines are labelled on
+    /// the chart, not only in a legend).
+    pub end_label: Option<Msg>,
 }
 
 /// One plot area of a frame. Panels are stacked top to bottom and share the x axis.
@@ -191,6 +194,8 @@ pub struct Frame {
     pub events: Vec<EventMark>,
     /// Labels pinned to points.
     pub annotations: Vec<Annotation>,
+    /// The first day whose values are provisional (taken before the day closed).
+    pub provisional_from: Option<Date>,
 }
 
 /// One value of a series at a point.
@@ -239,7 +244,12 @@ impl Frame {
         match &self.names {
             PointNames::Days => {
                 let d = *self.x.get(i)?;
-                Some((Msg::new("point-day").date("date", d), None))
+                let id = if self.provisional_from.is_some_and(|p| d >= p) {
+                    "point-day-provisional"
+                } else {
+                    "point-day"
+                };
+                Some((Msg::new(id).date("date", d), None))
             }
             PointNames::Named(names) => names.get(i).cloned(),
         }
@@ -326,9 +336,11 @@ mod tests {
                 format: NumFmt::Fixed(1),
                 interval: None,
                 remarks: None,
+                end_label: None,
             }],
             events: Vec::new(),
             annotations: Vec::new(),
+            provisional_from: None,
         }
     }
 

@@ -8,6 +8,7 @@
 
 pub mod burn;
 pub mod chart;
+pub mod claims;
 pub mod correlation;
 pub mod export;
 pub mod flows;

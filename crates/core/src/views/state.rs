@@ -174,6 +174,8 @@ pub struct ViewState {
     pub section: Option<Chart>,
     /// Colour scheme.
     pub theme: ThemeChoice,
+    /// In an embed, show every control (`controls=1`); embeds show none by default.
+    pub controls: bool,
     /// Chart 1.
     pub correlation: CorrelationState,
     /// Chart 2.
@@ -188,6 +190,7 @@ impl Default for ViewState {
             embed: None,
             section: None,
             theme: ThemeChoice::Auto,
+            controls: false,
             correlation: CorrelationState {
                 with: Counterpart::DEFAULT.to_vec(),
                 window: DEFAULT_WINDOW,
@@ -304,6 +307,21 @@ pub const KEYS: &[Key] = &[
         name: "theme",
         read: |s| s.theme.key().to_owned(),
         write: |s, v| ThemeChoice::parse(v).map(|t| s.theme = t).is_some(),
+    },
+    Key {
+        name: "controls",
+        read: |s| if s.controls { "1" } else { "0" }.to_owned(),
+        write: |s, v| match v {
+            "1" => {
+                s.controls = true;
+                true
+            }
+            "0" => {
+                s.controls = false;
+                true
+            }
+            _ => false,
+        },
     },
     Key {
         name: "c.with",
@@ -483,6 +501,7 @@ mod tests {
             embed: Some(Chart::Flows),
             section: Some(Chart::Flows),
             theme: ThemeChoice::Dark,
+            controls: true,
             correlation: CorrelationState {
                 with: vec![Counterpart::Gld, Counterpart::Eth, Counterpart::Dgs10],
                 window: 30,
@@ -512,7 +531,7 @@ mod tests {
         let q = s.to_query(true);
         assert_eq!(
             q,
-            "embed=flows&section=flows&theme=dark&c.with=gld,eth,dgs10&c.window=30&c.range=2025-01-02..2026-03-31\
+            "embed=flows&section=flows&theme=dark&controls=1&c.with=gld,eth,dgs10&c.window=30&c.range=2025-01-02..2026-03-31\
              &f.etf=eth&f.bars=fund&f.agg=week&f.hide=ETHA,others&f.range=6M&b.smooth=daily&b.hide=issuance&b.range=1Y"
         );
         assert_eq!(ViewState::from_query(&format!("?{q}")), s);
