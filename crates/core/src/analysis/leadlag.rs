@@ -98,6 +98,9 @@ pub struct CrossCorrelation {
     pub last: Option<Date>,
     /// Flow days in the span.
     pub days: usize,
+    /// The first and last flow days in the span with a return (the price may start later
+    /// or end earlier than the flows); `None` when none has one.
+    pub priced: Option<(Date, Date)>,
     /// One point per lag, from −L to +L.
     pub points: Vec<LagPoint>,
     /// Lags whose r lies outside the band.
@@ -183,6 +186,9 @@ pub fn cross_correlation(
         .collect();
     let returns = log_returns(&sample_on(dates, price));
     let points = lagged(&flows, &returns, max_lag, min_pairs);
+    let with_return = |i: Option<usize>| dates.get(i?).copied();
+    let priced = with_return(returns.iter().position(Option::is_some))
+        .zip(with_return(returns.iter().rposition(Option::is_some)));
     let outside_band = points
         .iter()
         .filter(|p| p.value.is_some_and(|v| v.outside_band()))
@@ -191,6 +197,7 @@ pub fn cross_correlation(
         first: dates.first().copied(),
         last: dates.last().copied(),
         days: dates.len(),
+        priced,
         summary: summarize(&points, max_lag, min_pairs),
         outside_band,
         points,
@@ -375,6 +382,7 @@ mod tests {
         }
         // The first day of the span has no return: lag 0 uses days − 1 pairs.
         assert_eq!(cc.points[10].n, cc.days - 1);
+        assert_eq!(cc.priced, Some((in_span[1], *in_span.last().unwrap())));
     }
 
     /// Flows that follow the flow-day return `shift` days later (shift > 0: flows lead).
@@ -488,6 +496,22 @@ mod tests {
         for (p, q) in cc.points.iter().zip(&full.points) {
             assert_eq!(p.n + 2, q.n, "lag {}", p.lag);
         }
+    }
+
+    #[test]
+    fn priced_says_where_the_returns_stop() {
+        let (price, days) = market(300, 6);
+        let ends = series(price.dates()[..200].to_vec(), price.values()[..200].to_vec());
+        let flows = vec![0.0; days.len()];
+        let cc = cross_correlation(&days, &flows, &ends, days[0], days[200], 3, 30);
+        let last_priced = *days.iter().rfind(|d| **d <= price.dates()[199]).unwrap();
+        assert_eq!(cc.last, Some(days[200]));
+        assert_eq!(cc.priced, Some((days[1], last_priced)));
+        let none = series(price.dates()[250..].to_vec(), price.values()[250..].to_vec());
+        assert_eq!(
+            cross_correlation(&days, &flows, &none, days[0], days[100], 3, 30).priced,
+            None
+        );
     }
 
     #[test]
