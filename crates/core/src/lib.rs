@@ -7,9 +7,11 @@
 //!
 //! Data flow: [`snapshot::raw`] (serde mirror of the JSON) → [`Snapshot`] (validated:
 //! sorted unique dates, finite values or explicit gaps) → transforms in [`stats`],
-//! [`align`], [`resample`], [`fees`] and the [`issuance`] model, each a pure function.
+//! [`align`], [`resample`], [`fees`] and the [`issuance`] model, each a pure function;
+//! [`analysis`] holds the findings the page states in words (regimes, lead–lag, the event lens).
 
 pub mod align;
+pub mod analysis;
 pub mod date;
 pub mod fees;
 pub mod issuance;

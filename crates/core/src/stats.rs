@@ -40,7 +40,7 @@ pub fn differences(values: &[Option<f64>]) -> Vec<Option<f64>> {
 /// Pearson's r of the points, by the two-pass formula (means first, then centred sums),
 /// which has no cancellation of raw sums of squares. `None` when either column is
 /// constant, or when a centred sum overflows (values beyond about 1e150).
-fn pearson(points: impl Iterator<Item = (f64, f64)> + Clone) -> Option<f64> {
+pub(crate) fn pearson(points: impl Iterator<Item = (f64, f64)> + Clone) -> Option<f64> {
     let (mut n, mut sum_x, mut sum_y) = (0.0f64, 0.0f64, 0.0f64);
     for (x, y) in points.clone() {
         n += 1.0;
