@@ -390,6 +390,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     let only_panels: Vec<Panel> = panels.iter().map(|p| p.0).collect();
+    draw_shades(root, &only_panels, style, frame)?;
     draw_events(root, &only_panels, style, frame)?;
     draw_bands(root, &only_panels, style, frame)?;
     draw_bars(root, &only_panels, style, frame)?;
@@ -677,6 +678,35 @@ fn draw_bars<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Shaded stretches (regimes) behind every panel, in their role's colour.
+fn draw_shades<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    panels: &[Panel],
+    style: &Style,
+    frame: &Frame,
+) -> DrawResult<()> {
+    for sh in &frame.shades {
+        let c = color(&style.theme, sh.color);
+        let fill = RGBAColor(c.0, c.1, c.2, if style.theme.dark { 0.16 } else { 0.10 });
+        for p in panels {
+            let x0 = p.x_px(day_x(sh.from)).clamp(p.rect.left, p.rect.right);
+            let x1 = p.x_px(day_x(sh.to)).clamp(p.rect.left, p.rect.right);
+            if x1 - x0 < 0.5 {
+                continue;
+            }
+            root.draw(&Rectangle::new(
+                [
+                    (x0.round() as i32, p.rect.top as i32),
+                    (x1.round() as i32, p.rect.bottom as i32),
+                ],
+                fill.filled(),
+            ))
+            .map_err(draw_err)?;
+        }
+    }
+    Ok(())
+}
+
 /// Event markers: a dashed line through every panel and a label at the top of the first,
 /// skipped where it would overprint the previous label or leave the canvas.
 fn draw_events<DB: DrawingBackend>(
@@ -873,6 +903,7 @@ mod tests {
             }],
             annotations: Vec::new(),
             provisional_from: None,
+            shades: Vec::new(),
             x,
         }
     }

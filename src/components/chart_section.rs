@@ -7,6 +7,7 @@
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::control_bar::ControlBar;
 use crate::components::error_box::ErrorBox;
+use crate::components::mini_bars::MiniBars;
 use crate::components::share_bar::ShareBar;
 use crate::components::source_line::SourceLine;
 use crate::data::Loaded;
@@ -139,6 +140,19 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
         <SourceLine providers as_of modelled=view.get_untracked().modelled />
         {show_controls.then(|| view! { <ControlBar view /> })}
         <p class="takeaway">{takeaway}</p>
+        {move || {
+            view.with(|v| {
+                (!v.findings.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="findings">
+                                {v.findings.iter().map(|m| view! { <li>{tm(m)}</li> }).collect_view()}
+                            </ul>
+                        }
+                    })
+            })
+        }}
+        {move || view.with(|v| v.mini.clone().map(|bars| view! { <MiniBars bars /> }))}
         <ShareBar chart view providers embed />
         <p class="note">{move || notes.get().join(" ")}</p>
         <details class="method">
@@ -159,6 +173,7 @@ fn empty_frame() -> repricing_core::views::frame::Frame {
         events: Vec::new(),
         annotations: Vec::new(),
         provisional_from: None,
+        shades: Vec::new(),
     }
 }
 

@@ -181,6 +181,12 @@ method-corr = Every market is sampled on US trading days — bitcoin at its 24:0
     closed (the bond market on Columbus and Veterans Day) is skipped, and a window may reach back at
     most 2 × N days. The shaded band is the 95% confidence interval (Fisher z, from n returns).
 
+control-regimes = Regimes
+regime-pair = Nasdaq-100 vs { $vs }
+regime-rule = Shaded: periods of at least { $k } trading days in which bitcoin’s { $window }-day correlation with one market was above the other’s with no overlap of their 95% intervals (Nasdaq-100 vs { $vs }).
+regime-none = No period of at least { $k } trading days in this view in which bitcoin’s { $window }-day correlation with the Nasdaq-100 and with { $vs } differed beyond their 95% intervals.
+regime-period = { $from } – { $to } ({ $days } days): more with { $leader } (mean { $r_lead }) than with { $other } ({ $r_other }).
+
 ## Chart 2: ETF flows
 flows-title = The ETF money: in, then out
 flows-lede = US spot bitcoin ETFs opened on { $btc } and ether ETFs on { $eth }. Their daily net flows
@@ -221,6 +227,20 @@ note-flows-total = Blue bars are net inflows, orange-red bars net outflows; the 
 note-flows-fund = Each colour is one fund (or the other funds together): above zero it took money in, below zero it lost money; the lower panel is the running total of the funds shown.
 note-verbatim = { $text }
 method-flows = Daily net flows per fund as published by Farside Investors; weekly and monthly bars add the trading days that exist, and a period that extends beyond the data is marked partial.
+
+btc-lower = bitcoin
+eth-lower = ether
+leadlag-title = Do the flows lead { $coin }’s price? Correlation of daily net flows with daily returns, { $from } – { $to }
+leadlag-lag = { $k }
+leadlag-left = ← flows follow the price
+leadlag-right = flows lead the price →
+leadlag-bar = Lag { $k } trading days: r = { $r } (n = { $n }; chance band ±{ $band })
+leadlag-bar-none = Lag { $k } trading days: too few days to compute
+leadlag-follow = Flows follow { $coin }’s price: the strongest link is with the return { $k } trading day(s) before, r = { $r } (n = { $n }; chance alone stays within ±{ $band }). No later day is linked as strongly, so the flows do not lead.
+leadlag-lead = Flows lead { $coin }’s price: the strongest link is with the return { $k } trading day(s) later, r = { $r } (n = { $n }; chance alone stays within ±{ $band }).
+leadlag-same-day = Flows and { $coin }’s price move on the same day: r = { $r } (n = { $n }; chance alone stays within ±{ $band }); no lead either way is as strong.
+leadlag-none = No clear lead: no lag between flows and { $coin }’s returns is correlated beyond what chance gives in this range.
+leadlag-too-short = This range is too short to compare lags: it needs at least { $days } trading days.
 
 ## Chart 3: the ETH burn
 burn-title = The ETH burn

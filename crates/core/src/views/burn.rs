@@ -381,6 +381,7 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
             events: events_in(&snapshot.events, Chart::Burn, span),
             annotations: Vec::new(),
             provisional_from: None,
+            shades: Vec::new(),
         })
     };
     let toggle = |l: BurnLine, label: &'static str, color| {
@@ -440,6 +441,8 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
         ],
         frame,
         warnings: Vec::new(),
+        findings: Vec::new(),
+        mini: None,
         notes: model_notes(data),
         method: Msg::new("method-burn")
             .date("london", crate::issuance::LONDON)

@@ -127,6 +127,32 @@ pub fn preset_label(p: Preset) -> Msg {
     })
 }
 
+/// One bar of a small companion chart (the lead–lag correlogram).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MiniBar {
+    /// Axis label (the lag).
+    pub label: Msg,
+    /// The value, `None` where it cannot be computed.
+    pub value: Option<f64>,
+    /// Half-width of the band around zero that chance alone reaches 95 % of the time.
+    pub band: f64,
+    /// Whether this is the bar the sentence names.
+    pub highlight: bool,
+    /// What the bar says, for the tooltip and screen readers.
+    pub text: Msg,
+}
+
+/// A small companion chart of bars around zero with a band.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MiniBars {
+    /// Title (what and over which span).
+    pub title: Msg,
+    /// The bars, left to right.
+    pub bars: Vec<MiniBar>,
+    /// Label under the left end and under the right end.
+    pub ends: (Msg, Msg),
+}
+
 /// Everything a chart section shows for the current view.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartView {
@@ -150,6 +176,10 @@ pub struct ChartView {
     pub warnings: Vec<Msg>,
     /// Caveats under the chart.
     pub notes: Vec<Msg>,
+    /// Computed findings listed under the chart (regimes, lead–lag), each a sentence.
+    pub findings: Vec<Msg>,
+    /// A small companion chart (the flows chart's lead–lag bars).
+    pub mini: Option<MiniBars>,
     /// How the chart is computed.
     pub method: Msg,
     /// Provider ids credited (keys of the snapshot's providers).

@@ -92,6 +92,15 @@ pub fn claims(snapshot: &Arc<Snapshot>, views: &[ViewState]) -> Vec<Claim> {
             for m in &v.warnings {
                 push("warning", m);
             }
+            for m in &v.findings {
+                push("finding", m);
+            }
+            if let Some(mini) = &v.mini {
+                push("mini-title", &mini.title);
+                for b in &mini.bars {
+                    push("mini-bar", &b.text);
+                }
+            }
             match &v.frame {
                 Ok(f) => {
                     for p in &f.panels {

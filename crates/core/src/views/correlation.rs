@@ -6,10 +6,12 @@
 
 use super::chart::{events_in, providers_of, ChartView, Control, ToggleItem};
 use super::frame::{ColorRole, Frame, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec};
-use super::frame::{Interval, IntervalKind};
+use super::frame::{Interval, IntervalKind, Shade};
+use super::range::Span;
 use super::state::{Chart, CorrelationState};
 use super::{first_value, last_value};
 use crate::align::{range_indices, sample_on};
+use crate::analysis::regimes::{regimes, Side, MIN_REGIME_DAYS};
 use crate::snapshot::{ids, SnapshotError};
 use crate::stats::{differences, index_to_100, log_returns, rolling_correlation_pairwise, CorrStat};
 use crate::text::{Msg, NumFmt};
@@ -20,6 +22,8 @@ use time::Date;
 pub const WINDOWS: [usize; 4] = [30, 60, 90, 180];
 /// The default window.
 pub const DEFAULT_WINDOW: usize = 90;
+/// The markets the regime periods compare with the Nasdaq-100.
+pub const REGIME_VS: [Counterpart; 2] = [Counterpart::Gld, Counterpart::Dbc];
 
 /// A market bitcoin is compared with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -328,6 +332,7 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
     series.extend(indexed);
 
     let takeaway = takeaway(&dates, &shown, window, provisional);
+    let (findings, shades) = regime_findings(data, state, span);
     let frame = match dates.first() {
         None => Err(Msg::new("empty-market-range")),
         Some(start) => Ok(Frame {
@@ -362,6 +367,7 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
             events: events_in(&snapshot.events, Chart::Correlation, span),
             annotations: Vec::new(),
             provisional_from: provisional,
+            shades,
         }),
     };
 
@@ -424,9 +430,25 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
                 &window.to_string(),
             ),
             Control::range("c.range", state.range, first, last),
+            Control::choice(
+                "c.vs",
+                Msg::new("control-regimes"),
+                REGIME_VS
+                    .iter()
+                    .map(|c| {
+                        (
+                            c.url_key().to_owned(),
+                            Msg::new("regime-pair").msg("vs", label(*c)),
+                        )
+                    })
+                    .collect(),
+                state.regime_vs.url_key(),
+            ),
         ],
         frame,
         warnings,
+        findings,
+        mini: None,
         notes,
         method: Msg::new("method-corr"),
         providers: providers_of(
@@ -439,6 +461,54 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
         as_of: last,
         modelled: false,
     }
+}
+
+/// The regime periods of the Nasdaq-100 against `state.regime_vs` over the whole
+/// history (rule: [`crate::analysis::regimes`]), listed and shaded where they overlap the
+/// view.
+fn regime_findings(data: &MarketData, state: &CorrelationState, span: Span) -> (Vec<Msg>, Vec<Shade>) {
+    let vs = state.regime_vs;
+    let pair = rolling_correlations(data, &[Counterpart::Qqq, vs], state.window);
+    let (Some(Ok(a)), Some(Ok(b))) = (pair.first(), pair.get(1)) else {
+        return (Vec::new(), Vec::new());
+    };
+    let found = regimes(&data.dates, &a.stats, &b.stats, MIN_REGIME_DAYS);
+    let in_view: Vec<_> = found
+        .iter()
+        .filter(|r| r.end >= span.from && r.start <= span.to)
+        .collect();
+    let w = state.window as f64;
+    let mut findings = vec![Msg::new(if in_view.is_empty() {
+        "regime-none"
+    } else {
+        "regime-rule"
+    })
+    .num("window", w, NumFmt::Count)
+    .num("k", MIN_REGIME_DAYS as f64, NumFmt::Count)
+    .msg("vs", in_sentence(vs))];
+    let mut shades = Vec::new();
+    for r in &in_view {
+        let (leader, other, r_lead, r_other) = match r.leader {
+            Side::A => (Counterpart::Qqq, vs, r.mean_r_a, r.mean_r_b),
+            Side::B => (vs, Counterpart::Qqq, r.mean_r_b, r.mean_r_a),
+        };
+        let m = Msg::new("regime-period")
+            .msg("leader", in_sentence(leader))
+            .msg("other", in_sentence(other))
+            .date("from", r.start)
+            .date("to", r.end)
+            .num("days", r.days as f64, NumFmt::Count)
+            .num("r_lead", r_lead, NumFmt::Corr)
+            .num("r_other", r_other, NumFmt::Corr);
+        shades.push(Shade {
+            from: r.start,
+            to: r.end,
+            color: color(leader),
+            label: m.clone(),
+        });
+        findings.push(m);
+    }
+    (findings, shades)
 }
 
 /// The headline and the short summary: the two counterparts most correlated with bitcoin
@@ -665,6 +735,7 @@ mod tests {
             with: Counterpart::DEFAULT.to_vec(),
             window,
             range,
+            regime_vs: Counterpart::Gld,
         }
     }
 

@@ -166,6 +166,7 @@ mod tests {
             events: Vec::new(),
             annotations: Vec::new(),
             provisional_from: None,
+            shades: Vec::new(),
         };
         let title = Msg::new("embed-title-flows");
         let h = CsvHeader {

@@ -4,7 +4,7 @@
 //! Only trading days with a published row exist in the data: market holidays are neither
 //! bars nor zeros, and weekly/monthly sums add the days that exist.
 
-use super::chart::{data_error, events_in, providers_of, ChartView, Control, ToggleItem};
+use super::chart::{data_error, events_in, providers_of, ChartView, Control, MiniBar, MiniBars, ToggleItem};
 use super::frame::{Annotation, ColorRole, Frame, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec};
 use super::range::{RangeChoice, Span};
 use super::state::{Chart, FlowsState};
@@ -364,6 +364,8 @@ pub fn view(snapshot: &Snapshot, state: &FlowsState) -> ChartView {
         controls: Vec::new(),
         frame: Err(Msg::new("empty-flows-range")),
         warnings: Vec::new(),
+        findings: Vec::new(),
+        mini: None,
         notes: Vec::new(),
         method: Msg::new("method-flows"),
         providers: providers_of(snapshot, &[], &[asset.key()]),
@@ -424,6 +426,7 @@ pub fn view(snapshot: &Snapshot, state: &FlowsState) -> ChartView {
     base.controls = controls;
     base.as_of = table.last();
     base.takeaway = takeaway(&v, table);
+    (base.findings, base.mini) = lead_lag(snapshot, asset, &v);
     (base.title, base.summary) = headline(&v);
     base.notes = notes(&v, table);
     base.frame = frame(&v, &snapshot.events);
@@ -584,6 +587,7 @@ fn frame(v: &FlowsView, events: &[Event]) -> Result<Frame, Msg> {
         events: events_in(events, Chart::Flows, v.span),
         annotations,
         provisional_from: None,
+        shades: Vec::new(),
     })
 }
 
@@ -599,6 +603,73 @@ fn notes(v: &FlowsView, table: &FlowTable) -> Vec<Msg> {
         notes.push(Msg::new("note-verbatim").text("text", n.clone()));
     }
     notes
+}
+
+/// The cross-correlation of daily flows with daily returns over the view (rule:
+/// [`crate::analysis::leadlag`]): one sentence and the correlogram.
+fn lead_lag(snapshot: &Snapshot, asset: Asset, v: &FlowsView) -> (Vec<Msg>, Option<MiniBars>) {
+    use crate::analysis::leadlag::{for_asset, Asset as CoinAsset, LeadLag};
+    let coin = match asset {
+        Asset::Btc => CoinAsset::Btc,
+        Asset::Eth => CoinAsset::Eth,
+    };
+    let (Some(first), Some(last)) = (v.bars.first(), v.bars.last()) else {
+        return (Vec::new(), None);
+    };
+    let Ok(cc) = for_asset(snapshot, coin, first.first, last.last) else {
+        return (Vec::new(), None);
+    };
+    let coin_name = Msg::new(match asset {
+        Asset::Btc => "btc-lower",
+        Asset::Eth => "eth-lower",
+    });
+    let sentence = match cc.summary {
+        LeadLag::TooShort { needed_days, .. } => {
+            Msg::new("leadlag-too-short").num("days", needed_days as f64, NumFmt::Count)
+        }
+        LeadLag::NoClearLead => Msg::new("leadlag-none").msg("coin", coin_name.clone()),
+        LeadLag::Clear { lag, r, n, band } => Msg::new(match lag.signum() {
+            -1 => "leadlag-follow",
+            1 => "leadlag-lead",
+            _ => "leadlag-same-day",
+        })
+        .msg("coin", coin_name.clone())
+        .num("k", lag.unsigned_abs() as f64, NumFmt::Count)
+        .num("r", r, NumFmt::Corr)
+        .num("n", n as f64, NumFmt::Count)
+        .num("band", band, NumFmt::Corr),
+    };
+    let highlight = match cc.summary {
+        LeadLag::Clear { lag, .. } => Some(lag),
+        _ => None,
+    };
+    let bars = cc
+        .points
+        .iter()
+        .map(|p| MiniBar {
+            label: Msg::new("leadlag-lag").num("k", p.lag as f64, NumFmt::Signed(0)),
+            value: p.value.map(|x| x.r),
+            band: p.value.map_or(0.0, |x| x.band),
+            highlight: highlight == Some(p.lag),
+            text: match p.value {
+                Some(x) => Msg::new("leadlag-bar")
+                    .num("k", p.lag as f64, NumFmt::Signed(0))
+                    .num("r", x.r, NumFmt::Corr)
+                    .num("n", p.n as f64, NumFmt::Count)
+                    .num("band", x.band, NumFmt::Corr),
+                None => Msg::new("leadlag-bar-none").num("k", p.lag as f64, NumFmt::Signed(0)),
+            },
+        })
+        .collect();
+    let mini = MiniBars {
+        title: Msg::new("leadlag-title")
+            .msg("coin", coin_name)
+            .date("from", first.first)
+            .date("to", last.last),
+        bars,
+        ends: (Msg::new("leadlag-left"), Msg::new("leadlag-right")),
+    };
+    (vec![sentence], Some(mini))
 }
 
 /// The headline and summary: the net flow of the view and, where the running total ends

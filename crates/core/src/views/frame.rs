@@ -153,6 +153,19 @@ pub struct EventMark {
     pub label: String,
 }
 
+/// A shaded stretch of the x axis across every panel (a regime).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shade {
+    /// First day.
+    pub from: Date,
+    /// Last day.
+    pub to: Date,
+    /// Whose colour it takes.
+    pub color: ColorRole,
+    /// What it is (tooltip and table).
+    pub label: Msg,
+}
+
 /// A text label pinned to a point of a series (the largest outflows).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Annotation {
@@ -196,6 +209,8 @@ pub struct Frame {
     pub annotations: Vec<Annotation>,
     /// The first day whose values are provisional (taken before the day closed).
     pub provisional_from: Option<Date>,
+    /// Shaded stretches behind every panel.
+    pub shades: Vec<Shade>,
 }
 
 /// One value of a series at a point.
@@ -341,6 +356,7 @@ mod tests {
             events: Vec::new(),
             annotations: Vec::new(),
             provisional_from: None,
+            shades: Vec::new(),
         }
     }
 

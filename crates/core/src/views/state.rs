@@ -6,7 +6,7 @@
 //! nothing from the URL reaches the page except what this module recognises.
 
 use super::burn::Smoothing;
-use super::correlation::{Counterpart, DEFAULT_WINDOW, WINDOWS};
+use super::correlation::{Counterpart, DEFAULT_WINDOW, REGIME_VS, WINDOWS};
 use super::flows::{Asset, FlowMode};
 use super::range::{Preset, RangeChoice};
 use crate::date::format_iso;
@@ -126,6 +126,8 @@ pub struct CorrelationState {
     pub window: usize,
     /// Visible range.
     pub range: RangeChoice,
+    /// The market compared with the Nasdaq-100 for the regime periods.
+    pub regime_vs: Counterpart,
 }
 
 /// Chart 2 controls.
@@ -195,6 +197,7 @@ impl Default for ViewState {
                 with: Counterpart::DEFAULT.to_vec(),
                 window: DEFAULT_WINDOW,
                 range: RangeChoice::Preset(Preset::Y2),
+                regime_vs: Counterpart::Gld,
             },
             flows: FlowsState {
                 asset: Asset::Btc,
@@ -354,6 +357,16 @@ pub const KEYS: &[Key] = &[
         write: |s, v| RangeChoice::parse(v).map(|r| s.correlation.range = r).is_some(),
     },
     Key {
+        name: "c.vs",
+        read: |s| s.correlation.regime_vs.url_key().to_owned(),
+        write: |s, v| {
+            Counterpart::parse(v)
+                .filter(|c| REGIME_VS.contains(c))
+                .map(|c| s.correlation.regime_vs = c)
+                .is_some()
+        },
+    },
+    Key {
         name: "f.etf",
         read: |s| s.flows.asset.key().to_owned(),
         write: |s, v| Asset::parse(v).map(|a| s.flows.asset = a).is_some(),
@@ -509,6 +522,7 @@ mod tests {
                     parse_iso("2025-01-02").unwrap(),
                     parse_iso("2026-03-31").unwrap(),
                 ),
+                regime_vs: Counterpart::Dbc,
             },
             flows: FlowsState {
                 asset: Asset::Eth,
@@ -531,7 +545,7 @@ mod tests {
         let q = s.to_query(true);
         assert_eq!(
             q,
-            "embed=flows&section=flows&theme=dark&controls=1&c.with=gld,eth,dgs10&c.window=30&c.range=2025-01-02..2026-03-31\
+            "embed=flows&section=flows&theme=dark&controls=1&c.with=gld,eth,dgs10&c.window=30&c.range=2025-01-02..2026-03-31&c.vs=dbc\
              &f.etf=eth&f.bars=fund&f.agg=week&f.hide=ETHA,others&f.range=6M&b.smooth=daily&b.hide=issuance&b.range=1Y"
         );
         assert_eq!(ViewState::from_query(&format!("?{q}")), s);

@@ -1,0 +1,62 @@
+//! A small companion bar chart in HTML (the lead–lag correlogram): bars around a zero
+//! line, the band chance alone reaches shaded, the bar the sentence names emphasised.
+//! Each bar's value is in its title and in a screen-reader list.
+
+use crate::state::tm;
+use leptos::prelude::*;
+use repricing_core::views::chart::MiniBars as Bars;
+
+/// The bars of `bars`.
+#[component]
+pub fn MiniBars(bars: Bars) -> impl IntoView {
+    // Scale: the largest |value| or band, at least 0.2, maps to half the height.
+    let top = bars
+        .bars
+        .iter()
+        .flat_map(|b| [b.value.unwrap_or(0.0).abs(), b.band])
+        .filter(|v| v.is_finite())
+        .fold(0.2f64, f64::max);
+    let pct = move |v: f64| (v.abs() / top * 50.0).clamp(0.0, 50.0);
+    let items = bars
+        .bars
+        .iter()
+        .map(|b| {
+            let v = b.value.unwrap_or(0.0);
+            let h = pct(v);
+            let style = if v >= 0.0 {
+                format!("bottom:50%;height:{h:.1}%")
+            } else {
+                format!("top:50%;height:{h:.1}%")
+            };
+            let band = format!("top:{:.1}%;bottom:{:.1}%", 50.0 - pct(b.band), 50.0 - pct(b.band));
+            let class = if b.highlight { "mini-bar highlight" } else { "mini-bar" };
+            let outside = b.value.is_some_and(|v| v.abs() > b.band);
+            view! {
+                <div class="mini-col" title=tm(&b.text)>
+                    <span class="mini-band" style=band></span>
+                    {b.value.map(|_| view! { <span class=class data-outside=outside.to_string() style=style></span> })}
+                    <span class="mini-label" aria-hidden="true">{tm(&b.label)}</span>
+                </div>
+            }
+        })
+        .collect_view();
+    let list = bars
+        .bars
+        .iter()
+        .map(|b| view! { <li>{tm(&b.text)}</li> })
+        .collect_view();
+    view! {
+        <figure class="mini">
+            <figcaption>{tm(&bars.title)}</figcaption>
+            <div class="mini-plot" aria-hidden="true">
+                <span class="mini-zero"></span>
+                {items}
+            </div>
+            <div class="mini-ends" aria-hidden="true">
+                <span>{tm(&bars.ends.0)}</span>
+                <span>{tm(&bars.ends.1)}</span>
+            </div>
+            <ul class="visually-hidden">{list}</ul>
+        </figure>
+    }
+}
