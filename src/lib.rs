@@ -161,10 +161,17 @@ pub fn Stories(snapshot: Loaded) -> impl IntoView {
             }
         });
     }
-    Chart::ALL
-        .into_iter()
-        .map(|chart| view! { <ChartSection chart snapshot=snapshot.clone() /> })
-        .collect_view()
+    let lens = snapshot
+        .as_ref()
+        .ok()
+        .map(|s| view! { <components::lens_panel::LensPanel snapshot=s.clone() /> });
+    view! {
+        {lens}
+        {Chart::ALL
+            .into_iter()
+            .map(|chart| view! { <ChartSection chart snapshot=snapshot.clone() /> })
+            .collect_view()}
+    }
 }
 
 #[component]

@@ -5,6 +5,7 @@ pub mod chart_section;
 pub mod chip;
 pub mod control_bar;
 pub mod error_box;
+pub mod lens_panel;
 pub mod mini_bars;
 pub mod range_picker;
 pub mod segmented;

@@ -296,3 +296,26 @@ csv-remark = { $series } remark
 tick-millions = { $n }M
 tick-thousands = { $n }k
 source-model = ETH issuance is a model, not a measurement.
+
+## Event lens
+lens-heading = Event lens
+lens-pick = Event
+lens-none = No event
+lens-days-label = Market days either side
+lens-days = { $n } days
+lens-rule = The { $n } market days before the event (ending the day before) against the { $n } days from the event day on; n is the number of days with data.
+lens-title = { $event }, { $date }
+lens-col-measure = Measure
+lens-col-before = Before
+lens-col-after = After
+lens-value = { $v } (n = { $n })
+lens-short = not covered: { $available } of { $needed } days in the data
+lens-starts = not covered: the series starts { $date }
+lens-ends = not covered: the series ends { $date }
+lens-missing = not covered: { $days } of { $of } days have no value
+lens-no-data = no data
+lens-btc-flows = US spot bitcoin ETF net flow
+lens-eth-flows = US spot ether ETF net flow
+lens-btc-return = Bitcoin price change
+lens-burn = ETH burned, mean per day
+lens-corr = Mean { $window }-day correlation with { $with }

@@ -13,6 +13,7 @@ pub mod correlation;
 pub mod export;
 pub mod flows;
 pub mod frame;
+pub mod lens;
 pub mod range;
 pub mod state;
 

@@ -8,6 +8,7 @@
 use super::burn::Smoothing;
 use super::correlation::{Counterpart, DEFAULT_WINDOW, REGIME_VS, WINDOWS};
 use super::flows::{Asset, FlowMode};
+use super::lens::{DEFAULT_LENS_DAYS, LENS_DAYS};
 use super::range::{Preset, RangeChoice};
 use crate::date::format_iso;
 use crate::resample::Period;
@@ -178,6 +179,10 @@ pub struct ViewState {
     pub theme: ThemeChoice,
     /// In an embed, show every control (`controls=1`); embeds show none by default.
     pub controls: bool,
+    /// The event in the lens (its date), if any: every chart shows a window around it.
+    pub lens: Option<time::Date>,
+    /// Market days either side of the lens event, one of [`LENS_DAYS`].
+    pub lens_days: usize,
     /// Chart 1.
     pub correlation: CorrelationState,
     /// Chart 2.
@@ -193,6 +198,8 @@ impl Default for ViewState {
             section: None,
             theme: ThemeChoice::Auto,
             controls: false,
+            lens: None,
+            lens_days: DEFAULT_LENS_DAYS,
             correlation: CorrelationState {
                 with: Counterpart::DEFAULT.to_vec(),
                 window: DEFAULT_WINDOW,
@@ -327,6 +334,28 @@ pub const KEYS: &[Key] = &[
         },
     },
     Key {
+        name: "lens",
+        read: |s| s.lens.map(format_iso).unwrap_or_default(),
+        write: |s, v| {
+            if v.is_empty() {
+                s.lens = None;
+                return true;
+            }
+            crate::date::parse_iso(v).map(|d| s.lens = Some(d)).is_some()
+        },
+    },
+    Key {
+        name: "lens.n",
+        read: |s| s.lens_days.to_string(),
+        write: |s, v| {
+            v.parse::<usize>()
+                .ok()
+                .filter(|n| LENS_DAYS.contains(n))
+                .map(|n| s.lens_days = n)
+                .is_some()
+        },
+    },
+    Key {
         name: "c.with",
         read: |s| join(&s.correlation.with, |c| c.url_key()),
         write: |s, v| {
@@ -457,11 +486,26 @@ impl ViewState {
     }
 
     /// The part of the view that `chart` depends on.
+    /// The part of the view that `chart` depends on. With an event in the lens, every
+    /// chart's range is the window around it.
     pub fn part(&self, chart: Chart) -> ChartState {
+        let lens = self.lens.map(|d| {
+            let (a, b) = super::lens::window(d, self.lens_days);
+            RangeChoice::Custom(a, b)
+        });
         match chart {
-            Chart::Correlation => ChartState::Correlation(self.correlation.clone()),
-            Chart::Flows => ChartState::Flows(self.flows.clone()),
-            Chart::Burn => ChartState::Burn(self.burn.clone()),
+            Chart::Correlation => ChartState::Correlation(CorrelationState {
+                range: lens.unwrap_or(self.correlation.range),
+                ..self.correlation.clone()
+            }),
+            Chart::Flows => ChartState::Flows(FlowsState {
+                range: lens.unwrap_or(self.flows.range),
+                ..self.flows.clone()
+            }),
+            Chart::Burn => ChartState::Burn(BurnState {
+                range: lens.unwrap_or(self.burn.range),
+                ..self.burn.clone()
+            }),
         }
     }
 
@@ -515,6 +559,8 @@ mod tests {
             section: Some(Chart::Flows),
             theme: ThemeChoice::Dark,
             controls: true,
+            lens: parse_iso("2025-10-10"),
+            lens_days: 60,
             correlation: CorrelationState {
                 with: vec![Counterpart::Gld, Counterpart::Eth, Counterpart::Dgs10],
                 window: 30,
@@ -545,7 +591,7 @@ mod tests {
         let q = s.to_query(true);
         assert_eq!(
             q,
-            "embed=flows&section=flows&theme=dark&controls=1&c.with=gld,eth,dgs10&c.window=30&c.range=2025-01-02..2026-03-31&c.vs=dbc\
+            "embed=flows&section=flows&theme=dark&controls=1&lens=2025-10-10&lens.n=60&c.with=gld,eth,dgs10&c.window=30&c.range=2025-01-02..2026-03-31&c.vs=dbc\
              &f.etf=eth&f.bars=fund&f.agg=week&f.hide=ETHA,others&f.range=6M&b.smooth=daily&b.hide=issuance&b.range=1Y"
         );
         assert_eq!(ViewState::from_query(&format!("?{q}")), s);

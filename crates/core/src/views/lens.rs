@@ -1,0 +1,224 @@
+//! The event lens: a reader picks an event and N market days; every chart moves to a
+//! window around it ([`super::state::ViewState::part`]) and a panel compares the N days
+//! before with the N days after (rule: [`crate::analysis::lens`]): ETF flows, bitcoin's
+//! return, the ETH burn and each selected correlation, each with n, or why it has none.
+
+use super::chart::Control;
+use super::correlation::{in_sentence, rolling_correlations, MarketData};
+use super::state::ViewState;
+use crate::analysis::lens::{lens, BeforeAfter, Flows, LensInputs, Measure, NotCovered};
+use crate::snapshot::ids;
+use crate::text::{Msg, NumFmt};
+use crate::Snapshot;
+use time::Date;
+
+/// The window sizes offered, in market days either side.
+pub const LENS_DAYS: [usize; 3] = [5, 20, 60];
+/// The default window size.
+pub const DEFAULT_LENS_DAYS: usize = 20;
+
+/// Calendar days either side of an event that the charts show for `days` market days.
+pub fn padding_days(days: usize) -> i64 {
+    i64::try_from(days).unwrap_or(60).saturating_mul(2).max(14)
+}
+
+/// One row of the lens table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LensRow {
+    /// What is measured.
+    pub label: Msg,
+    /// The N days before.
+    pub before: Msg,
+    /// The N days after (the event day is the first of them).
+    pub after: Msg,
+}
+
+/// The lens panel for the current view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LensView {
+    /// Events that can be picked: (URL value, label).
+    pub events: Vec<(String, String)>,
+    /// The picked event's URL value (empty: none).
+    pub selected: String,
+    /// The window-size control.
+    pub days: Control,
+    /// Heading for the picked event.
+    pub title: Option<Msg>,
+    /// The rule in words.
+    pub rule: Msg,
+    /// The comparison.
+    pub rows: Vec<LensRow>,
+}
+
+fn measure(m: &Measure, fmt: NumFmt, scale: fn(f64) -> f64) -> Msg {
+    match m {
+        Ok(x) => Msg::new("lens-value")
+            .num("v", scale(x.value), fmt)
+            .num("n", x.n as f64, NumFmt::Count),
+        Err(NotCovered::Calendar { needed, available }) => Msg::new("lens-short")
+            .num("needed", *needed as f64, NumFmt::Count)
+            .num("available", *available as f64, NumFmt::Count),
+        Err(NotCovered::StartsLater { first }) => Msg::new("lens-starts").date("date", *first),
+        Err(NotCovered::EndsEarlier { last }) => Msg::new("lens-ends").date("date", *last),
+        Err(NotCovered::Missing { days, of }) => Msg::new("lens-missing")
+            .num("days", *days as f64, NumFmt::Count)
+            .num("of", *of as f64, NumFmt::Count),
+        Err(NotCovered::NoData) => Msg::new("lens-no-data"),
+    }
+}
+
+fn row(label: Msg, ba: &BeforeAfter, fmt: NumFmt, scale: fn(f64) -> f64) -> LensRow {
+    LensRow {
+        label,
+        before: measure(&ba.before, fmt, scale),
+        after: measure(&ba.after, fmt, scale),
+    }
+}
+
+/// The lens panel: the event picker, and for a picked event the before/after table.
+pub fn lens_view(snapshot: &Snapshot, market: Option<&MarketData>, state: &ViewState) -> LensView {
+    let events: Vec<(String, String)> = snapshot
+        .events
+        .iter()
+        .map(|e| (crate::date::format_iso(e.date), e.label.clone()))
+        .collect();
+    let picked = state
+        .lens
+        .filter(|d| snapshot.events.iter().any(|e| e.date == *d));
+    let days = Control::choice(
+        "lens.n",
+        Msg::new("lens-days-label"),
+        LENS_DAYS
+            .iter()
+            .map(|n| {
+                (
+                    n.to_string(),
+                    Msg::new("lens-days").num("n", *n as f64, NumFmt::Count),
+                )
+            })
+            .collect(),
+        &state.lens_days.to_string(),
+    );
+    let rule = Msg::new("lens-rule").num("n", state.lens_days as f64, NumFmt::Count);
+    let mut out = LensView {
+        events,
+        selected: picked.map(crate::date::format_iso).unwrap_or_default(),
+        days,
+        title: None,
+        rule,
+        rows: Vec::new(),
+    };
+    let (Some(event), Some(market)) = (picked, market) else {
+        return out;
+    };
+    let correlations = rolling_correlations(market, &state.correlation.with, state.correlation.window);
+    let inputs = LensInputs {
+        calendar: &market.dates,
+        btc: snapshot.series(ids::BTC_USD).ok(),
+        btc_flows: snapshot.flows(ids::FLOWS_BTC).ok().map(Flows::from),
+        eth_flows: snapshot.flows(ids::FLOWS_ETH).ok().map(Flows::from),
+        burn_eth: snapshot.series(ids::ETH_BURN).ok(),
+        correlations: correlations
+            .iter()
+            .filter_map(|c| c.as_ref().ok().map(|s| (s.counterpart, s.values.as_slice())))
+            .collect(),
+    };
+    let l = lens(&inputs, event, state.lens_days);
+    let label = snapshot
+        .events
+        .iter()
+        .find(|e| e.date == event)
+        .map(|e| e.label.clone())
+        .unwrap_or_default();
+    out.title = Some(Msg::new("lens-title").text("event", label).date("date", event));
+    let same = |v: f64| v;
+    let pct = |v: f64| v.exp_m1();
+    out.rows = vec![
+        row(
+            Msg::new("lens-btc-flows"),
+            &l.btc_flows_usd_m,
+            NumFmt::SignedUsdM,
+            same,
+        ),
+        row(
+            Msg::new("lens-eth-flows"),
+            &l.eth_flows_usd_m,
+            NumFmt::SignedUsdM,
+            same,
+        ),
+        row(
+            Msg::new("lens-btc-return"),
+            &l.btc_log_return,
+            NumFmt::SignedPercent(1),
+            pct,
+        ),
+        row(Msg::new("lens-burn"), &l.burn_eth_per_day, NumFmt::Fixed(0), same),
+    ];
+    for (c, ba) in &l.correlations {
+        out.rows.push(row(
+            Msg::new("lens-corr")
+                .num("window", state.correlation.window as f64, NumFmt::Count)
+                .msg("with", in_sentence(*c)),
+            ba,
+            NumFmt::Corr,
+            same,
+        ));
+    }
+    out
+}
+
+/// The window a lens on `event` shows, for a chart whose data cover `first ..= last`.
+pub fn window(event: Date, days: usize) -> (Date, Date) {
+    let pad = padding_days(days);
+    (
+        crate::date::add_days(event, -pad).unwrap_or(event),
+        crate::date::add_days(event, pad).unwrap_or(event),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn snapshot() -> Snapshot {
+        Snapshot::from_json(include_str!("../../../../public/data/snapshot.json")).unwrap()
+    }
+
+    #[test]
+    fn a_picked_event_gets_a_table_and_every_chart_its_window() {
+        let s = snapshot();
+        let m = MarketData::from_snapshot(&s).unwrap();
+        let v = ViewState::from_query("lens=2025-10-10&lens.n=20");
+        let l = lens_view(&s, Some(&m), &v);
+        assert_eq!(l.selected, "2025-10-10");
+        assert!(l.title.is_some());
+        // BTC flows, ETH flows, BTC return, burn, two correlations.
+        assert_eq!(l.rows.len(), 6);
+        assert_eq!(l.rows[0].before.id, "lens-value");
+        let n = l.rows[0].before.numbers();
+        assert_eq!(n.last().map(|x| x.0), Some(20.0), "n of the before window");
+        // Every chart shows the window around the event.
+        let (a, b) = window(date!(2025 - 10 - 10), 20);
+        for chart in super::super::state::Chart::ALL {
+            let range = match v.part(chart) {
+                super::super::state::ChartState::Correlation(c) => c.range,
+                super::super::state::ChartState::Flows(f) => f.range,
+                super::super::state::ChartState::Burn(b) => b.range,
+            };
+            assert_eq!(range, super::super::range::RangeChoice::Custom(a, b));
+        }
+    }
+
+    #[test]
+    fn a_series_that_does_not_cover_the_event_says_so() {
+        let s = snapshot();
+        let m = MarketData::from_snapshot(&s).unwrap();
+        // The Merge (2022) is before the first ETF listing.
+        let l = lens_view(&s, Some(&m), &ViewState::from_query("lens=2022-09-15"));
+        assert_eq!(l.rows[0].before.id, "lens-starts");
+        // A date that is no event picks nothing.
+        let l = lens_view(&s, Some(&m), &ViewState::from_query("lens=2025-10-11"));
+        assert!(l.rows.is_empty() && l.selected.is_empty());
+    }
+}
