@@ -166,11 +166,11 @@ pub fn Stories(snapshot: Loaded) -> impl IntoView {
         .ok()
         .map(|s| view! { <components::lens_panel::LensPanel snapshot=s.clone() /> });
     view! {
-        {lens}
         {Chart::ALL
             .into_iter()
             .map(|chart| view! { <ChartSection chart snapshot=snapshot.clone() /> })
             .collect_view()}
+        {lens}
     }
 }
 

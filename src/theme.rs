@@ -26,6 +26,8 @@ pub struct Theme {
     pub outflow: RGBColor,
     /// Categorical series colours.
     pub series: [RGBColor; 6],
+    /// The 10-year yield (Okabe–Ito yellow, darkened on light backgrounds).
+    pub yield_: RGBColor,
 }
 
 const BLUE: RGBColor = RGBColor(0, 114, 178);
@@ -48,6 +50,7 @@ impl Theme {
         inflow: BLUE,
         outflow: VERMILLION,
         series: [BLUE, ORANGE, PURPLE, SKY, GREEN, RGBColor(110, 110, 110)],
+        yield_: RGBColor(150, 122, 0),
     };
 
     /// The dark theme.
@@ -69,6 +72,7 @@ impl Theme {
             RGBColor(60, 200, 150),
             RGBColor(170, 170, 170),
         ],
+        yield_: RGBColor(240, 228, 66),
     };
 
     /// The theme for a colour-scheme preference.

@@ -66,14 +66,15 @@ pub struct Hover {
 /// The colour of a role in a theme.
 pub fn color(theme: &Theme, role: ColorRole) -> RGBColor {
     match role {
-        ColorRole::Nasdaq => theme.series(0),
+        // Entities: one colour each on every chart; none is the inflow/outflow pair.
+        ColorRole::Nasdaq => theme.series(3),
         ColorRole::Gold => theme.series(1),
         ColorRole::Eth => theme.series(2),
-        ColorRole::Sp500 => theme.series(3),
-        ColorRole::Commodities => theme.series(4),
-        ColorRole::Yield => theme.series(5),
+        ColorRole::Sp500 => theme.series(4),
+        ColorRole::Commodities => theme.series(5),
+        ColorRole::Yield => theme.yield_,
         ColorRole::Btc | ColorRole::Ink => theme.text,
-        ColorRole::InkSecondary => theme.series(4),
+        ColorRole::InkSecondary => theme.muted,
         ColorRole::Inflow | ColorRole::Issuance => theme.inflow,
         ColorRole::Outflow | ColorRole::Burn => theme.outflow,
         ColorRole::Fund(i) => theme.series(usize::from(i)),
@@ -391,7 +392,8 @@ pub fn draw<DB: DrawingBackend>(
     }
     let only_panels: Vec<Panel> = panels.iter().map(|p| p.0).collect();
     draw_shades(root, &only_panels, style, frame)?;
-    draw_events(root, &only_panels, style, frame)?;
+    let event_labels = plan_events(root, &only_panels, style, frame);
+    draw_event_lines(root, &only_panels, style, &event_labels)?;
     draw_bands(root, &only_panels, style, frame)?;
     draw_bars(root, &only_panels, style, frame)?;
     for s in &frame.series {
@@ -416,6 +418,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     draw_annotations(root, &only_panels, style, frame, locale)?;
+    draw_event_labels(root, &only_panels, style, &event_labels)?;
     draw_end_labels(root, &only_panels, style, frame, locale)?;
     root.present().map_err(draw_err)?;
     Ok(HoverMap { panels: only_panels })
@@ -707,28 +710,76 @@ fn draw_shades<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Event markers: a dashed line through every panel and a label at the top of the first,
-/// skipped where it would overprint the previous label or leave the canvas.
-fn draw_events<DB: DrawingBackend>(
+/// Where an event's label goes: its x (canvas px), the row (0 or 1) and which side of
+/// the line the text runs.
+#[derive(Debug, Clone, PartialEq)]
+struct EventLabel {
+    x: f64,
+    row: usize,
+    left_of_line: bool,
+    text: String,
+}
+
+/// Places event labels in up to two rows at the top of the first panel, never
+/// overlapping each other or leaving the canvas; an event whose label has no room is not
+/// drawn at all, so every drawn event line is labelled.
+fn plan_events<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     panels: &[Panel],
     style: &Style,
     frame: &Frame,
-) -> DrawResult<()> {
-    let Some(top) = panels.first() else { return Ok(()) };
-    let t = &style.theme;
-    let line = ShapeStyle::from(&t.event).stroke_width(style.px(1.0).max(1) as u32);
-    let dash = style.px(3.0).max(1) as u32;
-    let font = style.font(EVENT_FONT_CSS, t.muted);
+) -> Vec<EventLabel> {
+    let Some(top) = panels.first() else {
+        return Vec::new();
+    };
+    let font = style.font(EVENT_FONT_CSS, style.theme.muted);
+    let gap = f64::from(style.px(4.0));
     let (w, _) = root.dim_in_pixel();
-    let mut last_label_end = f64::NEG_INFINITY;
+    let mut row_ends = [f64::NEG_INFINITY; 2];
+    let mut out = Vec::new();
     for e in &frame.events {
         let x = day_x(e.date);
         if x < top.x.0 || x > top.x.1 {
             continue;
         }
+        let px = top.x_px(x);
+        let width = measure(root, &e.label, &font) + gap;
+        // Text right of the line, or left of it near the right edge.
+        let right_fits = px + width < f64::from(w);
+        let (start, end, left_of_line) = if right_fits {
+            (px, px + width, false)
+        } else {
+            (px - width, px, true)
+        };
+        if let Some(row) = row_ends.iter().position(|r| start > *r + gap) {
+            if start >= 0.0 {
+                if let Some(r) = row_ends.get_mut(row) {
+                    *r = end;
+                }
+                out.push(EventLabel {
+                    x: px,
+                    row,
+                    left_of_line,
+                    text: e.label.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Event lines: dashed, through every panel.
+fn draw_event_lines<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    panels: &[Panel],
+    style: &Style,
+    labels: &[EventLabel],
+) -> DrawResult<()> {
+    let line = ShapeStyle::from(&style.theme.event).stroke_width(style.px(1.0).max(1) as u32);
+    let dash = style.px(3.0).max(1) as u32;
+    for l in labels {
         for p in panels {
-            let px = p.x_px(x).round() as i32;
+            let px = l.x.round() as i32;
             root.draw(&DashedPathElement::new(
                 vec![(px, p.rect.top as i32), (px, p.rect.bottom as i32)],
                 dash,
@@ -737,19 +788,46 @@ fn draw_events<DB: DrawingBackend>(
             ))
             .map_err(draw_err)?;
         }
-        let px = top.x_px(x);
-        let width = measure(root, &e.label, &font);
-        if px - f64::from(style.px(3.0)) > last_label_end
-            && px + width + f64::from(style.px(3.0)) < f64::from(w)
-        {
-            text(
-                root,
-                e.label.clone(),
-                (px as i32 + style.px(3.0), top.rect.top as i32 + style.px(2.0)),
-                font.clone().pos(Pos::new(HPos::Left, VPos::Top)),
-            )?;
-            last_label_end = px + width + f64::from(style.px(3.0));
-        }
+    }
+    Ok(())
+}
+
+/// Event labels on a halo of the background colour, above the data.
+fn draw_event_labels<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    panels: &[Panel],
+    style: &Style,
+    labels: &[EventLabel],
+) -> DrawResult<()> {
+    let Some(top) = panels.first() else { return Ok(()) };
+    let font = style.font(EVENT_FONT_CSS, style.theme.muted);
+    let row_height = f64::from(style.px(EVENT_FONT_CSS * 1.35));
+    let pad = f64::from(style.px(3.0));
+    for l in labels {
+        let width = measure(root, &l.text, &font);
+        let y = top.rect.top + f64::from(style.px(2.0)) + row_height * l.row as f64;
+        let x0 = if l.left_of_line {
+            l.x - width - pad
+        } else {
+            l.x + pad
+        };
+        root.draw(&Rectangle::new(
+            [
+                (x0.round() as i32 - 1, y.round() as i32),
+                (
+                    (x0 + width).round() as i32 + 1,
+                    (y + row_height).round() as i32 - 1,
+                ),
+            ],
+            style.theme.background.mix(0.85).filled(),
+        ))
+        .map_err(draw_err)?;
+        text(
+            root,
+            l.text.clone(),
+            (x0.round() as i32, y.round() as i32 + 1),
+            font.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+        )?;
     }
     Ok(())
 }
@@ -949,6 +1027,89 @@ mod tests {
         assert!(svg.matches("<rect").count() >= 40, "bars missing");
         // Both panels share x; the lower one is below the upper one.
         assert!(map.panels[1].rect.top > map.panels[0].rect.bottom);
+    }
+
+    #[test]
+    fn every_drawn_event_line_has_its_label_and_crowded_ones_are_left_out() {
+        let mut f = test_chart();
+        // Five events on consecutive days: at 320 px not all labels fit.
+        f.events = (0..5)
+            .map(|i| EventMark {
+                date: f.x[10 + i],
+                label: format!("A rather long event label {i}"),
+            })
+            .collect();
+        for width in [320u32, 800, 1400] {
+            let mut out = String::new();
+            let root = SVGBackend::with_string(&mut out, (width, 500)).into_drawing_area();
+            let style = Style {
+                theme: Theme::LIGHT,
+                dpr: 1.0,
+                css_width: f64::from(width),
+            };
+            let panels = layout(
+                &root,
+                &f,
+                &style,
+                Locale::en(),
+                x_range(&f).unwrap(),
+                f64::from(width),
+                500.0,
+            );
+            let panels: Vec<Panel> = panels.into_iter().map(|p| p.0).collect();
+            let plan = plan_events(&root, &panels, &style, &f);
+            assert!(!plan.is_empty(), "{width}: no event drawn");
+            // Labels in one row never overlap, and stay on the canvas.
+            let font = style.font(EVENT_FONT_CSS, style.theme.muted);
+            let spans: Vec<(usize, f64, f64)> = plan
+                .iter()
+                .map(|l| {
+                    let w = measure(&root, &l.text, &font);
+                    let (a, b) = if l.left_of_line {
+                        (l.x - w, l.x)
+                    } else {
+                        (l.x, l.x + w)
+                    };
+                    (l.row, a, b)
+                })
+                .collect();
+            for (i, a) in spans.iter().enumerate() {
+                assert!(
+                    a.1 >= 0.0 && a.2 <= f64::from(width),
+                    "{width}: label off the canvas"
+                );
+                for b in spans.iter().skip(i + 1) {
+                    assert!(a.0 != b.0 || a.2 < b.1 || b.2 < a.1, "{width}: labels overlap");
+                }
+            }
+            if width == 320 {
+                assert!(plan.len() < 5, "all five labels placed at 320 px");
+            }
+        }
+    }
+
+    #[test]
+    fn one_colour_per_entity_and_the_flow_pair_is_no_entity_s() {
+        use ColorRole as R;
+        for theme in [Theme::LIGHT, Theme::DARK] {
+            let entities = [
+                R::Btc,
+                R::Eth,
+                R::Nasdaq,
+                R::Gold,
+                R::Sp500,
+                R::Commodities,
+                R::Yield,
+            ];
+            let colours: Vec<RGBColor> = entities.iter().map(|r| color(&theme, *r)).collect();
+            for (i, a) in colours.iter().enumerate() {
+                for b in colours.iter().skip(i + 1) {
+                    assert_ne!(a, b, "two entities share a colour");
+                }
+                assert_ne!(*a, color(&theme, R::Inflow), "an entity uses the inflow colour");
+                assert_ne!(*a, color(&theme, R::Outflow), "an entity uses the outflow colour");
+            }
+        }
     }
 
     #[test]
