@@ -244,3 +244,23 @@ csv-remark = { $series } remark
 tick-millions = { $n }M
 tick-thousands = { $n }k
 source-model = ETH issuance is a model, not a measurement.
+
+## Story (the step texts live in crates/core/story/en.story)
+story-corr = { $r } (95 % interval { $lo } to { $hi }, { $date })
+story-usd-m = { $v }
+story-usd-m-on = { $v } on { $date }
+story-usd = ${ $v }
+story-eth-per-day = { $v } ETH a day
+story-eth = { $v } ETH
+story-date = { $date }
+story-error-placeholder = This step cannot be shown: “{ $placeholder }” names no computed value in these data.
+story-error-view = This step cannot be shown: its view “{ $pair }” is not a setting of this page.
+story-error-view-section = This step cannot be shown: its view names no chart (section=…).
+story-error-file = The story cannot be shown: { $detail }
+story-label = The story, step by step
+story-step-of = Step { $n } of { $of }
+story-previous = Previous
+story-next = Next
+story-explore = Explore on your own
+story-start = Read the story step by step
+story-restart = Start again
