@@ -13,10 +13,11 @@ pub mod state;
 pub mod theme;
 
 use components::chart_section::{provider_names, ChartSection};
+use components::story_bar::StoryBar;
 use data::{load_snapshot, Loaded, SNAPSHOT_URL};
 use leptos::prelude::*;
 use repricing_core::text::Msg;
-use repricing_core::views::state::{Chart, ThemeChoice, ViewState};
+use repricing_core::views::state::{Chart, ThemeChoice, ViewState, STORY_EMBED};
 use state::{t, tm, AppState};
 use theme::Theme;
 use wasm_bindgen::prelude::Closure;
@@ -37,7 +38,7 @@ pub fn use_theme() -> Signal<Theme> {
 #[component]
 pub fn App() -> impl IntoView {
     let initial = ViewState::from_query(&browser::query());
-    let (embed, theme_choice) = (initial.embed, initial.theme);
+    let (embed, story_embed, theme_choice) = (initial.embed, initial.story_embed, initial.theme);
     let app = AppState::new(initial);
     provide_context(app);
     let system_dark = RwSignal::new(prefers_dark());
@@ -70,11 +71,13 @@ pub fn App() -> impl IntoView {
     let content = move || match snapshot.get() {
         None => view! { <p class="loading" role="status">{t("loading")}</p> }.into_any(),
         Some(loaded) => match embed {
+            _ if story_embed => view! { <StoryEmbedded snapshot=loaded /> }.into_any(),
             Some(chart) => view! { <Embedded chart snapshot=loaded /> }.into_any(),
             None => view! { <Stories snapshot=loaded /> }.into_any(),
         },
     };
     match embed {
+        _ if story_embed => view! { <main class="embed embed-story">{content}</main> }.into_any(),
         Some(_) => view! { <main class="embed">{content}</main> }.into_any(),
         None => view! {
             <Header />
@@ -97,7 +100,7 @@ fn Embedded(chart: Chart, snapshot: Loaded) -> impl IntoView {
         browser::link(&s.to_query(false), Some(chart.key()))
     };
     provide_context(browser::EmbedReporter(chart.key()));
-    report_height(chart);
+    report_height(chart.key());
     view! {
         <ChartSection chart snapshot embed=true />
         <p class="embed-link">
@@ -108,9 +111,29 @@ fn Embedded(chart: Chart, snapshot: Loaded) -> impl IntoView {
     }
 }
 
+/// The whole story for one iframe (`embed=story`): the story bar and the step's chart.
+#[component]
+fn StoryEmbedded(snapshot: Loaded) -> impl IntoView {
+    let app = state::use_app();
+    provide_context(browser::EmbedReporter(STORY_EMBED));
+    report_height(STORY_EMBED);
+    let bar = snapshot
+        .clone()
+        .ok()
+        .map(|s| view! { <StoryBar snapshot=s embed=true /> });
+    let chart = Memo::new(move |_| app.view.with(|s| s.section.unwrap_or(Chart::Correlation)));
+    let section = move || {
+        let chart = chart.get();
+        view! { <ChartSection chart snapshot=snapshot.clone() embed=true /> }
+    };
+    view! {
+        {bar}
+        {section}
+    }
+}
+
 /// Posts the content height to the parent now and whenever the page's size changes.
-fn report_height(chart: Chart) {
-    let key = chart.key();
+fn report_height(key: &'static str) {
     let on_resize = Closure::<dyn Fn()>::new(move || browser::post_height(key));
     if let (Ok(observer), Some(body)) = (
         web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()),
@@ -149,10 +172,15 @@ pub fn Stories(snapshot: Loaded) -> impl IntoView {
             }
         });
     }
-    Chart::ALL
+    let bar = snapshot.clone().ok().map(|s| view! { <StoryBar snapshot=s /> });
+    let sections = Chart::ALL
         .into_iter()
         .map(|chart| view! { <ChartSection chart snapshot=snapshot.clone() /> })
-        .collect_view()
+        .collect_view();
+    view! {
+        {bar}
+        {sections}
+    }
 }
 
 #[component]

@@ -97,6 +97,8 @@ pub fn ShareBar(
     let embed_snippet = move || {
         let mut s = app.view.get();
         s.embed = Some(chart);
+        s.story_embed = false;
+        s.step = None;
         s.section = None;
         let src = link(&s.to_query(true), None);
         let base = page_base();
