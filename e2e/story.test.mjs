@@ -90,9 +90,12 @@ test('the numbers in the story equal what the charts show for those dates', asyn
   const corrStep = steps.findIndex((s) => s.text.includes('{corr-latest qqq 90}')) + 1;
   await p.open(`?step=${corrStep}`);
   const corr = await p.page.locator('.story-bar .story-value').allTextContents();
-  const latest = corr.find((v) => v.includes('21 Aug 2026'));
+  // The latest value is on the last day that is not provisional (as the chart's takeaway).
+  const latest = corr.find((v) => v.includes('20 Aug 2026'));
+  assert.ok(latest, corr.join(' | '));
   const r = latest.split(' ')[0];
-  const tip = await p.hoverUntil('correlation', '21 Aug 2026');
+  assert.ok((await p.takeaway('correlation')).includes(`${r} on 20 Aug 2026`));
+  const tip = await p.hoverUntil('correlation', '20 Aug 2026');
   assert.ok(tip.includes(r), `${r} not in ${tip}`);
   assert.deepEqual(p.errors, []);
   await p.page.close();

@@ -47,7 +47,7 @@ fn reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Scrolls `chart`'s section into view below the sticky bar (`scroll-margin-top` in the
+/// Scrolls `chart`'s chart into view below the sticky bar (`scroll-margin-top` in the
 /// CSS follows the bar's height), smoothly unless reduced motion is asked for.
 fn bring_into_view(chart: Chart) {
     request_animation_frame(move || {
@@ -62,9 +62,13 @@ fn bring_into_view(chart: Chart) {
                 .style()
                 .set_property("--story-bar-h", &format!("{}px", h.ceil()));
         }
-        let Some(el) = doc.get_element_by_id(chart.key()) else {
-            return;
-        };
+        // The chart itself (its section when it has none: an error in its place).
+        let el = doc
+            .query_selector(&format!("#{} .chart", chart.key()))
+            .ok()
+            .flatten()
+            .or_else(|| doc.get_element_by_id(chart.key()));
+        let Some(el) = el else { return };
         let options = js_sys::Object::new();
         let behavior = if reduced_motion() { "auto" } else { "smooth" };
         let _ = js_sys::Reflect::set(&options, &"behavior".into(), &behavior.into());

@@ -246,7 +246,7 @@ tick-thousands = { $n }k
 source-model = ETH issuance is a model, not a measurement.
 
 ## Story (the step texts live in crates/core/story/en.story)
-story-corr = { $r } (95 % interval { $lo } to { $hi }, { $date })
+story-corr = { $r } on { $date } (95 % interval { $lo } to { $hi })
 story-usd-m = { $v }
 story-usd-m-on = { $v } on { $date }
 story-usd = ${ $v }
@@ -263,4 +263,3 @@ story-previous = Previous
 story-next = Next
 story-explore = Explore on your own
 story-start = Read the story step by step
-story-restart = Start again

@@ -25,6 +25,7 @@
 #   {issuance-mean FROM TO}   modelled ETH issuance per day, mean over FROM–TO
 #   {supply-change FROM TO}   modelled net supply change (issuance − burn) over FROM–TO
 #   {date DATE}  {as-of}      a date; the data's last date
+#   {burn-last}               the last day with an ETH burn observation
 #
 # Every sentence is checked against the data in story.rs's tests
 # (the_story_sentences_hold_on_the_committed_snapshot): change one, check it there.
@@ -33,17 +34,17 @@
 title = Bitcoin moved with the Nasdaq
 view = c.with=qqq,gld&c.window=90&c.range=2025-01-01..2026-02-06&section=correlation
 text = Through 2025 bitcoin’s daily returns moved partly with tech stocks. The 90-day correlation
-  with the Nasdaq-100 (QQQ) was {corr qqq 90 2025-06-30} at mid-year and still
-  {corr qqq 90 2026-02-06} in early February 2026, the week bitcoin closed at
+  with the Nasdaq-100 (QQQ) was {corr qqq 90 2025-06-30} and still
+  {corr qqq 90 2026-02-06}, the week bitcoin closed at
   {btc-close 2026-02-05} in a sell-off. With gold it was weak: {corr gld 90 2026-02-06}.
 
 [step]
 title = The decoupling came in spring, not in February
 view = c.with=qqq,gld&c.window=90&c.range=2025-09-01..2026-08-21&section=correlation
 text = The February sell-off did not break the link. The correlation with the Nasdaq-100
-  eased through the spring, to {corr qqq 90 2026-04-30} at the end of April, and stands at
-  {corr-latest qqq 90}. Gold’s rose over the summer, from {corr gld 90 2026-05-29} at the
-  end of May to {corr-latest gld 90}. The 95 % intervals still overlap: the data show a
+  eased through the spring, to {corr qqq 90 2026-04-30}, and was
+  {corr-latest qqq 90}. Gold’s rose over the summer, from {corr gld 90 2026-05-29} to
+  {corr-latest gld 90}. The 95 % intervals still overlap: the data show a
   shift, not yet that gold has clearly overtaken the Nasdaq.
 
 [step]
@@ -76,14 +77,14 @@ view = b.smooth=7d&b.range=2024-01-01..2026-08-21&section=burn
 text = After Dencun ({date 2024-03-13}), which made data for layer-2 networks cheap, the burn
   fell: {burn-mean 2025-01-01 2025-12-31} in 2025 against a modelled
   issuance of about {issuance-mean 2025-01-01 2025-12-31}. By the model, supply grew again: a net change of
-  {supply-change 2024-03-13 2026-08-21} since Dencun. Issuance is a model, not a
+  {supply-change 2024-03-13 2026-08-21} from Dencun to {burn-last}. Issuance is a model, not a
   measurement: read these as estimates within the band shown on the chart.
 
 [step]
 title = What is measured, what is modelled
 view = b.smooth=7d&b.range=All&section=burn
-text = Prices (Yahoo Finance, FRED), the ETF flows (Farside Investors) and the ETH burned
-  (CryptoQuant) are measured, up to {as-of}. ETH issuance is not published daily: the page
+text = Prices (Yahoo Finance, FRED) and the ETF flows (Farside Investors) are measured up to
+  {as-of}, the ETH burned (CryptoQuant) up to {burn-last}. ETH issuance is not published daily: the page
   models it from the ETH staked and checks the model against Coin Metrics’ measured
   supply, so every supply figure here is an estimate. A correlation describes how two
   markets moved together over a window, with its 95 % interval; it does not say why.

@@ -563,7 +563,7 @@ mod tests {
             "c.range=2025-02-30..2025-03-01&f.range=99999-01-01..x&b.range=%",
             "%%%&&&===&c.with=&f.etf=doge&b.hide=everything",
             "unknown=1&c.window",
-            "step=0&step=-1&step=99&step=2.5&step=%32%30",
+            "step=0&step=-1&step=99&step=2.5&step=%33%33",
         ] {
             assert_eq!(ViewState::from_query(q), d, "{q}");
         }

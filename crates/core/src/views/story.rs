@@ -174,6 +174,8 @@ pub struct StoryData {
     btc_flows: Option<FlowTable>,
     eth_flows: Option<FlowTable>,
     btc_close: Option<crate::Series>,
+    /// Bitcoin's last day when it is provisional (intraday): never a "latest" value.
+    provisional: Option<Date>,
 }
 
 impl StoryData {
@@ -186,6 +188,11 @@ impl StoryData {
             btc_flows: snapshot.flows(ids::FLOWS_BTC).ok().cloned(),
             eth_flows: snapshot.flows(ids::FLOWS_ETH).ok().cloned(),
             btc_close: snapshot.series(ids::BTC_USD).ok().cloned(),
+            provisional: snapshot
+                .series(ids::BTC_USD)
+                .ok()
+                .filter(|s| s.meta.last_provisional)
+                .map(crate::Series::last),
         }
     }
 
@@ -208,20 +215,20 @@ impl StoryData {
         Some((*m.dates.get(i)?, (*series.stats.get(i)?)?))
     }
 
-    /// The latest `window`-day correlation with `with`.
+    /// The latest `window`-day correlation with `with`, on a day that is not provisional
+    /// (as the chart's takeaway).
     pub fn correlation_latest(&self, with: Counterpart, window: usize) -> Option<(Date, CorrStat)> {
         let m = self.market.as_ref()?;
         let series = rolling_correlations(m, &[with], window)
             .into_iter()
             .next()?
             .ok()?;
-        let (i, s) = series
-            .stats
+        m.dates
             .iter()
-            .enumerate()
+            .zip(&series.stats)
             .rev()
-            .find_map(|(i, s)| s.map(|s| (i, s)))?;
-        Some((*m.dates.get(i)?, s))
+            .filter(|(d, _)| Some(**d) != self.provisional)
+            .find_map(|(d, s)| s.map(|s| (*d, s)))
     }
 
     /// Sum of the daily net flows (US$ m) on `from ..= to`, with the number of days.
@@ -413,6 +420,11 @@ impl StoryData {
             }
             (Some("date"), 2) => date(1).map(|d| Msg::new("story-date").date("date", d)),
             (Some("as-of"), 1) => Some(Msg::new("story-date").date("date", self.as_of)),
+            (Some("burn-last"), 1) => self
+                .burn
+                .as_ref()
+                .and_then(|b| b.dates.last())
+                .map(|d| Msg::new("story-date").date("date", *d)),
             _ => None,
         };
         value.ok_or_else(bad)
@@ -598,6 +610,14 @@ mod tests {
         let (a, b) = (date!(2025 - 01 - 01), date!(2025 - 12 - 31));
         assert!(d.burn_mean(a, b) < d.issuance_mean(a, b));
         assert!(d.supply_change(date!(2024 - 03 - 13), d.as_of).unwrap() > 0.0);
+    }
+
+    #[test]
+    fn the_latest_correlation_is_the_one_the_chart_headlines() {
+        let d = data();
+        let (day, _) = d.correlation_latest(Counterpart::Qqq, 90).unwrap();
+        assert!(day < d.as_of, "the provisional last day is not the latest value");
+        assert_eq!(Some(d.as_of), d.provisional);
     }
 
     #[test]
