@@ -57,6 +57,7 @@ export class ExplainerPage {
     const url = new URL(this.page.url());
     url.searchParams.set(key, `${from}..${to}`);
     await this.open(url.search);
+    await this.section(id).locator('canvas.overlay').scrollIntoViewIfNeeded();
   }
 
   /** The URL's query parameters now. */

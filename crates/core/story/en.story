@@ -52,7 +52,9 @@ title = 2025 as a whole brought money in
 view = f.etf=btc&f.agg=month&f.range=2024-01-01..2025-12-31&section=flows
 text = US spot bitcoin ETFs took in a net {flows-sum btc 2025-01-01 2025-12-31} over 2025,
   after {flows-sum btc 2024-01-01 2024-12-31} in their launch year; the ether ETFs added
-  {flows-sum eth 2025-01-01 2025-12-31} in 2025. The outflows came late in the year.
+  {flows-sum eth 2025-01-01 2025-12-31} in 2025. It was not one way:
+  February ({flows-sum btc 2025-02-01 2025-02-28}) and November
+  ({flows-sum btc 2025-11-01 2025-11-30}) were months of net outflows.
 
 [step]
 title = From the October peak, money left
@@ -65,11 +67,11 @@ text = The total taken in since launch peaked at {flows-cum-peak btc 2024-01-01 
 
 [step]
 title = After the Merge, the burn outpaced issuance
-view = b.smooth=7d&b.range=2022-09-15..2024-03-12&section=burn
-text = From the Merge to Dencun ({date 2022-09-15} – {date 2024-03-12}) Ethereum burned
-  {burn-mean 2022-09-15 2024-03-12} on average, against a modelled issuance of about
-  {issuance-mean 2022-09-15 2024-03-12}: by the model, supply shrank: a net change of
-  {supply-change 2022-09-15 2024-03-12}.
+view = b.smooth=7d&b.range=2022-09-16..2024-03-12&section=burn
+text = Between the Merge and Dencun ({date 2022-09-16} – {date 2024-03-12}) Ethereum burned
+  {burn-mean 2022-09-16 2024-03-12} on average, against a modelled issuance of about
+  {issuance-mean 2022-09-16 2024-03-12}: by the model, supply shrank: a net change of
+  {supply-change 2022-09-16 2024-03-12}.
 
 [step]
 title = Then the burn fell below issuance, and supply grew again

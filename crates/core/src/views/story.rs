@@ -587,7 +587,11 @@ mod tests {
         assert!(g_feb.r < 0.3 && g_now.r > g_may.r);
         // "The intervals still overlap": gold above, but not clearly.
         assert!(g_now.r > q_now.r && g_now.lo < q_now.hi);
-        // 2025 as a whole: net inflows; outflows late in the year.
+        // 2025 as a whole: net inflows; February and November net outflows.
+        let (feb, _) = d
+            .flows_sum(Asset::Btc, date!(2025 - 02 - 01), date!(2025 - 02 - 28))
+            .unwrap();
+        assert!(feb < 0.0);
         let (y2025, _) = d
             .flows_sum(Asset::Btc, date!(2025 - 01 - 01), date!(2025 - 12 - 31))
             .unwrap();
@@ -603,7 +607,7 @@ mod tests {
         assert!((date!(2025 - 10 - 01)..date!(2025 - 10 - 10)).contains(&peak_day));
         assert!(d.flows_cumulative(Asset::Btc, d.as_of).unwrap().1 < peak);
         // Merge to Dencun: burn above issuance, supply shrank (model).
-        let (merge, dencun) = (date!(2022 - 09 - 15), date!(2024 - 03 - 12));
+        let (merge, dencun) = (date!(2022 - 09 - 16), date!(2024 - 03 - 12));
         assert!(d.burn_mean(merge, dencun) > d.issuance_mean(merge, dencun));
         assert!(d.supply_change(merge, dencun).unwrap() < 0.0);
         // 2025: burn below issuance; supply grew since Dencun (model).
