@@ -31,8 +31,8 @@ function storySteps() {
   return steps;
 }
 
-async function openPage(query = '', viewport = { width: 1280, height: 900 }) {
-  const page = await browser.newPage({ viewport });
+async function openPage(query = '', viewport = { width: 1280, height: 900 }, reducedMotion = 'no-preference') {
+  const page = await browser.newPage({ viewport, reducedMotion });
   const p = new ExplainerPage(page, site.url);
   await p.open(query);
   return p;
@@ -80,7 +80,11 @@ test('the numbers in the story equal what the charts show for those dates', asyn
   const steps = storySteps();
   const flowsStep = steps.findIndex((s) => s.text.includes('{flows-day btc 2025-11-20}')) + 1;
   assert.ok(flowsStep > 0);
-  const p = await openPage(`?step=${flowsStep}`);
+  const p = await openPage(`?step=${flowsStep}`, { width: 1280, height: 900 }, 'reduce');
+  // With reduced motion the step's chart is in place at once, just under the bar.
+  const barBottom = (await p.page.locator('.story-bar').boundingBox()).y + (await p.page.locator('.story-bar').boundingBox()).height;
+  const chartTop = (await p.section('flows').locator('.chart').boundingBox()).y;
+  assert.ok(Math.abs(chartTop - barBottom - 8) < 12, `chart at ${chartTop}, bar ends at ${barBottom}`);
   const values = await p.page.locator('.story-bar .story-value').allTextContents();
   const tooltip = await p.hoverUntil('flows', '20 Nov 2025');
   // The day's outflow as the story prints it is the tooltip's.
