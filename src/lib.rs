@@ -34,7 +34,8 @@ pub fn use_theme() -> Signal<Theme> {
 
 /// The page: reads the view from the URL, follows (or forces) the colour scheme, loads
 /// the snapshot, and keeps the URL in step with every control. With `?embed=<chart>` it
-/// renders that chart alone and reports its height to the embedding page.
+/// renders that chart alone and reports its height to the embedding page; with
+/// `?embed=story` the story bar and its step's chart.
 #[component]
 pub fn App() -> impl IntoView {
     let initial = ViewState::from_query(&browser::query());
@@ -159,7 +160,7 @@ fn report_height(key: &'static str) {
     browser::post_height(key);
 }
 
-/// The three sections for a loaded (or failed) snapshot. Public so browser tests can
+/// The story bar and the three sections for a loaded (or failed) snapshot. Public so browser tests can
 /// mount it with a fixture.
 #[component]
 pub fn Stories(snapshot: Loaded) -> impl IntoView {
