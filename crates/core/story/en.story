@@ -61,7 +61,7 @@ title = From the October peak, money left
 view = f.etf=btc&f.agg=day&f.range=2025-09-01..2026-08-21&section=flows
 text = The total taken in since launch peaked at {flows-cum-peak btc 2024-01-01 2026-08-21},
   around bitcoin’s highest close, {btc-close 2025-10-06} on {date 2025-10-06}, and just
-  before the liquidation cascade of {date 2025-10-10}. November's net flow was
+  before the liquidation cascade of {date 2025-10-10}. November’s net flow was
   {flows-sum btc 2025-11-01 2025-11-30}, {flows-day btc 2025-11-20} of it on
   {date 2025-11-20}. The total now stands at {flows-cum btc 2026-08-21}.
 
