@@ -51,16 +51,22 @@ export class ExplainerPage {
 
   button(id, name) { return this.section(id).getByRole('button', { name, exact: true }); }
 
+  /** Sets a chart's range through the URL (the brush's keyboard and pointer are tested in story.test.mjs). */
   async setRange(id, from, to) {
-    const inputs = this.section(id).locator('input[type=date]');
-    await inputs.nth(0).fill(from);
-    await inputs.nth(1).fill(to);
-    await this.page.waitForTimeout(50);
+    const key = { correlation: 'c', flows: 'f', burn: 'b' }[id] + '.range';
+    const url = new URL(this.page.url());
+    url.searchParams.set(key, `${from}..${to}`);
+    await this.open(url.search);
+    await this.section(id).locator('canvas.overlay').scrollIntoViewIfNeeded();
   }
+
+  /** The URL's query parameters now. */
+  params() { return new URL(this.page.url()).searchParams; }
 
   /** Moves the pointer across the chart until the tooltip title equals `title`. */
   async hoverUntil(id, title) {
     const overlay = this.section(id).locator('canvas.overlay');
+    await overlay.scrollIntoViewIfNeeded();
     const box = await overlay.boundingBox();
     const tooltip = this.section(id).locator('.tooltip');
     for (let x = 2; x < box.width - 2; x += 2) {

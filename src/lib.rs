@@ -13,10 +13,11 @@ pub mod state;
 pub mod theme;
 
 use components::chart_section::{provider_names, ChartSection};
+use components::story_bar::StoryBar;
 use data::{load_snapshot, Loaded, SNAPSHOT_URL};
 use leptos::prelude::*;
 use repricing_core::text::Msg;
-use repricing_core::views::state::{Chart, ThemeChoice, ViewState};
+use repricing_core::views::state::{Chart, ThemeChoice, ViewState, STORY_EMBED};
 use state::{t, tm, AppState};
 use theme::Theme;
 use wasm_bindgen::prelude::Closure;
@@ -33,7 +34,8 @@ pub fn use_theme() -> Signal<Theme> {
 
 /// The page: reads the view from the URL, follows (or forces) the colour scheme, loads
 /// the snapshot, and keeps the URL in step with every control. With `?embed=<chart>` it
-/// renders that chart alone and reports its height to the embedding page.
+/// renders that chart alone and reports its height to the embedding page; with
+/// `?embed=story` the story bar and its step's chart.
 #[component]
 pub fn App() -> impl IntoView {
     let query = browser::query();
@@ -49,7 +51,8 @@ pub fn App() -> impl IntoView {
     {
         initial.flows.period = repricing_core::resample::Period::Week;
     }
-    let (embed, theme_choice) = (initial.embed, initial.theme);
+    let (embed, story_embed, theme_choice) = (initial.embed, initial.story_embed, initial.theme);
+
     let app = AppState::new(initial);
     provide_context(app);
     let system_dark = RwSignal::new(prefers_dark());
@@ -82,11 +85,13 @@ pub fn App() -> impl IntoView {
     let content = move || match snapshot.get() {
         None => view! { <p class="loading" role="status">{t("loading")}</p> }.into_any(),
         Some(loaded) => match embed {
+            _ if story_embed => view! { <StoryEmbedded snapshot=loaded /> }.into_any(),
             Some(chart) => view! { <Embedded chart snapshot=loaded /> }.into_any(),
             None => view! { <Stories snapshot=loaded /> }.into_any(),
         },
     };
     match embed {
+        _ if story_embed => view! { <main class="embed embed-story">{content}</main> }.into_any(),
         Some(_) => view! { <main class="embed">{content}</main> }.into_any(),
         None => view! {
             <Header />
@@ -109,7 +114,7 @@ fn Embedded(chart: Chart, snapshot: Loaded) -> impl IntoView {
         browser::link(&s.to_query(false), Some(chart.key()))
     };
     provide_context(browser::EmbedReporter(chart.key()));
-    report_height(chart);
+    report_height(chart.key());
     view! {
         <ChartSection chart snapshot embed=true />
         <p class="embed-link">
@@ -120,9 +125,29 @@ fn Embedded(chart: Chart, snapshot: Loaded) -> impl IntoView {
     }
 }
 
+/// The whole story for one iframe (`embed=story`): the story bar and the step's chart.
+#[component]
+fn StoryEmbedded(snapshot: Loaded) -> impl IntoView {
+    let app = state::use_app();
+    provide_context(browser::EmbedReporter(STORY_EMBED));
+    report_height(STORY_EMBED);
+    let bar = snapshot
+        .clone()
+        .ok()
+        .map(|s| view! { <StoryBar snapshot=s embed=true /> });
+    let chart = Memo::new(move |_| app.view.with(|s| s.section.unwrap_or(Chart::Correlation)));
+    let section = move || {
+        let chart = chart.get();
+        view! { <ChartSection chart snapshot=snapshot.clone() embed=true /> }
+    };
+    view! {
+        {bar}
+        {section}
+    }
+}
+
 /// Posts the content height to the parent now and whenever the page's size changes.
-fn report_height(chart: Chart) {
-    let key = chart.key();
+fn report_height(key: &'static str) {
     let on_resize = Closure::<dyn Fn()>::new(move || browser::post_height(key));
     if let (Ok(observer), Some(body)) = (
         web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()),
@@ -148,7 +173,7 @@ fn report_height(chart: Chart) {
     browser::post_height(key);
 }
 
-/// The three sections for a loaded (or failed) snapshot. Public so browser tests can
+/// The story bar and the three sections for a loaded (or failed) snapshot. Public so browser tests can
 /// mount it with a fixture.
 #[component]
 pub fn Stories(snapshot: Loaded) -> impl IntoView {
@@ -161,15 +186,18 @@ pub fn Stories(snapshot: Loaded) -> impl IntoView {
             }
         });
     }
+    let bar = snapshot.clone().ok().map(|s| view! { <StoryBar snapshot=s /> });
     let lens = snapshot
         .as_ref()
         .ok()
         .map(|s| view! { <components::lens_panel::LensPanel snapshot=s.clone() /> });
+    let sections = Chart::ALL
+        .into_iter()
+        .map(|chart| view! { <ChartSection chart snapshot=snapshot.clone() /> })
+        .collect_view();
     view! {
-        {Chart::ALL
-            .into_iter()
-            .map(|chart| view! { <ChartSection chart snapshot=snapshot.clone() /> })
-            .collect_view()}
+        {bar}
+        {sections}
         {lens}
     }
 }

@@ -1,5 +1,5 @@
 //! The controls of one chart, rendered from the core's [`Control`] list: choices as
-//! segmented buttons, toggles as legend chips, the range as presets and dates. Each control
+//! segmented buttons, toggles as legend chips, the range as presets and a brush. Each control
 //! is built once per shape (its key and options) and only its pressed state follows the
 //! view, so keyboard focus stays on the button a reader pressed.
 
@@ -118,7 +118,9 @@ fn OneControl(shape: String, view: Memo<Arc<ChartView>>) -> impl IntoView {
                 )
                 .resolve(first, last),
             });
-            view! { <div class="control-row"><RangePicker choice span first last pick /></div> }.into_any()
+            let reset = repricing_core::views::state::ViewState::default().get(key);
+            view! { <div class="control-row"><RangePicker choice span first last reset pick /></div> }
+                .into_any()
         }
     }
 }

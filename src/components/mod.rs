@@ -7,7 +7,10 @@ pub mod control_bar;
 pub mod error_box;
 pub mod lens_panel;
 pub mod mini_bars;
+
+pub mod range_brush;
 pub mod range_picker;
 pub mod segmented;
 pub mod share_bar;
 pub mod source_line;
+pub mod story_bar;

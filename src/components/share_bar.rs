@@ -101,6 +101,9 @@ pub fn ShareBar(
         let mut s = app.view.get();
         s.embed = Some(chart);
         s.controls = with_controls.get();
+
+        s.story_embed = false;
+        s.step = None;
         s.section = None;
         let src = link(&s.to_query(true), None);
         let base = page_base();

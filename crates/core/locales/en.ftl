@@ -319,3 +319,22 @@ lens-eth-flows = US spot ether ETF net flow
 lens-btc-return = Bitcoin price change
 lens-burn = ETH burned, mean per day
 lens-corr = Mean { $window }-day correlation with { $with }
+
+## Story (the step texts live in crates/core/story/en.story)
+story-corr = { $r } on { $date } (95 % interval { $lo } to { $hi })
+story-usd-m = { $v }
+story-usd-m-on = { $v } on { $date }
+story-usd = ${ $v }
+story-eth-per-day = { $v } ETH a day
+story-eth = { $v } ETH
+story-date = { $date }
+story-error-placeholder = This step cannot be shown: “{ $placeholder }” names no computed value in these data.
+story-error-view = This step cannot be shown: its view “{ $pair }” is not a setting of this page.
+story-error-view-section = This step cannot be shown: its view names no chart (section=…).
+story-error-file = The story cannot be shown: { $detail }
+story-label = The story, step by step
+story-step-of = Step { $n } of { $of }
+story-previous = Previous
+story-next = Next
+story-explore = Explore on your own
+story-start = Read the story step by step

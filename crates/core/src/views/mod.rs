@@ -16,6 +16,7 @@ pub mod frame;
 pub mod lens;
 pub mod range;
 pub mod state;
+pub mod story;
 
 use time::Date;
 

@@ -16,6 +16,8 @@ use crate::text::Msg;
 
 /// The longest query string read; anything beyond is ignored.
 pub const MAX_QUERY_LEN: usize = 2048;
+/// The `embed` value of the story iframe.
+pub const STORY_EMBED: &str = "story";
 /// The most fund groups a URL can hide.
 pub const MAX_HIDDEN: usize = 16;
 
@@ -173,6 +175,11 @@ pub enum ChartState {
 pub struct ViewState {
     /// Render one chart alone for an iframe.
     pub embed: Option<Chart>,
+    /// Render the story alone for an iframe (`embed=story`): the story bar and the
+    /// step's chart.
+    pub story_embed: bool,
+    /// The story step shown, 1-based (`None`: exploring freely).
+    pub step: Option<usize>,
     /// The section a link points at.
     pub section: Option<Chart>,
     /// Colour scheme.
@@ -195,6 +202,8 @@ impl Default for ViewState {
     fn default() -> Self {
         Self {
             embed: None,
+            story_embed: false,
+            step: None,
             section: None,
             theme: ThemeChoice::Auto,
             controls: false,
@@ -305,8 +314,28 @@ fn join<T>(items: &[T], key: impl Fn(&T) -> &str) -> String {
 pub const KEYS: &[Key] = &[
     Key {
         name: "embed",
-        read: |s| s.embed.map(Chart::key).unwrap_or_default().to_owned(),
-        write: |s, v| Chart::parse(v).map(|c| s.embed = Some(c)).is_some(),
+        read: |s| match (s.story_embed, s.embed) {
+            (true, _) => STORY_EMBED.to_owned(),
+            (false, c) => c.map(Chart::key).unwrap_or_default().to_owned(),
+        },
+        write: |s, v| {
+            if v == STORY_EMBED {
+                s.story_embed = true;
+                return true;
+            }
+            Chart::parse(v).map(|c| s.embed = Some(c)).is_some()
+        },
+    },
+    Key {
+        name: "step",
+        read: |s| s.step.map(|n| n.to_string()).unwrap_or_default(),
+        write: |s, v| {
+            v.parse::<usize>()
+                .ok()
+                .filter(|n| (1..=super::story::MAX_STEPS).contains(n))
+                .map(|n| s.step = Some(n))
+                .is_some()
+        },
     },
     Key {
         name: "section",
@@ -556,6 +585,8 @@ mod tests {
     fn changed() -> ViewState {
         ViewState {
             embed: Some(Chart::Flows),
+            story_embed: false,
+            step: Some(3),
             section: Some(Chart::Flows),
             theme: ThemeChoice::Dark,
             controls: true,
@@ -591,7 +622,7 @@ mod tests {
         let q = s.to_query(true);
         assert_eq!(
             q,
-            "embed=flows&section=flows&theme=dark&controls=1&lens=2025-10-10&lens.n=60&c.with=gld,eth,dgs10&c.window=30&c.range=2025-01-02..2026-03-31&c.vs=dbc\
+            "embed=flows&step=3&section=flows&theme=dark&controls=1&lens=2025-10-10&lens.n=60&c.with=gld,eth,dgs10&c.window=30&c.range=2025-01-02..2026-03-31&c.vs=dbc\
              &f.etf=eth&f.bars=fund&f.agg=week&f.hide=ETHA,others&f.range=6M&b.smooth=daily&b.hide=issuance&b.range=1Y"
         );
         assert_eq!(ViewState::from_query(&format!("?{q}")), s);
@@ -611,6 +642,7 @@ mod tests {
             "c.range=2025-02-30..2025-03-01&f.range=99999-01-01..x&b.range=%",
             "%%%&&&===&c.with=&f.etf=doge&b.hide=everything",
             "unknown=1&c.window",
+            "step=0&step=-1&step=99&step=2.5&step=%33%33",
         ] {
             assert_eq!(ViewState::from_query(q), d, "{q}");
         }
@@ -621,6 +653,19 @@ mod tests {
         assert_eq!(s.correlation.window, 60);
         assert_eq!(s.flows.hidden, vec!["IBIT".to_owned()]);
         assert_eq!(s.embed, None);
+    }
+
+    #[test]
+    fn the_story_step_and_embed_round_trip() {
+        let s = ViewState::from_query("embed=story&step=2");
+        assert!(s.story_embed);
+        assert_eq!((s.embed, s.step), (None, Some(2)));
+        assert_eq!(s.to_query(true), "embed=story&step=2");
+        assert_eq!(ViewState::from_query(&s.to_query(true)), s);
+        assert!(!s.to_query(false).contains("embed"));
+        let mut s = s;
+        assert!(!s.edit("step", "0"));
+        assert_eq!(s.step, Some(2));
     }
 
     #[test]

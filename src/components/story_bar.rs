@@ -1,0 +1,231 @@
+//! The story bar: the guided story of the core's story file, one step at a time. "Step 2
+//! of 7", Previous and Next (and ← / → while the bar has focus), the step's title and
+//! text with its computed values, and "Explore on your own" to leave. The step lives in
+//! the URL (`step=3`); going to a step sets the whole view to the step's view
+//! ([`story::step_state`]) and brings its chart into sight, smoothly only when the reader
+//! has not asked for reduced motion.
+
+use crate::browser;
+use crate::state::{t, tm, use_app, AppState};
+use leptos::prelude::*;
+use repricing_core::text::Msg;
+use repricing_core::views::state::Chart;
+use repricing_core::views::story::{self, Piece, Step, StoryData};
+use repricing_core::Snapshot;
+use std::sync::Arc;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// One rendered step: title, then its text as (is a computed value, text) pieces, or the
+/// reason it cannot be shown.
+type Rendered = (String, Result<Vec<(bool, String)>, String>);
+
+fn render(app: AppState, data: &StoryData, step: &Step, index: usize) -> Rendered {
+    let view_ok = app
+        .view
+        .with_untracked(|s| story::step_state(s, step, index).map(|_| ()));
+    let text = view_ok
+        .and_then(|()| data.text(step))
+        .map_err(|m| tm(&m))
+        .map(|pieces| {
+            pieces
+                .into_iter()
+                .map(|p| match p {
+                    Piece::Text(s) => (false, s),
+                    Piece::Value(m) => (true, tm(&m)),
+                })
+                .collect()
+        });
+    (step.title.clone(), text)
+}
+
+/// Whether the reader asked for reduced motion.
+fn reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// Scrolls `chart`'s chart into view below the sticky bar (`scroll-margin-top` in the
+/// CSS follows the bar's height), smoothly unless reduced motion is asked for.
+fn bring_into_view(chart: Chart) {
+    request_animation_frame(move || {
+        let doc = document();
+        if let (Some(bar), Some(root)) = (
+            doc.query_selector(".story-bar").ok().flatten(),
+            doc.document_element()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+        ) {
+            let h = bar.get_bounding_client_rect().height();
+            let _ = root
+                .style()
+                .set_property("--story-bar-h", &format!("{}px", h.ceil()));
+        }
+        // The chart itself (its section when it has none: an error in its place).
+        let el = doc
+            .query_selector(&format!("#{} .chart", chart.key()))
+            .ok()
+            .flatten()
+            .or_else(|| doc.get_element_by_id(chart.key()));
+        let Some(el) = el else { return };
+        let options = js_sys::Object::new();
+        let behavior = if reduced_motion() { "auto" } else { "smooth" };
+        let _ = js_sys::Reflect::set(&options, &"behavior".into(), &behavior.into());
+        let _ = js_sys::Reflect::set(&options, &"block".into(), &"start".into());
+        let scroll = js_sys::Reflect::get(&el, &"scrollIntoView".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(f) = scroll {
+            let _ = f.call1(&JsValue::from(el), &options);
+        }
+    });
+}
+
+/// The story bar for a loaded snapshot. In an embed (`embed=story`) it opens at step 1,
+/// never scrolls, and "Explore on your own" links to the full page.
+#[component]
+pub fn StoryBar(
+    /// The snapshot the values are computed from.
+    snapshot: Arc<Snapshot>,
+    /// Rendered inside the story iframe.
+    #[prop(optional)]
+    embed: bool,
+) -> impl IntoView {
+    let steps = match story::en() {
+        Ok(steps) => steps,
+        Err(e) => {
+            let m = Msg::new("story-error-file").text("detail", e.to_string());
+            return view! { <p class="chart-error story-error" role="alert">{tm(&m)}</p> }.into_any();
+        }
+    };
+    let app = use_app();
+    let data = Arc::new(StoryData::from_snapshot(&snapshot));
+    let total = steps.len();
+    // Go to step `n` (1-based): the whole view becomes the step's view.
+    let go = move |n: usize, scroll: bool| {
+        let n = n.clamp(1, total);
+        let Some(step) = steps.get(n - 1) else { return };
+        let mut chart = None;
+        app.view.update(|s| match story::step_state(s, step, n - 1) {
+            Ok((next, c)) => {
+                *s = next;
+                chart = Some(c);
+            }
+            Err(_) => s.step = Some(n),
+        });
+        if let (Some(c), true) = (chart, scroll && !embed) {
+            bring_into_view(c);
+        }
+    };
+    // A link that opens at a step applies that step's view.
+    match app.view.with_untracked(|s| s.step) {
+        Some(n) => go(n, true),
+        None if embed => go(1, false),
+        None => {}
+    }
+    let current = Memo::new(move |_| app.view.with(|s| s.step.map(|n| n.clamp(1, total))));
+    let d = data.clone();
+    let rendered = Memo::new(move |_| {
+        current
+            .get()
+            .and_then(|n| steps.get(n - 1).map(|s| render(app, &d, s, n - 1)))
+    });
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(n) = current.get_untracked() else { return };
+        match ev.key().as_str() {
+            "ArrowLeft" if n > 1 => {
+                ev.prevent_default();
+                go(n - 1, true);
+            }
+            "ArrowRight" if n < total => {
+                ev.prevent_default();
+                go(n + 1, true);
+            }
+            _ => {}
+        }
+    };
+    let full_page = move || {
+        let mut s = app.view.get();
+        s.story_embed = false;
+        s.step = None;
+        browser::link(&s.to_query(false), s.section.map(Chart::key))
+    };
+    let explore = move || {
+        if embed {
+            view! {
+                <a class="story-explore" href=full_page target="_blank" rel="noopener">
+                    {t("story-explore")}
+                </a>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button type="button" class="story-explore" on:click=move |_| app.view.update(|s| s.step = None)>
+                    {t("story-explore")}
+                </button>
+            }
+            .into_any()
+        }
+    };
+    let body = move || match rendered.get() {
+        None => view! {
+            <button type="button" class="story-start" on:click=move |_| go(1, true)>
+                {t("story-start")}
+            </button>
+        }
+        .into_any(),
+        Some((title, text)) => {
+            let n = current.get().unwrap_or(1);
+            let text = match text {
+                Ok(pieces) => view! {
+                    <p class="story-text">
+                        {pieces
+                            .into_iter()
+                            .map(|(value, s)| {
+                                if value {
+                                    view! { <strong class="story-value">{s}</strong> }.into_any()
+                                } else {
+                                    s.into_any()
+                                }
+                            })
+                            .collect_view()}
+                    </p>
+                }
+                .into_any(),
+                Err(e) => view! { <p class="chart-error story-error" role="alert">{e}</p> }.into_any(),
+            };
+            view! {
+                <div class="story-nav">
+                    <p class="story-count" aria-live="polite">
+                        {tm(&Msg::new("story-step-of").text("n", n.to_string()).text("of", total.to_string()))}
+                    </p>
+                    <button type="button" class="story-prev" disabled={n <= 1} on:click=move |_| go(n - 1, true)>
+                        <span aria-hidden="true">"← "</span>
+                        {t("story-previous")}
+                    </button>
+                    <button type="button" class="story-next" disabled={n >= total} on:click=move |_| go(n + 1, true)>
+                        {t("story-next")}
+                        <span aria-hidden="true">" →"</span>
+                    </button>
+                    {explore}
+                </div>
+                <h2 class="story-title">{title}</h2>
+                {text}
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section
+            class="story-bar"
+            class:active=move || current.get().is_some()
+            aria-label=t("story-label")
+            tabindex="0"
+            on:keydown=on_key
+        >
+            {body}
+        </section>
+    }
+    .into_any()
+}
