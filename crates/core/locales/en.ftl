@@ -244,3 +244,16 @@ csv-remark = { $series } remark
 tick-millions = { $n }M
 tick-thousands = { $n }k
 source-model = ETH issuance is a model, not a measurement.
+
+## Languages (i18n)
+# The language switch: its label, and each language's name in its own language.
+lang-label = Language
+lang-name = English
+# Money style, in US$ millions: amounts from `-money-large-from` are written with `-usd-bn`,
+# { $n } counted in units of `-money-large-unit`; smaller ones with `-usd-m` in units of
+# `-money-small-unit`; each with at most the given decimals (trailing zeros dropped).
+-money-large-from = 1000
+-money-large-unit = 1000
+-money-large-decimals = 1
+-money-small-unit = 1
+-money-small-decimals = 1

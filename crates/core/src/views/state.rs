@@ -11,7 +11,7 @@ use super::flows::{Asset, FlowMode};
 use super::range::{Preset, RangeChoice};
 use crate::date::format_iso;
 use crate::resample::Period;
-use crate::text::Msg;
+use crate::text::{Locale, Msg};
 
 /// The longest query string read; anything beyond is ignored.
 pub const MAX_QUERY_LEN: usize = 2048;
@@ -174,6 +174,9 @@ pub struct ViewState {
     pub section: Option<Chart>,
     /// Colour scheme.
     pub theme: ThemeChoice,
+    /// The language the reader chose (a tag of a compiled-in locale, see
+    /// [`Locale::tags`]); `None` follows the browser's language.
+    pub lang: Option<&'static str>,
     /// Chart 1.
     pub correlation: CorrelationState,
     /// Chart 2.
@@ -188,6 +191,7 @@ impl Default for ViewState {
             embed: None,
             section: None,
             theme: ThemeChoice::Auto,
+            lang: None,
             correlation: CorrelationState {
                 with: Counterpart::DEFAULT.to_vec(),
                 window: DEFAULT_WINDOW,
@@ -304,6 +308,11 @@ pub const KEYS: &[Key] = &[
         name: "theme",
         read: |s| s.theme.key().to_owned(),
         write: |s, v| ThemeChoice::parse(v).map(|t| s.theme = t).is_some(),
+    },
+    Key {
+        name: "lang",
+        read: |s| s.lang.unwrap_or_default().to_owned(),
+        write: |s, v| Locale::negotiate(v).map(|t| s.lang = Some(t)).is_some(),
     },
     Key {
         name: "c.with",
@@ -483,6 +492,7 @@ mod tests {
             embed: Some(Chart::Flows),
             section: Some(Chart::Flows),
             theme: ThemeChoice::Dark,
+            lang: Some("zh-CN"),
             correlation: CorrelationState {
                 with: vec![Counterpart::Gld, Counterpart::Eth, Counterpart::Dgs10],
                 window: 30,
@@ -512,7 +522,7 @@ mod tests {
         let q = s.to_query(true);
         assert_eq!(
             q,
-            "embed=flows&section=flows&theme=dark&c.with=gld,eth,dgs10&c.window=30&c.range=2025-01-02..2026-03-31\
+            "embed=flows&section=flows&theme=dark&lang=zh-CN&c.with=gld,eth,dgs10&c.window=30&c.range=2025-01-02..2026-03-31\
              &f.etf=eth&f.bars=fund&f.agg=week&f.hide=ETHA,others&f.range=6M&b.smooth=daily&b.hide=issuance&b.range=1Y"
         );
         assert_eq!(ViewState::from_query(&format!("?{q}")), s);
@@ -528,6 +538,7 @@ mod tests {
             "c.window=1000000000&c.window=-5&c.window=9e99",
             "c.with=javascript:alert(1),%3Cimg%20src=x%3E",
             "theme=\"><svg onload=alert(1)>",
+            "lang=fr&lang=<script>&lang=zh-CN%00&lang=",
             "f.hide=<b>,javascript:x,ibit,AAAAAAAAAAAAAA",
             "c.range=2025-02-30..2025-03-01&f.range=99999-01-01..x&b.range=%",
             "%%%&&&===&c.with=&f.etf=doge&b.hide=everything",
@@ -542,6 +553,19 @@ mod tests {
         assert_eq!(s.correlation.window, 60);
         assert_eq!(s.flows.hidden, vec!["IBIT".to_owned()]);
         assert_eq!(s.embed, None);
+    }
+
+    #[test]
+    fn the_language_is_a_compiled_in_tag_or_none() {
+        assert_eq!(ViewState::from_query("lang=zh-CN").lang, Some("zh-CN"));
+        assert_eq!(ViewState::from_query("lang=zh-hans").lang, Some("zh-CN"));
+        assert_eq!(ViewState::from_query("lang=en").lang, Some("en"));
+        assert_eq!(ViewState::from_query("lang=xx").lang, None);
+        assert_eq!(ViewState::from_query("lang=zh").to_query(false), "lang=zh-CN");
+        let mut s = ViewState::default();
+        assert!(s.edit("lang", "zh-CN"));
+        assert!(!s.edit("lang", "klingon"));
+        assert_eq!(s.lang, Some("zh-CN"));
     }
 
     #[test]
