@@ -5,6 +5,7 @@ pub mod chart_section;
 pub mod chip;
 pub mod control_bar;
 pub mod error_box;
+pub mod lang_switch;
 pub mod range_picker;
 pub mod segmented;
 pub mod share_bar;

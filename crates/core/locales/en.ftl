@@ -249,11 +249,7 @@ source-model = ETH issuance is a model, not a measurement.
 # The language switch: its label, and each language's name in its own language.
 lang-label = Language
 lang-name = English
-# Money style, in US$ millions: amounts from `-money-large-from` are written with `-usd-bn`,
-# { $n } counted in units of `-money-large-unit`; smaller ones with `-usd-m` in units of
-# `-money-small-unit`; each with at most the given decimals (trailing zeros dropped).
--money-large-from = 1000
--money-large-unit = 1000
--money-large-decimals = 1
--money-small-unit = 1
--money-small-decimals = 1
+# Money style, in US$ millions: tiers `from unit decimals message`, comma-separated; the
+# last tier whose `from` is not above the amount applies, its { $n } counted in `unit`s with
+# at most `decimals` decimals (trailing zeros dropped).
+-money-tiers = 0 1 1 -usd-m, 1000 1000 1 -usd-bn

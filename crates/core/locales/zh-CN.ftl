@@ -210,7 +210,7 @@ burn-deflationary-days = { $of }天中有{ $n }天销毁量超过发行量。
 burn-since-merge = 合并以来至{ $to }的净变化：{ $v } ETH（模型）。
 note-issuance-nominal = 发行量为模型估算，并非实测：工作量证明时期每天{ $pow } ETH；合并之后每年{ $k } × √(质押ETH)，质押量采用CryptoQuant的ETH质押数据（已扣除提款）。没有可用于检验的实测供应数据。
 note-issuance-calibrated = 发行量为模型估算，并以Coin Metrics的实测供应量校准：工作量证明时期每天{ $pow } ETH（区块奖励与叔块奖励）；合并之后每年{ $k } × √(质押ETH)，拟合区间为{ $fit_from } – { $fit_to }（月均误差{ $fit_mean }，最大误差{ $fit_max }，出现在{ $fit_max_month }）。
-note-issuance-validation = 在未用于拟合的{ $from } – { $to }月份上检验：月均误差{ $mean }，最大{ $max }，合计{ $total }。
+note-issuance-validation = 以未用于拟合的月份（{ $from } – { $to }）检验：月均误差{ $mean }，最大{ $max }，合计{ $total }。
 note-issuance-band = 阴影带为 ± { $band }，即拟合的最大月度误差；圆点为实测的月度发行量。
 method-burn = ETH销毁量为CryptoQuant的每日合计。发行量根据质押量建模；净供应变化为发行量减去销毁量，累计曲线分别自伦敦升级（2021年8月5日）和合并（2022年9月15日）起累加。
 
@@ -235,9 +235,6 @@ source-model = ETH发行量为模型估算，并非实测。
 ## Languages (i18n)
 lang-label = 语言
 lang-name = 简体中文
-# Money in 万 (US$10,000) below US$100m and 亿 (US$100m) from there: 5,000万美元, 9.03亿美元.
--money-large-from = 100
--money-large-unit = 100
--money-large-decimals = 2
--money-small-unit = 0.01
--money-small-decimals = 0
+# Money in 万 (US$10,000) below US$100m, in 亿 (US$100m) from there, whole 亿 from US$1bn
+# (as precise as English's US$0.1bn): 5,000万美元, 9.03亿美元, 538亿美元.
+-money-tiers = 0 0.01 0 -usd-m, 100 100 2 -usd-bn, 1000 100 0 -usd-bn

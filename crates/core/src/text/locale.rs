@@ -1,8 +1,8 @@
 //! One language: its messages (parsed once from its locale file) and its ways of writing
 //! numbers, money and dates. Date and money patterns are messages too (`-date`,
-//! `-usd-m`, `-usd-bn`, `month-1` …), and so is the money style (at what amount the large
-//! unit starts, what one unit is worth, how many decimals: `-money-large-from` …), so a
-//! translator changes them in the same file.
+//! `-usd-m`, `-usd-bn`, `month-1` …), and so is the money style (from what amount which
+//! unit and how many decimals: `-money-tiers`), so a translator changes them in the same
+//! file.
 //!
 //! The compiled-in languages are [`SOURCES`]: a new language is its file plus one line
 //! there. A message missing from a language falls back to English.
@@ -21,56 +21,101 @@ const EN_FTL: &str = include_str!("../../locales/en.ftl");
 /// is the fallback of every other language.
 pub const SOURCES: [(&str, &str); 2] = [("en", EN_FTL), ("zh-CN", include_str!("../../locales/zh-CN.ftl"))];
 
-/// How money (US$ millions) is written: amounts of at least `large_from` US$ millions use
-/// `-usd-bn` with `{ $n }` in units of `large_unit` US$ millions and `large_decimals`
-/// decimals; smaller amounts use `-usd-m` in units of `small_unit` with `small_decimals`.
-/// Trailing zero decimals are dropped (`$500m`, `12亿美元`). Read from the locale file's
-/// `-money-*` ids; English's values are the defaults.
+/// One tier of a money style: amounts from `from_usd_m` US$ millions are written with
+/// message `id` (`-usd-m` or `-usd-bn`), `{ $n }` counted in units of `unit_usd_m` with at
+/// most `decimals` decimals (trailing zeros dropped: `$500m`, `12亿美元`).
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct MoneyStyle {
-    large_from: f64,
-    large_unit: f64,
-    large_decimals: usize,
-    small_unit: f64,
-    small_decimals: usize,
+struct MoneyTier {
+    from_usd_m: f64,
+    unit_usd_m: f64,
+    decimals: usize,
+    id: &'static str,
 }
+
+/// How money is written: tiers by increasing `from_usd_m`, the last one not above the
+/// amount applies. Read from the locale file's `-money-tiers` (`from unit decimals id`,
+/// comma-separated); English's `$903.2m` / `$53.8bn` is the default.
+#[derive(Debug, Clone, PartialEq)]
+struct MoneyStyle(Vec<MoneyTier>);
 
 impl MoneyStyle {
     /// `$903.2m`, `$53.8bn`.
-    const EN: Self = Self {
-        large_from: 1000.0,
-        large_unit: 1000.0,
-        large_decimals: 1,
-        small_unit: 1.0,
-        small_decimals: 1,
-    };
+    fn en() -> Self {
+        Self(vec![
+            MoneyTier {
+                from_usd_m: 0.0,
+                unit_usd_m: 1.0,
+                decimals: 1,
+                id: "-usd-m",
+            },
+            MoneyTier {
+                from_usd_m: 1000.0,
+                unit_usd_m: 1000.0,
+                decimals: 1,
+                id: "-usd-bn",
+            },
+        ])
+    }
 
-    /// The style a locale's messages (with their fallback) declare; an id missing or not
-    /// a positive number (decimals: not a whole number from 0) keeps English's value.
-    fn read(messages: &BTreeMap<String, Vec<Piece>>, fallback: Option<&Locale>) -> Self {
-        let number = |id: &str| -> Option<f64> {
-            let pieces = messages
-                .get(id)
-                .or_else(|| fallback.and_then(|f| f.messages.get(id)))?;
-            match pieces.as_slice() {
-                [Piece::Literal(t)] => t
-                    .trim()
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|v| v.is_finite() && *v >= 0.0),
-                _ => None,
+    /// Parses `0 1 1 -usd-m, 1000 1000 1 -usd-bn`; `None` unless every tier is
+    /// well-formed (a finite `from` from 0, a positive unit, 0–6 decimals, a money id) and
+    /// the tiers start at 0 in increasing order.
+    fn parse(text: &str) -> Option<Self> {
+        let mut tiers = Vec::new();
+        for tier in text.split(',') {
+            let f: Vec<&str> = tier.split_whitespace().collect();
+            let [from, unit, decimals, id] = f.as_slice() else {
+                return None;
+            };
+            let from_usd_m = from.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)?;
+            let unit_usd_m = unit.parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0)?;
+            let decimals = decimals.parse::<usize>().ok().filter(|d| *d <= 6)?;
+            let id = match *id {
+                "-usd-m" => "-usd-m",
+                "-usd-bn" => "-usd-bn",
+                _ => return None,
+            };
+            if tiers
+                .last()
+                .is_some_and(|t: &MoneyTier| t.from_usd_m >= from_usd_m)
+            {
+                return None;
             }
-        };
-        let value = |id: &str| number(id).filter(|v| *v > 0.0);
-        let decimals = |id: &str, default: usize| number(id).map_or(default, |v| (v.round() as usize).min(6));
-        let en = Self::EN;
-        Self {
-            large_from: value("-money-large-from").unwrap_or(en.large_from),
-            large_unit: value("-money-large-unit").unwrap_or(en.large_unit),
-            large_decimals: decimals("-money-large-decimals", en.large_decimals),
-            small_unit: value("-money-small-unit").unwrap_or(en.small_unit),
-            small_decimals: decimals("-money-small-decimals", en.small_decimals),
+            tiers.push(MoneyTier {
+                from_usd_m,
+                unit_usd_m,
+                decimals,
+                id,
+            });
         }
+        (tiers.first().map(|t| t.from_usd_m) == Some(0.0)).then_some(Self(tiers))
+    }
+
+    /// The style a locale's messages (else its fallback's) declare, else English's.
+    fn read(messages: &BTreeMap<String, Vec<Piece>>, fallback: Option<&Locale>) -> Self {
+        let pieces = messages
+            .get("-money-tiers")
+            .or_else(|| fallback.and_then(|f| f.messages.get("-money-tiers")));
+        match pieces.map(Vec::as_slice) {
+            Some([Piece::Literal(t)]) => Self::parse(t).unwrap_or_else(Self::en),
+            _ => Self::en(),
+        }
+    }
+
+    /// The tier for an amount of `usd_m` (absolute) US$ millions.
+    fn tier(&self, usd_m: f64) -> MoneyTier {
+        self.0
+            .iter()
+            .rev()
+            .find(|t| usd_m >= t.from_usd_m)
+            .or(self.0.first())
+            .copied()
+            .unwrap_or(MoneyTier {
+                from_usd_m: 0.0,
+                unit_usd_m: 1.0,
+                decimals: 1,
+                id: "-usd-m",
+            })
     }
 }
 
@@ -114,7 +159,7 @@ impl Locale {
                 tag: "en".to_owned(),
                 messages: BTreeMap::new(),
                 fallback: None,
-                money: MoneyStyle::EN,
+                money: MoneyStyle::en(),
             })
         })
     }
@@ -319,12 +364,8 @@ impl Locale {
 
     fn money(&self, usd_m: f64, with_plus: bool) -> String {
         let a = usd_m.abs();
-        let s = self.money;
-        let (id, n) = if a >= s.large_from {
-            ("-usd-bn", grouped(a / s.large_unit, s.large_decimals))
-        } else {
-            ("-usd-m", grouped(a / s.small_unit, s.small_decimals))
-        };
+        let tier = self.money.tier(a);
+        let (id, n) = (tier.id, grouped(a / tier.unit_usd_m, tier.decimals));
         // `$500m`, not `$500.0m`: a round amount carries no false decimal.
         let n = match n.split_once('.') {
             Some((int, frac)) if frac.trim_end_matches('0').is_empty() => int.to_owned(),
@@ -622,7 +663,9 @@ mod tests {
         assert_eq!(zh.number(1200.0, NumFmt::UsdM), "12亿美元");
         assert_eq!(zh.number(903.2, NumFmt::UsdM), "9.03亿美元");
         assert_eq!(zh.number(50.0, NumFmt::UsdM), "5,000万美元");
-        assert_eq!(zh.number(53_780.0, NumFmt::UsdM), "537.8亿美元");
+        assert_eq!(zh.number(53_780.0, NumFmt::UsdM), "538亿美元");
+        assert_eq!(zh.number(-1114.0, NumFmt::SignedUsdM), "−\u{2060}11亿美元");
+        assert_eq!(zh.number(999.0, NumFmt::UsdM), "9.99亿美元");
         assert_eq!(zh.number(-903.2, NumFmt::SignedUsdM), "−\u{2060}9.03亿美元");
         assert_eq!(zh.number(655.3, NumFmt::SignedUsdM), "+6.55亿美元");
         assert_eq!(zh.number(99.99, NumFmt::UsdM), "9,999万美元");
@@ -663,7 +706,7 @@ mod tests {
     fn chinese_messages_carry_no_english_words() {
         let zh = Locale::parse("zh-CN", include_str!("../../locales/zh-CN.ftl")).unwrap();
         let mut english = Vec::new();
-        for id in zh.ids().filter(|id| !id.starts_with("-money-")) {
+        for id in zh.ids().filter(|id| *id != "-money-tiers") {
             let text: String = zh
                 .messages
                 .get(id)
@@ -685,6 +728,28 @@ mod tests {
             }
         }
         assert!(english.is_empty(), "{english:#?}");
+    }
+
+    #[test]
+    fn a_money_style_is_a_well_formed_tier_table_or_english() {
+        assert_eq!(
+            MoneyStyle::parse("0 1 1 -usd-m, 1000 1000 1 -usd-bn"),
+            Some(MoneyStyle::en())
+        );
+        for bad in [
+            "",
+            "1 1 1 -usd-m",
+            "0 1 1 -usd-m, 0 1 1 -usd-bn",
+            "0 0 1 -usd-m",
+            "0 1 9 -usd-m",
+            "0 1 1 -usd-x",
+            "0 1 -usd-m",
+            "0 NaN 1 -usd-m",
+        ] {
+            assert_eq!(MoneyStyle::parse(bad), None, "{bad}");
+        }
+        let broken = Locale::parse("xx", "-money-tiers = 0 1 1 nonsense").unwrap();
+        assert_eq!(broken.money, MoneyStyle::en());
     }
 
     #[test]
