@@ -253,3 +253,5 @@ lang-name = English
 # last tier whose `from` is not above the amount applies, its { $n } counted in `unit`s with
 # at most `decimals` decimals (trailing zeros dropped).
 -money-tiers = 0 1 1 -usd-m, 1000 1000 1 -usd-bn
+# An amount that rounds to zero.
+-usd-zero = $0m

@@ -324,9 +324,17 @@ impl Locale {
             .or_else(|| self.fallback.and_then(|f| f.messages.get(id)))
     }
 
-    /// Renders a list of sentences joined by spaces.
+    /// Renders a list of sentences joined by spaces; a sentence that ends in a full-width
+    /// mark (`。`, `！`, `？`: Chinese, Japanese) is followed by none.
     pub fn render_all(&self, ms: &[Msg]) -> String {
-        ms.iter().map(|m| self.render(m)).collect::<Vec<_>>().join(" ")
+        let mut out = String::new();
+        for m in ms {
+            if !out.is_empty() && !out.ends_with(['\u{3002}', '\u{FF01}', '\u{FF1F}']) {
+                out.push(' ');
+            }
+            out.push_str(&self.render(m));
+        }
+        out
     }
 
     fn arg(&self, a: &Arg) -> String {
@@ -372,12 +380,16 @@ impl Locale {
             Some((int, frac)) => format!("{int}.{}", frac.trim_end_matches('0')),
             None => n,
         };
+        let zero = n.chars().all(|c| !c.is_ascii_digit() || c == '0');
+        if zero {
+            // `$0m` in English, `0美元` rather than `0万美元` in Chinese.
+            return self.render(&Msg::new("-usd-zero"));
+        }
         let body = self.render(&Msg::new(id).text("n", n));
-        let zero = body.chars().all(|c| !c.is_ascii_digit() || c == '0');
-        if usd_m < 0.0 && !zero {
+        if usd_m < 0.0 {
             // A word joiner keeps the minus on the line of its amount.
             format!("{MINUS}\u{2060}{body}")
-        } else if usd_m > 0.0 && with_plus && !zero {
+        } else if usd_m > 0.0 && with_plus {
             format!("+{body}")
         } else {
             body
@@ -526,6 +538,7 @@ mod tests {
         assert_eq!(en.number(53_780.0, NumFmt::UsdM), "$53.8bn");
         assert_eq!(en.number(655.3, NumFmt::SignedUsdM), "+$655.3m");
         assert_eq!(en.number(-0.01, NumFmt::UsdM), "$0m");
+        assert_eq!(en.number(0.0, NumFmt::SignedUsdM), "$0m");
         assert_eq!(en.number(4_273_352.0, NumFmt::Sig3), "4,270,000");
         assert_eq!(en.number(-0.3333, NumFmt::Corr), "−0.33");
         assert_eq!(en.number(1234567.891, NumFmt::Fixed(0)), "1,234,568");
@@ -669,7 +682,14 @@ mod tests {
         assert_eq!(zh.number(-903.2, NumFmt::SignedUsdM), "−\u{2060}9.03亿美元");
         assert_eq!(zh.number(655.3, NumFmt::SignedUsdM), "+6.55亿美元");
         assert_eq!(zh.number(99.99, NumFmt::UsdM), "9,999万美元");
-        assert_eq!(zh.number(-0.001, NumFmt::UsdM), "0万美元");
+        assert_eq!(zh.number(-0.001, NumFmt::UsdM), "0美元");
+        assert_eq!(zh.number(0.0, NumFmt::SignedUsdM), "0美元");
+        let sentences = [Msg::new("retry"), Msg::new("draw-error"), Msg::new("retry")];
+        assert_eq!(zh.render_all(&sentences), "重试 无法绘制图表。重试");
+        assert_eq!(
+            Locale::en().render_all(&sentences),
+            "Retry The chart could not be drawn. Retry"
+        );
         assert_eq!(zh.number(0.4213, NumFmt::Percent(0)), "42%");
         assert_eq!(zh.number(f64::NAN, NumFmt::UsdM), "无数据");
     }
