@@ -84,6 +84,8 @@ test('switching language on the page changes the text, the charts and the URL', 
   assert.match(await h1(p), HAN);
   assert.match(p.page.url(), /[?&]lang=zh-CN/);
   assert.equal(await htmlLang(p), 'zh-CN');
+  // A keyboard reader stays on the switch.
+  assert.ok(await p.page.evaluate(() => document.activeElement?.matches('.lang-switch select')));
   const after = await takeaways(p);
   after.forEach((t, i) => { assert.notEqual(t, before.takeaways[i]); assert.match(t, HAN); });
   // Axis labels are drawn in the new language: every chart's pixels change.

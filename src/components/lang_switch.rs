@@ -2,9 +2,10 @@
 //! its own language (and marked with its `lang`), so a reader finds theirs whatever the
 //! page's current language.
 
-use crate::state::{t, use_app};
+use crate::state::{t, use_app, AppState};
 use leptos::prelude::*;
 use repricing_core::text::{Locale, Msg};
+use wasm_bindgen::JsCast;
 
 /// A small labelled `<select>`; a choice sets the view's `lang` (and so the URL).
 #[component]
@@ -25,10 +26,30 @@ pub fn LangSwitch() -> impl IntoView {
             <span class="lang-switch-label">{t("lang-label")}</span>
             <select
                 prop:value=move || app.lang.get()
-                on:change=move |ev| app.edit("lang", &event_target_value(&ev))
+                on:change=move |ev| switch(app, &event_target_value(&ev))
             >
                 {options}
             </select>
         </label>
     }
+}
+
+/// Sets the language. The page renders again in it: the section a link pointed at is
+/// forgotten (so the page does not jump there), and focus returns to the new switch.
+fn switch(app: AppState, tag: &str) {
+    app.view.update(|s| {
+        if s.edit("lang", tag) {
+            s.section = None;
+        }
+    });
+    request_animation_frame(|| {
+        if let Some(select) = document()
+            .query_selector(".lang-switch select")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = select.focus();
+        }
+    });
 }
