@@ -29,6 +29,20 @@ pub fn page_base() -> String {
     )
 }
 
+/// The first of the browser's preferred languages (`navigator.languages`, else
+/// `navigator.language`) that a compiled-in locale serves, else English.
+pub fn reader_language() -> &'static str {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return "en";
+    };
+    let mut wanted: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    wanted.extend(nav.language());
+    wanted
+        .iter()
+        .find_map(|w| repricing_core::text::Locale::negotiate(w))
+        .unwrap_or("en")
+}
+
 /// The current query string (with `?`), or empty.
 pub fn query() -> String {
     web_sys::window()

@@ -13,6 +13,7 @@ pub mod state;
 pub mod theme;
 
 use components::chart_section::{provider_names, ChartSection};
+use components::lang_switch::LangSwitch;
 use components::story_bar::StoryBar;
 use data::{load_snapshot, Loaded, SNAPSHOT_URL};
 use leptos::prelude::*;
@@ -53,8 +54,9 @@ pub fn App() -> impl IntoView {
     }
     let (embed, story_embed, theme_choice) = (initial.embed, initial.story_embed, initial.theme);
 
-    let app = AppState::new(initial);
+    let app = AppState::with_reader_lang(initial, browser::reader_language());
     provide_context(app);
+    follow_language(app.lang, embed.is_none());
     let system_dark = RwSignal::new(prefers_dark());
     watch_color_scheme(system_dark);
     let dark = Signal::derive(move || match theme_choice {
@@ -90,16 +92,42 @@ pub fn App() -> impl IntoView {
             None => view! { <Stories snapshot=loaded /> }.into_any(),
         },
     };
-    match embed {
-        _ if story_embed => view! { <main class="embed embed-story">{content}</main> }.into_any(),
-        Some(_) => view! { <main class="embed">{content}</main> }.into_any(),
-        None => view! {
-            <Header />
-            <main>{content}</main>
-            <Footer snapshot />
+    // A language switch renders the page again in the new language (the snapshot stays
+    // loaded); every canvas is redrawn with it.
+    let lang = app.lang;
+    move || {
+        lang.track();
+        match embed {
+            _ if story_embed => view! { <main class="embed embed-story">{content}</main> }.into_any(),
+            Some(_) => view! { <main class="embed">{content}</main> }.into_any(),
+            None => view! {
+                <Header />
+                <main>{content}</main>
+                <Footer snapshot />
+            }
+            .into_any(),
         }
-        .into_any(),
     }
+}
+
+/// Keeps `<html lang>` (and, on the full page, the document title) in the language in
+/// effect. English keeps the title `index.html` gives.
+fn follow_language(lang: Memo<&'static str>, full_page: bool) {
+    let english_title = document().title();
+    Effect::new(move |_| {
+        let tag = lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", tag);
+        }
+        if full_page {
+            let title = if tag == "en" {
+                english_title.clone()
+            } else {
+                t("page-title")
+            };
+            document().set_title(&title);
+        }
+    });
 }
 
 /// One chart for an iframe: no page chrome, a link back to the full page, and height
@@ -206,6 +234,7 @@ pub fn Stories(snapshot: Loaded) -> impl IntoView {
 fn Header() -> impl IntoView {
     view! {
         <header class="masthead">
+            <LangSwitch />
             <p class="kicker">{t("page-kicker")}</p>
             <h1>{t("page-title")}</h1>
             <p class="intro">{t("page-intro")}</p>

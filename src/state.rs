@@ -2,6 +2,10 @@
 //! (every chart reads a `Memo` slice of it; a control is an edit of one URL key; a
 //! permalink or a story step sets it whole) and the focused date that links the charts'
 //! crosshairs. An `Effect` in `App` writes the state back to the address bar.
+//!
+//! The language is part of the state too: [`AppState::lang`] is the view's chosen
+//! language or else the browser's, and [`locale`] reads it, so everything that renders
+//! text or draws a canvas re-runs when the reader switches language.
 
 use leptos::prelude::*;
 use repricing_core::text::{Locale, Msg};
@@ -24,14 +28,24 @@ pub struct AppState {
     pub view: RwSignal<ViewState>,
     /// The linked date of every chart's crosshair.
     pub focus: RwSignal<Option<Focus>>,
+    /// The language in effect: the view's `lang`, else the reader's browser language.
+    pub lang: Memo<&'static str>,
 }
 
 impl AppState {
-    /// State holding `view`.
+    /// State holding `view`, in English unless the view names a language.
     pub fn new(view: ViewState) -> Self {
+        Self::with_reader_lang(view, "en")
+    }
+
+    /// State holding `view`; `reader_lang` (a compiled-in tag, see
+    /// [`Locale::negotiate`]) applies while the view names no language.
+    pub fn with_reader_lang(view: ViewState, reader_lang: &'static str) -> Self {
+        let view = RwSignal::new(view);
         Self {
-            view: RwSignal::new(view),
+            view,
             focus: RwSignal::new(None),
+            lang: Memo::new(move |_| view.with(|s| s.lang).unwrap_or(reader_lang)),
         }
     }
 
@@ -52,9 +66,10 @@ pub fn use_app() -> AppState {
     })
 }
 
-/// The reader's locale.
+/// The reader's locale, from the app state in context (English without one). Reactive:
+/// a closure or `Effect` that calls it re-runs when the language changes.
 pub fn locale() -> &'static Locale {
-    Locale::en()
+    use_context::<AppState>().map_or_else(Locale::en, |app| Locale::get(app.lang.get()))
 }
 
 /// A message rendered in the reader's locale.

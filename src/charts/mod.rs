@@ -46,7 +46,8 @@ impl Style {
     /// A font of `css` size.
     pub fn font(&self, css: f64, color: RGBColor) -> TextStyle<'static> {
         (
-            "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+            "system-ui, -apple-system, 'Segoe UI', Roboto, 'PingFang SC', 'Hiragino Sans GB', \
+             'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif",
             css * self.dpr,
         )
             .into_font()

@@ -8,6 +8,7 @@ pub mod error_box;
 pub mod lens_panel;
 pub mod mini_bars;
 
+pub mod lang_switch;
 pub mod range_brush;
 pub mod range_picker;
 pub mod segmented;

@@ -105,6 +105,9 @@ pub fn ShareBar(
         s.story_embed = false;
         s.step = None;
         s.section = None;
+        // The article's readers get the editor's language, unless it is English (then
+        // each reader's own browser language applies).
+        s.lang = Some(app.lang.get()).filter(|l| *l != "en");
         let src = link(&s.to_query(true), None);
         let base = page_base();
         let dir = base.rsplit_once('/').map_or(base.as_str(), |(d, _)| d);

@@ -338,3 +338,13 @@ story-previous = Previous
 story-next = Next
 story-explore = Explore on your own
 story-start = Read the story step by step
+## Languages (i18n)
+# The language switch: its label, and each language's name in its own language.
+lang-label = Language
+lang-name = English
+# Money style, in US$ millions: tiers `from unit decimals message`, comma-separated; the
+# last tier whose `from` is not above the amount applies, its { $n } counted in `unit`s with
+# at most `decimals` decimals (trailing zeros dropped).
+-money-tiers = 0 1 1 -usd-m, 1000 1000 1 -usd-bn
+# An amount that rounds to zero.
+-usd-zero = $0m

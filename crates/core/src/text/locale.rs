@@ -1,6 +1,11 @@
 //! One language: its messages (parsed once from its locale file) and its ways of writing
 //! numbers, money and dates. Date and money patterns are messages too (`-date`,
-//! `-usd-m`, `-usd-bn`, `month-1` …), so a translator changes them in the same file.
+//! `-usd-m`, `-usd-bn`, `month-1` …), and so is the money style (from what amount which
+//! unit and how many decimals: `-money-tiers`), so a translator changes them in the same
+//! file.
+//!
+//! The compiled-in languages are [`SOURCES`]: a new language is its file plus one line
+//! there. A message missing from a language falls back to English.
 
 use super::{Arg, Msg, NumFmt};
 use std::collections::BTreeMap;
@@ -11,6 +16,108 @@ use time::Date;
 pub const MINUS: char = '\u{2212}';
 
 const EN_FTL: &str = include_str!("../../locales/en.ftl");
+
+/// Every compiled-in language: its BCP 47 tag and its locale file. English comes first and
+/// is the fallback of every other language.
+pub const SOURCES: [(&str, &str); 2] = [("en", EN_FTL), ("zh-CN", include_str!("../../locales/zh-CN.ftl"))];
+
+/// One tier of a money style: amounts from `from_usd_m` US$ millions are written with
+/// message `id` (`-usd-m` or `-usd-bn`), `{ $n }` counted in units of `unit_usd_m` with at
+/// most `decimals` decimals (trailing zeros dropped: `$500m`, `12亿美元`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct MoneyTier {
+    from_usd_m: f64,
+    unit_usd_m: f64,
+    decimals: usize,
+    id: &'static str,
+}
+
+/// How money is written: tiers by increasing `from_usd_m`, the last one not above the
+/// amount applies. Read from the locale file's `-money-tiers` (`from unit decimals id`,
+/// comma-separated); English's `$903.2m` / `$53.8bn` is the default.
+#[derive(Debug, Clone, PartialEq)]
+struct MoneyStyle(Vec<MoneyTier>);
+
+impl MoneyStyle {
+    /// `$903.2m`, `$53.8bn`.
+    fn en() -> Self {
+        Self(vec![
+            MoneyTier {
+                from_usd_m: 0.0,
+                unit_usd_m: 1.0,
+                decimals: 1,
+                id: "-usd-m",
+            },
+            MoneyTier {
+                from_usd_m: 1000.0,
+                unit_usd_m: 1000.0,
+                decimals: 1,
+                id: "-usd-bn",
+            },
+        ])
+    }
+
+    /// Parses `0 1 1 -usd-m, 1000 1000 1 -usd-bn`; `None` unless every tier is
+    /// well-formed (a finite `from` from 0, a positive unit, 0–6 decimals, a money id) and
+    /// the tiers start at 0 in increasing order.
+    fn parse(text: &str) -> Option<Self> {
+        let mut tiers = Vec::new();
+        for tier in text.split(',') {
+            let f: Vec<&str> = tier.split_whitespace().collect();
+            let [from, unit, decimals, id] = f.as_slice() else {
+                return None;
+            };
+            let from_usd_m = from.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)?;
+            let unit_usd_m = unit.parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0)?;
+            let decimals = decimals.parse::<usize>().ok().filter(|d| *d <= 6)?;
+            let id = match *id {
+                "-usd-m" => "-usd-m",
+                "-usd-bn" => "-usd-bn",
+                _ => return None,
+            };
+            if tiers
+                .last()
+                .is_some_and(|t: &MoneyTier| t.from_usd_m >= from_usd_m)
+            {
+                return None;
+            }
+            tiers.push(MoneyTier {
+                from_usd_m,
+                unit_usd_m,
+                decimals,
+                id,
+            });
+        }
+        (tiers.first().map(|t| t.from_usd_m) == Some(0.0)).then_some(Self(tiers))
+    }
+
+    /// The style a locale's messages (else its fallback's) declare, else English's.
+    fn read(messages: &BTreeMap<String, Vec<Piece>>, fallback: Option<&Locale>) -> Self {
+        let pieces = messages
+            .get("-money-tiers")
+            .or_else(|| fallback.and_then(|f| f.messages.get("-money-tiers")));
+        match pieces.map(Vec::as_slice) {
+            Some([Piece::Literal(t)]) => Self::parse(t).unwrap_or_else(Self::en),
+            _ => Self::en(),
+        }
+    }
+
+    /// The tier for an amount of `usd_m` (absolute) US$ millions.
+    fn tier(&self, usd_m: f64) -> MoneyTier {
+        self.0
+            .iter()
+            .rev()
+            .find(|t| usd_m >= t.from_usd_m)
+            .or(self.0.first())
+            .copied()
+            .unwrap_or(MoneyTier {
+                from_usd_m: 0.0,
+                unit_usd_m: 1.0,
+                decimals: 1,
+                id: "-usd-m",
+            })
+    }
+}
 
 /// A piece of a parsed message.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +144,9 @@ pub struct Locale {
     /// BCP 47 tag (`en`, `zh-CN`).
     pub tag: String,
     messages: BTreeMap<String, Vec<Piece>>,
+    /// Where a missing message is looked up (English, for every other language).
+    fallback: Option<&'static Locale>,
+    money: MoneyStyle,
 }
 
 impl Locale {
@@ -48,8 +158,60 @@ impl Locale {
             Locale::parse("en", EN_FTL).unwrap_or_else(|_| Locale {
                 tag: "en".to_owned(),
                 messages: BTreeMap::new(),
+                fallback: None,
+                money: MoneyStyle::en(),
             })
         })
+    }
+
+    /// The compiled-in language `tag` (exactly as in [`SOURCES`]), parsed once, with
+    /// English as its fallback. An unknown tag, or a file that does not parse (a build bug
+    /// the tests catch), gives English.
+    pub fn get(tag: &str) -> &'static Locale {
+        static CACHE: [OnceLock<Option<Locale>>; SOURCES.len()] = [const { OnceLock::new() }; SOURCES.len()];
+        let Some(i) = SOURCES.iter().position(|(t, _)| *t == tag) else {
+            return Self::en();
+        };
+        let (Some((tag, text)), Some(cell)) = (SOURCES.get(i), CACHE.get(i)) else {
+            return Self::en();
+        };
+        if *tag == "en" {
+            return Self::en();
+        }
+        cell.get_or_init(|| Locale::parse(tag, text).ok().map(|l| l.with_fallback(Self::en())))
+            .as_ref()
+            .unwrap_or_else(|| Self::en())
+    }
+
+    /// The tags of every compiled-in language, English first.
+    pub fn tags() -> impl Iterator<Item = &'static str> {
+        SOURCES.iter().map(|(t, _)| *t)
+    }
+
+    /// The compiled-in language that best serves a reader asking for `wanted` (a URL
+    /// value or a browser's `navigator.language`): the same tag in any letter case (`_`
+    /// read as `-`), else the first language with the same primary subtag (`zh`,
+    /// `zh-Hans`, `zh-SG` → `zh-CN`; `en-GB` → `en`). `None` when nothing matches.
+    pub fn negotiate(wanted: &str) -> Option<&'static str> {
+        let wanted = wanted.trim().replace('_', "-");
+        if wanted.is_empty()
+            || wanted.len() > 35
+            || !wanted.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            return None;
+        }
+        let primary = |t: &str| t.split('-').next().unwrap_or_default().to_ascii_lowercase();
+        Self::tags()
+            .find(|t| t.eq_ignore_ascii_case(&wanted))
+            .or_else(|| Self::tags().find(|t| primary(t) == primary(&wanted)))
+    }
+
+    /// This locale with `fallback` for the messages it lacks (its money style re-read, so
+    /// a style id it lacks comes from the fallback too).
+    pub fn with_fallback(mut self, fallback: &'static Locale) -> Self {
+        self.fallback = Some(fallback);
+        self.money = MoneyStyle::read(&self.messages, self.fallback);
+        self
     }
 
     /// Parses a locale file.
@@ -99,13 +261,16 @@ impl Locale {
                 return Err(err(line, "duplicate message id"));
             }
         }
+        let money = MoneyStyle::read(&messages, None);
         Ok(Self {
             tag: tag.to_owned(),
             messages,
+            fallback: None,
+            money,
         })
     }
 
-    /// Whether the locale has `id`.
+    /// Whether the locale's own file has `id` (not counting its fallback).
     pub fn has(&self, id: &str) -> bool {
         self.messages.contains_key(id)
     }
@@ -117,8 +282,7 @@ impl Locale {
 
     /// The placeholders of `id`, in order (empty for an unknown id).
     pub fn placeholders(&self, id: &str) -> Vec<&str> {
-        self.messages
-            .get(id)
+        self.lookup(id)
             .map(|p| {
                 p.iter()
                     .filter_map(|p| match p {
@@ -133,7 +297,7 @@ impl Locale {
     /// Renders a message. An unknown id renders as `[id]` and a missing argument as
     /// `{name}`, so a mistake is visible and caught by tests, never a panic.
     pub fn render(&self, m: &Msg) -> String {
-        let Some(pieces) = self.messages.get(m.id) else {
+        let Some(pieces) = self.lookup(m.id) else {
             return format!("[{}]", m.id);
         };
         let mut out = String::new();
@@ -153,9 +317,24 @@ impl Locale {
         out
     }
 
-    /// Renders a list of sentences joined by spaces.
+    /// The pieces of `id`, from this locale or else its fallback.
+    fn lookup(&self, id: &str) -> Option<&Vec<Piece>> {
+        self.messages
+            .get(id)
+            .or_else(|| self.fallback.and_then(|f| f.messages.get(id)))
+    }
+
+    /// Renders a list of sentences joined by spaces; a sentence that ends in a full-width
+    /// mark (`。`, `！`, `？`: Chinese, Japanese) is followed by none.
     pub fn render_all(&self, ms: &[Msg]) -> String {
-        ms.iter().map(|m| self.render(m)).collect::<Vec<_>>().join(" ")
+        let mut out = String::new();
+        for m in ms {
+            if !out.is_empty() && !out.ends_with(['\u{3002}', '\u{FF01}', '\u{FF1F}']) {
+                out.push(' ');
+            }
+            out.push_str(&self.render(m));
+        }
+        out
     }
 
     fn arg(&self, a: &Arg) -> String {
@@ -193,19 +372,24 @@ impl Locale {
 
     fn money(&self, usd_m: f64, with_plus: bool) -> String {
         let a = usd_m.abs();
-        let (id, n) = if a >= 1000.0 {
-            ("-usd-bn", grouped(a / 1000.0, 1))
-        } else {
-            ("-usd-m", grouped(a, 1))
-        };
+        let tier = self.money.tier(a);
+        let (id, n) = (tier.id, grouped(a / tier.unit_usd_m, tier.decimals));
         // `$500m`, not `$500.0m`: a round amount carries no false decimal.
-        let n = n.strip_suffix(".0").map(str::to_owned).unwrap_or(n);
+        let n = match n.split_once('.') {
+            Some((int, frac)) if frac.trim_end_matches('0').is_empty() => int.to_owned(),
+            Some((int, frac)) => format!("{int}.{}", frac.trim_end_matches('0')),
+            None => n,
+        };
+        let zero = n.chars().all(|c| !c.is_ascii_digit() || c == '0');
+        if zero {
+            // `$0m` in English, `0美元` rather than `0万美元` in Chinese.
+            return self.render(&Msg::new("-usd-zero"));
+        }
         let body = self.render(&Msg::new(id).text("n", n));
-        let zero = body.chars().all(|c| !c.is_ascii_digit() || c == '0');
-        if usd_m < 0.0 && !zero {
+        if usd_m < 0.0 {
             // A word joiner keeps the minus on the line of its amount.
             format!("{MINUS}\u{2060}{body}")
-        } else if usd_m > 0.0 && with_plus && !zero {
+        } else if usd_m > 0.0 && with_plus {
             format!("+{body}")
         } else {
             body
@@ -354,6 +538,7 @@ mod tests {
         assert_eq!(en.number(53_780.0, NumFmt::UsdM), "$53.8bn");
         assert_eq!(en.number(655.3, NumFmt::SignedUsdM), "+$655.3m");
         assert_eq!(en.number(-0.01, NumFmt::UsdM), "$0m");
+        assert_eq!(en.number(0.0, NumFmt::SignedUsdM), "$0m");
         assert_eq!(en.number(4_273_352.0, NumFmt::Sig3), "4,270,000");
         assert_eq!(en.number(-0.3333, NumFmt::Corr), "−0.33");
         assert_eq!(en.number(1234567.891, NumFmt::Fixed(0)), "1,234,568");
@@ -372,6 +557,221 @@ mod tests {
         assert!(Locale::parse("xx", "a = { $x").is_err());
         assert!(Locale::parse("xx", "a = 1\na = 2").is_err());
         assert!(Locale::parse("xx", "just text").is_err());
+    }
+
+    /// Languages that must translate every English id (a new language may start
+    /// partial: its missing ids are listed, and fall back to English).
+    const COMPLETE: &[&str] = &["zh-CN"];
+
+    fn sources() -> Vec<(&'static str, Locale)> {
+        SOURCES
+            .iter()
+            .map(|(tag, text)| (*tag, Locale::parse(tag, text).unwrap_or_else(|e| panic!("{e}"))))
+            .collect()
+    }
+
+    #[test]
+    fn every_locale_parses_and_lists_its_untranslated_ids() {
+        let en = Locale::parse("en", EN_FTL).unwrap();
+        let mut incomplete = Vec::new();
+        for (tag, l) in sources().iter().filter(|(t, _)| *t != "en") {
+            let missing: Vec<&str> = en.ids().filter(|id| !l.has(id)).collect();
+            let unknown: Vec<&str> = l.ids().filter(|id| !en.has(id)).collect();
+            println!("{tag}: {} untranslated id(s): {missing:?}", missing.len());
+            assert!(unknown.is_empty(), "{tag} has ids English lacks: {unknown:?}");
+            if COMPLETE.contains(tag) && !missing.is_empty() {
+                incomplete.push((*tag, missing));
+            }
+        }
+        assert!(incomplete.is_empty(), "untranslated ids: {incomplete:?}");
+    }
+
+    #[test]
+    fn every_locale_has_the_placeholders_of_english_for_each_id() {
+        let en = Locale::parse("en", EN_FTL).unwrap();
+        let set = |l: &Locale, id: &str| {
+            let mut p: Vec<String> = l.placeholders(id).into_iter().map(str::to_owned).collect();
+            p.sort();
+            p.dedup();
+            p
+        };
+        let mut wrong = Vec::new();
+        for (tag, l) in sources() {
+            for id in l.ids().filter(|id| en.has(id)) {
+                if set(&l, id) != set(&en, id) {
+                    wrong.push(format!(
+                        "{tag} {id}: {:?} vs English {:?}",
+                        set(&l, id),
+                        set(&en, id)
+                    ));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn the_completeness_check_can_fail() {
+        // A locale that lacks an id and renames a placeholder is caught by the same rules.
+        let en = Locale::parse("en", EN_FTL).unwrap();
+        let partial = Locale::parse("xx", "page-title = x\ncorr-latest = { $r }").unwrap();
+        assert!(en.ids().any(|id| !partial.has(id)));
+        assert_ne!(
+            partial.placeholders("corr-latest"),
+            en.placeholders("corr-latest")
+        );
+    }
+
+    #[test]
+    fn the_registry_gives_each_language_with_english_behind_it() {
+        assert_eq!(Locale::tags().collect::<Vec<_>>(), ["en", "zh-CN"]);
+        let zh = Locale::get("zh-CN");
+        assert_eq!(zh.tag, "zh-CN");
+        assert_eq!(Locale::get("en").tag, "en");
+        assert_eq!(Locale::get("xx-nope").tag, "en");
+        assert_ne!(
+            zh.render(&Msg::new("page-title")),
+            Locale::en().render(&Msg::new("page-title"))
+        );
+        // A message a language lacks comes from English, not as `[id]`.
+        let partial = Locale::parse("xx", "page-kicker = X")
+            .unwrap()
+            .with_fallback(Locale::en());
+        assert_eq!(partial.render(&Msg::new("page-kicker")), "X");
+        assert_eq!(partial.render(&Msg::new("retry")), "Retry");
+        assert_eq!(partial.placeholders("source-line"), ["providers", "date"]);
+        assert_eq!(partial.render(&Msg::new("no-such-id")), "[no-such-id]");
+        // The English money style applies to a language that declares none.
+        assert_eq!(partial.number(903.2, NumFmt::UsdM), "$903.2m");
+    }
+
+    #[test]
+    fn a_reader_language_is_negotiated_to_a_compiled_in_one() {
+        for (asked, got) in [
+            ("zh", Some("zh-CN")),
+            ("zh-CN", Some("zh-CN")),
+            ("zh-Hans", Some("zh-CN")),
+            ("zh-hans-CN", Some("zh-CN")),
+            ("ZH_cn", Some("zh-CN")),
+            ("en", Some("en")),
+            ("en-GB", Some("en")),
+            ("fr-FR", None),
+            ("", None),
+            ("<script>", None),
+            ("zh-CN\0", None),
+            ("zh <b>", None),
+            ("-", None),
+        ] {
+            assert_eq!(Locale::negotiate(asked), got, "{asked}");
+        }
+    }
+
+    #[test]
+    fn chinese_dates_and_money_in_wan_and_yi() {
+        let zh = Locale::get("zh-CN");
+        assert_eq!(zh.date(date!(2026 - 08 - 21)), "2026年8月21日");
+        assert_eq!(zh.month(date!(2025 - 11 - 01)), "2025年11月");
+        assert_eq!(zh.month_short(date!(2025 - 08 - 01)), "8月");
+        assert_eq!(zh.day_month(date!(2025 - 08 - 05)), "8月5日");
+        assert_eq!(zh.number(1200.0, NumFmt::UsdM), "12亿美元");
+        assert_eq!(zh.number(903.2, NumFmt::UsdM), "9.03亿美元");
+        assert_eq!(zh.number(50.0, NumFmt::UsdM), "5,000万美元");
+        assert_eq!(zh.number(53_780.0, NumFmt::UsdM), "538亿美元");
+        assert_eq!(zh.number(-1114.0, NumFmt::SignedUsdM), "−\u{2060}11亿美元");
+        assert_eq!(zh.number(999.0, NumFmt::UsdM), "9.99亿美元");
+        assert_eq!(zh.number(-903.2, NumFmt::SignedUsdM), "−\u{2060}9.03亿美元");
+        assert_eq!(zh.number(655.3, NumFmt::SignedUsdM), "+6.55亿美元");
+        assert_eq!(zh.number(99.99, NumFmt::UsdM), "9,999万美元");
+        assert_eq!(zh.number(-0.001, NumFmt::UsdM), "0美元");
+        assert_eq!(zh.number(0.0, NumFmt::SignedUsdM), "0美元");
+        let sentences = [Msg::new("retry"), Msg::new("draw-error"), Msg::new("retry")];
+        assert_eq!(zh.render_all(&sentences), "重试 无法绘制图表。重试");
+        assert_eq!(
+            Locale::en().render_all(&sentences),
+            "Retry The chart could not be drawn. Retry"
+        );
+        assert_eq!(zh.number(0.4213, NumFmt::Percent(0)), "42%");
+        assert_eq!(zh.number(f64::NAN, NumFmt::UsdM), "无数据");
+    }
+
+    /// Latin words a Chinese reader may see: tickers, units, provider names, file formats.
+    const LATIN_ALLOWED: &[&str] = &[
+        "r",
+        "section",
+        "QQQ",
+        "GLD",
+        "SPY",
+        "DBC",
+        "ETF",
+        "ETH",
+        "BTC",
+        "UTC",
+        "CSV",
+        "PNG",
+        "HTML",
+        "CI",
+        "n",
+        "N",
+        "z",
+        "Fisher",
+        "Coin",
+        "Metrics",
+        "CryptoQuant",
+        "Farside",
+        "Investors",
+        "Ctrl",
+        "C",
+        "D",
+    ];
+
+    #[test]
+    fn chinese_messages_carry_no_english_words() {
+        let zh = Locale::parse("zh-CN", include_str!("../../locales/zh-CN.ftl")).unwrap();
+        let mut english = Vec::new();
+        for id in zh.ids().filter(|id| *id != "-money-tiers") {
+            let text: String = zh
+                .messages
+                .get(id)
+                .into_iter()
+                .flatten()
+                .filter_map(|p| match p {
+                    Piece::Literal(t) => Some(t.as_str()),
+                    Piece::Placeholder(_) => None,
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            for word in text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+            {
+                if !LATIN_ALLOWED.contains(&word) {
+                    english.push(format!("{id}: {word}"));
+                }
+            }
+        }
+        assert!(english.is_empty(), "{english:#?}");
+    }
+
+    #[test]
+    fn a_money_style_is_a_well_formed_tier_table_or_english() {
+        assert_eq!(
+            MoneyStyle::parse("0 1 1 -usd-m, 1000 1000 1 -usd-bn"),
+            Some(MoneyStyle::en())
+        );
+        for bad in [
+            "",
+            "1 1 1 -usd-m",
+            "0 1 1 -usd-m, 0 1 1 -usd-bn",
+            "0 0 1 -usd-m",
+            "0 1 9 -usd-m",
+            "0 1 1 -usd-x",
+            "0 1 -usd-m",
+            "0 NaN 1 -usd-m",
+        ] {
+            assert_eq!(MoneyStyle::parse(bad), None, "{bad}");
+        }
+        let broken = Locale::parse("xx", "-money-tiers = 0 1 1 nonsense").unwrap();
+        assert_eq!(broken.money, MoneyStyle::en());
     }
 
     #[test]

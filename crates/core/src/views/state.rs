@@ -12,7 +12,7 @@ use super::lens::{DEFAULT_LENS_DAYS, LENS_DAYS};
 use super::range::{Preset, RangeChoice};
 use crate::date::format_iso;
 use crate::resample::Period;
-use crate::text::Msg;
+use crate::text::{Locale, Msg};
 
 /// The longest query string read; anything beyond is ignored.
 pub const MAX_QUERY_LEN: usize = 2048;
@@ -190,6 +190,9 @@ pub struct ViewState {
     pub lens: Option<time::Date>,
     /// Market days either side of the lens event, one of [`LENS_DAYS`].
     pub lens_days: usize,
+    /// The language the reader chose (a tag of a compiled-in locale, see
+    /// [`Locale::tags`]); `None` follows the browser's language.
+    pub lang: Option<&'static str>,
     /// Chart 1.
     pub correlation: CorrelationState,
     /// Chart 2.
@@ -209,6 +212,7 @@ impl Default for ViewState {
             controls: false,
             lens: None,
             lens_days: DEFAULT_LENS_DAYS,
+            lang: None,
             correlation: CorrelationState {
                 with: Counterpart::DEFAULT.to_vec(),
                 window: DEFAULT_WINDOW,
@@ -383,6 +387,11 @@ pub const KEYS: &[Key] = &[
                 .map(|n| s.lens_days = n)
                 .is_some()
         },
+    },
+    Key {
+        name: "lang",
+        read: |s| s.lang.unwrap_or_default().to_owned(),
+        write: |s, v| Locale::negotiate(v).map(|t| s.lang = Some(t)).is_some(),
     },
     Key {
         name: "c.with",
@@ -592,6 +601,7 @@ mod tests {
             controls: true,
             lens: parse_iso("2025-10-10"),
             lens_days: 60,
+            lang: Some("zh-CN"),
             correlation: CorrelationState {
                 with: vec![Counterpart::Gld, Counterpart::Eth, Counterpart::Dgs10],
                 window: 30,
@@ -622,7 +632,7 @@ mod tests {
         let q = s.to_query(true);
         assert_eq!(
             q,
-            "embed=flows&step=3&section=flows&theme=dark&controls=1&lens=2025-10-10&lens.n=60&c.with=gld,eth,dgs10&c.window=30&c.range=2025-01-02..2026-03-31&c.vs=dbc\
+            "embed=flows&step=3&section=flows&theme=dark&controls=1&lens=2025-10-10&lens.n=60&lang=zh-CN&c.with=gld,eth,dgs10&c.window=30&c.range=2025-01-02..2026-03-31&c.vs=dbc\
              &f.etf=eth&f.bars=fund&f.agg=week&f.hide=ETHA,others&f.range=6M&b.smooth=daily&b.hide=issuance&b.range=1Y"
         );
         assert_eq!(ViewState::from_query(&format!("?{q}")), s);
@@ -638,6 +648,7 @@ mod tests {
             "c.window=1000000000&c.window=-5&c.window=9e99",
             "c.with=javascript:alert(1),%3Cimg%20src=x%3E",
             "theme=\"><svg onload=alert(1)>",
+            "lang=fr&lang=<script>&lang=zh-CN%00&lang=",
             "f.hide=<b>,javascript:x,ibit,AAAAAAAAAAAAAA",
             "c.range=2025-02-30..2025-03-01&f.range=99999-01-01..x&b.range=%",
             "%%%&&&===&c.with=&f.etf=doge&b.hide=everything",
@@ -666,6 +677,19 @@ mod tests {
         let mut s = s;
         assert!(!s.edit("step", "0"));
         assert_eq!(s.step, Some(2));
+    }
+
+    #[test]
+    fn the_language_is_a_compiled_in_tag_or_none() {
+        assert_eq!(ViewState::from_query("lang=zh-CN").lang, Some("zh-CN"));
+        assert_eq!(ViewState::from_query("lang=zh-hans").lang, Some("zh-CN"));
+        assert_eq!(ViewState::from_query("lang=en").lang, Some("en"));
+        assert_eq!(ViewState::from_query("lang=xx").lang, None);
+        assert_eq!(ViewState::from_query("lang=zh").to_query(false), "lang=zh-CN");
+        let mut s = ViewState::default();
+        assert!(s.edit("lang", "zh-CN"));
+        assert!(!s.edit("lang", "klingon"));
+        assert_eq!(s.lang, Some("zh-CN"));
     }
 
     #[test]

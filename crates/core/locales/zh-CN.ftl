@@ -1,0 +1,332 @@
+# 简体中文 (zh-CN). Same ids and placeholders as en.ftl (tests check both); an id missing
+# here falls back to English. Write each message on one line: a continuation line is joined
+# with a space, which Chinese text does not want. Tickers and provider names stay as they are.
+
+## Formats
+-date = { $year }年{ $month }{ $day }日
+-month-year = { $year }年{ $month }
+-day-month = { $month }{ $day }日
+-year = { $year }
+-usd-m = { $n }万美元
+-usd-bn = { $n }亿美元
+-usd-zero = 0美元
+-percent = { $n }%
+month-1 = 1月
+month-2 = 2月
+month-3 = 3月
+month-4 = 4月
+month-5 = 5月
+month-6 = 6月
+month-7 = 7月
+month-8 = 8月
+month-9 = 9月
+month-10 = 10月
+month-11 = 11月
+month-12 = 12月
+no-value = 无数据
+value = { $v }
+value-with-ci = { $v }（95%置信区间 { $lo } 至 { $hi }，n = { $n }）
+value-with-band = { $v }（模型误差带 { $lo } 至 { $hi }）
+value-with-remark = { $value } · { $remark }
+remark-model-error = 当月模型误差 { $e }
+empty =
+
+## Page
+page-kicker = 数据解读
+page-title = 三张图看懂2025–26年加密资产重新定价
+page-intro = 用真实数据回答关于2025–26年加密资产重新定价的三个问题。下文每个数字都由你的浏览器根据随附的数据快照计算得出，每句话描述的都是你正在查看的视图。
+toc-label = 目录
+toc-correlation = 比特币还在跟着纳斯达克走吗？
+toc-flows = ETF的资金去了哪里？
+toc-burn = ETH还在通缩吗？
+footer-data = 数据来源：{ $providers }。ETH发行量为模型估算，并非实测。本页内容不构成投资建议。
+loading = 正在加载数据…
+embed-link = 打开完整解读：三张图看懂2025–26年加密资产重新定价 ↗
+section-number = { $n }. { $title }
+
+## Errors
+load-not-arrived = 数据文件未能送达。请检查网络连接，然后重新加载页面重试。
+load-damaged = 数据文件在传输途中损坏。请重新加载页面重试。
+load-other-version = 该数据文件属于本页面的另一个版本。请重新加载以获取匹配的版本。
+load-modified = 数据文件在生成后被修改过（与其校验和不再一致），因此不据此绘制任何图表。请重新加载页面重试。
+load-unusable = 数据文件未通过本页面的校验，无法据此绘制任何内容。
+error-chart-data = 无法读取此图表的数据：{ $detail }。
+error-load = 无法加载数据。
+error-detail = 技术细节
+error-chart-title = 此图表无法显示。
+retry = 重试
+warn-counterpart = { $name }：{ $detail }
+empty-market-range = 此区间内没有交易日：请选择更长的区间。
+empty-flows-range = 此区间内没有资金流数据：请选择更长的区间。
+empty-burn-range = 此区间内没有销毁数据：请选择更长的区间。
+draw-error = 无法绘制图表。
+no-canvas = 此浏览器无法绘制图表（不支持2D画布）。
+
+## Controls
+control-compare = 比特币对比
+control-window = 滚动窗口
+control-range = 区间
+control-from = 起
+control-to = 止
+control-etfs = ETF
+control-bars = 柱形
+control-aggregation = 汇总周期
+control-funds = 基金
+control-lines = 曲线
+control-smoothing = 平滑
+window-days = { $n }日
+range-3m = 3个月
+range-6m = 6个月
+range-1y = 1年
+range-2y = 2年
+range-5y = 5年
+range-all = 全部
+asset-btc = 比特币ETF
+asset-eth = 以太坊ETF
+bars-total = 合计
+bars-fund = 按基金
+agg-day = 日
+agg-week = 周
+agg-month = 月
+smoothing-mean7-button = 7日均值
+smoothing-daily-button = 每日
+
+## Share
+share-link = 链接
+share-embed = 嵌入
+share-csv = CSV
+share-png = PNG
+share-copy = 复制
+share-copied = 已复制。
+share-copy-failed = 浏览器阻止了在此处复制：请选中文本后按 Ctrl+C（⌘C）。
+share-label = 分享与导出
+share-link-label = 此视图的链接
+share-embed-label = 此视图的嵌入代码（粘贴到文章的HTML中）
+embed-iframe-title = { $title } — 交互式图表
+credit-line = 来源：{ $providers } · 数据截至{ $date } · 由浏览器根据随附数据快照计算
+credit-line-model = 来源：{ $providers } · 发行量为模型估算 · 数据截至{ $date } · 由浏览器根据随附数据快照计算
+source-line = 来源：{ $providers }。数据截至{ $date }。
+method-label = 计算方法
+
+## Chart 1: correlation
+corr-title = 比特币的相关性格局
+corr-lede = 日收益率的滚动相关系数显示比特币与其他市场的联动有多紧密，以及这种联动是否已经改变。
+embed-title-correlation = 比特币与纳斯达克100指数及黄金的滚动相关系数
+btc = 比特币
+cp-qqq = 纳斯达克100（QQQ）
+cp-gld = 黄金（GLD）
+cp-eth = 以太坊（ETH）
+cp-spy = 标普500（SPY）
+cp-dbc = 大宗商品（DBC）
+cp-dgs10 = 10年期国债收益率
+cp-qqq-in-sentence = 纳斯达克100指数
+cp-gld-in-sentence = 黄金
+cp-eth-in-sentence = 以太坊
+cp-spy-in-sentence = 标普500指数
+cp-dbc-in-sentence = 大宗商品
+cp-dgs10-in-sentence = 10年期国债收益率
+series-corr = { $name } · 相关系数
+series-index = { $name } · 指数
+panel-corr = 与比特币日收益率的{ $window }日滚动相关系数
+panel-corr-short = 与比特币的{ $window }日相关系数
+panel-index = 价格，以{ $start }为100
+panel-index-short = 价格，{ $start } = 100
+corr-latest = 比特币与{ $with }的{ $window }日相关系数：{ $date }为{ $r }。
+corr-latest-flat = 比特币与{ $with }的{ $window }日相关系数：{ $date }为{ $r }，与{ $date0 }的{ $r0 }相比变化不大{ $peak }。
+corr-latest-up = 比特币与{ $with }的{ $window }日相关系数：{ $date }为{ $r }，高于{ $date0 }的{ $r0 }{ $peak }。
+corr-latest-down = 比特币与{ $with }的{ $window }日相关系数：{ $date }为{ $r }，低于{ $date0 }的{ $r0 }{ $peak }。
+corr-peak = ，期间曾于{ $date }达到峰值{ $r }
+corr-compare = { $date }，比特币与{ $hi }（{ $rhi }）的联动强于与{ $lo }（{ $rlo }）的联动；二者的95%置信区间不重叠。
+corr-compare-overlap = { $date }，比特币与{ $hi }（{ $rhi }）和与{ $lo }（{ $rlo }）的联动程度相当：二者的95%置信区间有重叠。
+corr-none = 此视图中无法计算{ $window }日滚动相关系数：请选择更长的区间或更短的窗口。
+note-provisional = 最后一天的价格取自盘中（暂定值）。
+method-corr = 所有市场均按美国交易日取样——比特币取同一日期UTC 24:00的收盘价，比纽约收盘晚几个小时——缺失的交易日不做延续填充。相邻交易日之间的日对数收益率（因此周一的比特币收益率包含周末）在两个市场都有收益率的最近N个交易日上计算相关系数：某一市场休市的日子（如哥伦布日和退伍军人节的债券市场）会被跳过，一个窗口最多回溯2 × N天。阴影带为95%置信区间（Fisher z变换，基于n个收益率）。
+
+## Chart 2: ETF flows
+flows-title = ETF资金：先流入，后流出
+flows-lede = 美国现货比特币ETF于{ $btc }上市，以太坊ETF于{ $eth }上市。它们的每日净流量揭示了谁在买入，以及买家何时离场。
+flows-lede-generic = 美国现货比特币和以太坊ETF的每日净流量揭示了谁在买入，以及买家何时离场。
+embed-title-flows = 美国现货比特币与以太坊ETF每日净流量
+asset-btc-in-sentence = 美国现货比特币ETF
+asset-eth-in-sentence = 美国现货以太坊ETF
+flows-shown-funds = { $asset }中所显示的基金
+fund = { $ticker }
+fund-others = 其他
+period-daily = 每日
+period-weekly = 每周
+period-monthly = 每月
+panel-flows = { $period }净流量，美元
+panel-flows-short = { $period }，美元
+panel-cumulative = 自{ $from }以来的累计净流量，美元
+panel-cumulative-short = 累计，美元
+series-net-flow = 净流量
+series-cumulative = 上市以来累计
+series-cumulative-shown = 上市以来累计（所显示的基金）
+point-day = { $date }
+point-week = { $date }当周
+point-week-partial = { $date }当周（不完整）
+point-month = { $month }
+point-month-partial = { $month }（不完整）
+point-trading-days = 交易日：{ $from } – { $to }
+annotation-outflow = { $v }
+flows-net-in = { $from }至{ $to }，{ $what }净流入{ $net }。
+flows-net-out = { $from }至{ $to }，{ $what }净流出{ $net }。
+flows-outflow-days = { $of }个交易日中有{ $n }个为净流出。
+flows-largest-day = 单日最大流出：{ $date }，{ $v }。
+flows-largest-week = 单周最大流出：{ $date }当周，{ $v }。
+flows-largest-month = 单月最大流出：{ $month }，{ $v }。
+flows-cumulative = 上市（{ $launch }）以来累计：{ $v }。
+note-flows-units = 单位为每日百万美元，流出为负值。图中只绘制交易日：此区间内的{ $holidays }个市场假日为空缺，而非零流量日。
+note-flows-total = 蓝色柱为净流入，橙红色柱为净流出；下方面板为上市以来的累计值。
+note-flows-fund = 每种颜色代表一只基金（或其余基金合计）：零线以上为资金流入，零线以下为资金流出；下方面板为所显示基金的累计值。
+note-verbatim = { $text }
+method-flows = 各基金每日净流量取自Farside Investors的公布数据；周度和月度柱形为现有交易日之和，超出数据范围的周期标记为不完整。
+
+## Chart 3: the ETH burn
+burn-title = ETH销毁
+burn-lede = 自{ $london }起，每笔以太坊交易都会销毁其基础费用。销毁量超过新发行量时，ETH供应收缩；低于新发行量时，供应增长。
+embed-title-burn = ETH销毁量与模型估算发行量对比
+smoothing-mean7 = 7日均值
+smoothing-daily = 每日值
+series-burn = ETH销毁量
+series-issuance = ETH发行量（模型）
+series-issuance-measured = ETH发行量，实测（Coin Metrics，月均值）
+series-net-supply = 净供应变化（模型）
+series-since-london = 伦敦升级以来累计（模型）
+series-since-merge = 合并以来累计（模型）
+chip-since-london = 伦敦升级以来
+chip-since-merge = 合并以来
+panel-burn-rate = 每日ETH，{ $smoothing }：销毁与发行（模型）
+panel-burn-rate-log = 每日ETH，{ $smoothing }，对数坐标：销毁与发行（模型）
+panel-burn-rate-short = 每日ETH销毁与发行
+panel-burn-rate-log-short = 每日ETH销毁与发行，对数坐标
+panel-net-supply = 净供应变化，每日ETH（{ $smoothing }，模型）· 0 = 盈亏平衡，销毁等于发行
+panel-net-supply-short = 净供应，每日ETH · 0 = 盈亏平衡
+panel-cumulative-supply = 累计净供应变化，ETH（模型）
+panel-cumulative-supply-short = 累计净供应，ETH
+burn-summary-shrank = { $from }至{ $to }，ETH日均销毁{ $burn } ETH，模型估算日均发行约{ $issuance }：供应减少约{ $net } ETH（模型）。
+burn-summary-grew = { $from }至{ $to }，ETH日均销毁{ $burn } ETH，模型估算日均发行约{ $issuance }：供应增加约{ $net } ETH（模型）。
+burn-deflationary-days = { $of }天中有{ $n }天销毁量超过发行量。
+burn-since-merge = 合并以来至{ $to }的净变化：{ $v } ETH（模型）。
+note-issuance-nominal = 发行量为模型估算，并非实测：工作量证明时期每天{ $pow } ETH；合并之后每年{ $k } × √(质押ETH)，质押量采用CryptoQuant的ETH质押数据（已扣除提款）。没有可用于检验的实测供应数据。
+note-issuance-calibrated = 发行量为模型估算，并以Coin Metrics的实测供应量校准：工作量证明时期每天{ $pow } ETH（区块奖励与叔块奖励）；合并之后每年{ $k } × √(质押ETH)，拟合区间为{ $fit_from } – { $fit_to }（月均误差{ $fit_mean }，最大误差{ $fit_max }，出现在{ $fit_max_month }）。
+note-issuance-validation = 以未用于拟合的月份（{ $from } – { $to }）检验：月均误差{ $mean }，最大{ $max }，合计{ $total }。
+note-issuance-band = 阴影带为 ± { $band }，即拟合的最大月度误差；圆点为实测的月度发行量。
+method-burn = ETH销毁量为CryptoQuant的每日合计。发行量根据质押量建模；净供应变化为发行量减去销毁量，累计曲线分别自伦敦升级（{ $london }）和合并（{ $merge }）起累加。
+
+## CSV
+csv-source = 来源：{ $sources }
+csv-as-of = 数据截至{ $date }
+csv-view = 视图：{ $url }
+csv-date = 日期
+csv-period = 周期
+csv-ci-low = { $series } 95%置信区间下限
+csv-ci-high = { $series } 95%置信区间上限
+csv-n = { $series } n
+csv-band-low = { $series } 误差带下限
+csv-band-high = { $series } 误差带上限
+csv-remark = { $series } 备注
+
+## Axis ticks
+tick-millions = { $n }百万
+tick-thousands = { $n }千
+source-model = ETH发行量为模型估算，并非实测。
+
+## Languages (i18n)
+lang-label = 语言
+lang-name = 简体中文
+# Money in 万 (US$10,000) below US$100m, in 亿 (US$100m) from there, whole 亿 from US$1bn
+# (as precise as English's US$0.1bn): 5,000万美元, 9.03亿美元, 538亿美元.
+-money-tiers = 0 0.01 0 -usd-m, 100 100 2 -usd-bn, 1000 100 0 -usd-bn
+
+
+## Added with the publication pass, findings, the lens and the story
+share-embed-controls = 在嵌入中包含图表控件
+corr-headline-more = 比特币如今与{ $hi }的联动强于{ $lo }
+corr-headline-equal = 比特币与{ $hi }和{ $lo }的联动程度相当
+corr-headline-one = 比特币与{ $with }的联动程度
+corr-subtitle = 比特币日收益率的{ $window }日滚动相关系数（阴影为95%置信区间）；价格以100为基数
+corr-summary-more = { $date }，比特币与{ $hi }的{ $window }日相关系数为{ $rhi }，明显高于{ $lo }的{ $rlo }。
+corr-summary-equal = { $date }，比特币与{ $hi }的{ $window }日相关系数为{ $rhi }，与{ $lo }为{ $rlo }：差距太小，无法排序。
+corr-summary-one = { $date }，比特币与{ $with }的{ $window }日相关系数为{ $r }（95%置信区间{ $lo }至{ $hi }）。
+flows-headline-below-peak = { $asset }累计净流入{ $cum }，比{ $peak_month }的峰值低{ $gap }
+flows-headline-in = { $asset }在此期间净流入{ $net }
+flows-headline-out = { $asset }在此期间净流出{ $net }
+flows-subtitle = { $asset }的{ $period }净流量（美元）及自上市以来的累计值
+flows-summary = { $from }至{ $to }，净流量为{ $net }。
+flows-summary-peak = { $from }至{ $to }，净流量为{ $net }；累计值于{ $peak_date }达到峰值{ $peak }，期末为{ $cum }。
+burn-headline-growing = ETH供应在增长：销毁量低于发行量（模型）
+burn-headline-shrinking = ETH供应在收缩：销毁量超过发行量（模型）
+burn-subtitle = 每日ETH销毁量与发行量、净供应变化及累计供应变化；发行量为模型估算
+burn-summary = 截至{ $to }的{ $days }天里，日均销毁{ $burn } ETH，而发行约{ $issuance } ETH（模型）。
+cp-qqq-short = 纳指
+cp-gld-short = 黄金
+cp-eth-short = 以太币
+cp-spy-short = 标普500
+cp-dbc-short = 大宗商品
+cp-dgs10-short = 10年期收益率
+end-issued = 发行（模型）
+end-burned = 销毁
+end-net = 净值（模型）
+end-london = 伦敦升级以来
+end-merge = 合并以来
+end-cumulative = 累计
+point-day-provisional = { $date }（暂定：盘中数据）
+data-end = 数据截至：{ $date }
+note-corr-yield = 10年期收益率按其每日变化计算相关性。
+control-regimes = 阶段
+regime-pair = 纳斯达克100对比{ $vs }
+regime-rule = 阴影：至少{ $k }个交易日内，比特币与其中一个市场的{ $window }日相关系数高于另一个，且两者95%置信区间不重叠（纳斯达克100对比{ $vs }）。
+regime-none = 在此视图中，没有任何至少{ $k }个交易日的时期，比特币与纳斯达克100和与{ $vs }的{ $window }日相关系数差异超出其95%置信区间。
+regime-period = { $from }至{ $to }（{ $days }天）：与{ $leader }联动更强（均值{ $r_lead }），高于{ $other }（{ $r_other }）。
+btc-lower = 比特币
+eth-lower = 以太币
+leadlag-title = 资金流是否领先{ $coin }价格？每日净流量与每日收益率的相关系数，{ $from }至{ $to }
+leadlag-lag = { $k }
+leadlag-left = ← 资金流跟随价格
+leadlag-right = 资金流领先价格 →
+leadlag-bar = 滞后{ $k }个交易日：r = { $r }（n = { $n }；随机波动范围±{ $band }）
+leadlag-bar-none = 滞后{ $k }个交易日：天数太少，无法计算
+leadlag-follow = 资金流跟随{ $coin }价格：最强的关联是与{ $k }个交易日前的收益率，r = { $r }（n = { $n }；随机波动不超过±{ $band }）。之后的任何一天都没有同样强的关联，因此资金流并不领先。
+leadlag-lead = 资金流领先{ $coin }价格：最强的关联是与{ $k }个交易日后的收益率，r = { $r }（n = { $n }；随机波动不超过±{ $band }）。
+leadlag-same-day = 资金流与{ $coin }价格同日变动：r = { $r }（n = { $n }；随机波动不超过±{ $band }）；任何方向的领先都没有这么强。
+leadlag-none = 没有明显的领先关系：在此区间内，资金流与{ $coin }收益率在任何滞后下的相关性都未超出随机范围。
+leadlag-too-short = 此区间太短，无法比较滞后：至少需要{ $days }个交易日。
+lens-heading = 事件透镜
+lens-pick = 事件
+lens-none = 无事件
+lens-days-label = 事件前后的交易日数
+lens-days = { $n }天
+lens-rule = 将事件前{ $n }个交易日（截至前一日）与自事件当日起的{ $n }个交易日对比；n为有数据的天数。
+lens-title = { $event }，{ $date }
+lens-col-measure = 指标
+lens-col-before = 之前
+lens-col-after = 之后
+lens-value = { $v }（n = { $n }）
+lens-short = 未覆盖：数据中只有{ $needed }天中的{ $available }天
+lens-starts = 未覆盖：该序列始于{ $date }
+lens-ends = 未覆盖：该序列止于{ $date }
+lens-missing = 未覆盖：{ $of }天中有{ $days }天无数据
+lens-no-data = 无数据
+lens-btc-flows = 美国现货比特币ETF净流量
+lens-eth-flows = 美国现货以太币ETF净流量
+lens-btc-return = 比特币价格变化
+lens-burn = ETH日均销毁量
+lens-corr = 与{ $with }的{ $window }日相关系数均值
+story-corr = { $date }为{ $r }（95%置信区间{ $lo }至{ $hi }）
+story-usd-m = { $v }
+story-usd-m-on = { $date }为{ $v }
+story-usd = { $v }美元
+story-eth-per-day = 每天{ $v } ETH
+story-eth = { $v } ETH
+story-date = { $date }
+story-error-placeholder = 此步骤无法显示：“{ $placeholder }”在这些数据中没有对应的计算值。
+story-error-view = 此步骤无法显示：其视图“{ $pair }”不是本页的设置。
+story-error-view-section = 此步骤无法显示：其视图未指定图表（section=…）。
+story-error-file = 无法显示故事：{ $detail }
+story-label = 分步讲述
+story-step-of = 第{ $n }步，共{ $of }步
+story-previous = 上一步
+story-next = 下一步
+story-explore = 自由探索
+story-start = 逐步阅读这个故事
