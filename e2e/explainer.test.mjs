@@ -28,7 +28,7 @@ test('all three charts draw, with takeaways and credits, and no console errors',
     const source = await p.section(id).locator('.source').textContent();
     assert.match(source, /Data as of \d{1,2} [A-Z][a-z]{2} \d{4}/);
   }
-  assert.match(await p.section('correlation').locator('.source').textContent(), /Yahoo Finance, FRED/);
+  assert.match(await p.section('correlation').locator('.source').textContent(), /Yahoo Finance/);
   assert.match(await p.section('flows').locator('.source').textContent(), /Farside Investors/);
   assert.match(await p.section('burn').locator('.source').textContent(), /CryptoQuant.*model/s);
   assert.deepEqual(p.errors, []);
