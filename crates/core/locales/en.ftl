@@ -244,3 +244,20 @@ csv-remark = { $series } remark
 tick-millions = { $n }M
 tick-thousands = { $n }k
 source-model = ETH issuance is a model, not a measurement.
+
+## Accessibility: data tables, chart descriptions, keyboard help (helper/a11y)
+skip-to-charts = Skip to the charts
+table-show = Table
+table-caption = { $title }: { $how } ({ $n } rows)
+table-rollup-none = one row per point shown in the chart
+table-rollup-week = one row per week: lines give the week’s last value, bars the week’s total
+table-rollup-month = one row per month: lines give the month’s last value, bars the month’s total
+table-col-date = Date
+table-col-period = Period
+table-col-week = Week
+table-col-month = Month
+chart-desc-series = The chart shows: { $series }.
+chart-desc-sources = Sources: { $sources }.
+chart-keys = Use ← → to move through dates, PageUp/PageDown by month, Esc to close.
+chart-point = { $title }: { $values }
+chart-point-value = { $series } { $value }

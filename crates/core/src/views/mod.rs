@@ -14,6 +14,7 @@ pub mod flows;
 pub mod frame;
 pub mod range;
 pub mod state;
+pub mod table;
 
 use time::Date;
 
