@@ -77,8 +77,9 @@ pub fn App() -> impl IntoView {
     match embed {
         Some(_) => view! { <main class="embed">{content}</main> }.into_any(),
         None => view! {
+            <a class="skip-link" href="#charts">{t("skip-to-charts")}</a>
             <Header />
-            <main>{content}</main>
+            <main id="charts" tabindex="-1">{content}</main>
             <Footer snapshot />
         }
         .into_any(),

@@ -6,6 +6,7 @@
 
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::control_bar::ControlBar;
+use crate::components::data_table::DataTable;
 use crate::components::error_box::ErrorBox;
 use crate::components::share_bar::ShareBar;
 use crate::components::source_line::SourceLine;
@@ -72,9 +73,16 @@ pub fn ChartSection(
         Ok(p) => view! { <SectionBody prepared=Arc::new(p) embed /> }.into_any(),
         Err(e) => view! { <ErrorBox message=e /> }.into_any(),
     };
+    let title_id = format!("{key}-title");
+    // An embed is a page of its own: its one heading is the page's h1.
+    let heading = if embed {
+        view! { <h1 id=title_id.clone()>{heading}</h1> }.into_any()
+    } else {
+        view! { <h2 id=title_id.clone()>{heading}</h2> }.into_any()
+    };
     view! {
-        <section class="story" id=key aria-labelledby=format!("{key}-title")>
-            <h2 id=format!("{key}-title")>{heading}</h2>
+        <section class="story" id=key aria-labelledby=title_id>
+            {heading}
             {body}
         </section>
     }
@@ -93,7 +101,29 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool) -> impl IntoView {
     let height = chart_height(chart);
     let frame = Memo::new(move |_| view.with(|v| v.frame.clone().ok().map(Arc::new)));
     let frame_error = move || view.with(|v| v.frame.as_ref().err().map(tm));
-    let describe = Signal::derive(move || view.with(|v| locale().render_all(&v.takeaway)));
+    let key = chart.key();
+    let title = Signal::derive(move || view.with(|v| v.title.clone()));
+    let label = Signal::derive(move || tm(&title.get()));
+    let described_by = format!("{key}-takeaway {key}-desc");
+    // What each series is and where the data come from, beside the chart.
+    let description = move || {
+        let series = frame.with(|f| {
+            f.as_ref()
+                .map(|f| {
+                    f.series
+                        .iter()
+                        .map(|s| tm(&s.label))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default()
+        });
+        let series = tm(&Msg::new("chart-desc-series").text("series", series));
+        let sources = tm(&Msg::new("chart-desc-sources").text("sources", providers.get().join(", ")));
+        format!("{series} {sources}")
+    };
+    let table_open = RwSignal::new(false);
+    let table_id = format!("{key}-table");
     let lede = move || view.with(|v| tm(&v.lede));
     let takeaway = move || view.with(|v| locale().render_all(&v.takeaway));
     let warnings = move || {
@@ -114,14 +144,29 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool) -> impl IntoView {
         <Show when=move || !embed>
             <p class="lede">{lede}</p>
         </Show>
-        <p class="takeaway" aria-live="polite">{takeaway}</p>
+        <p class="takeaway" id=format!("{key}-takeaway") aria-live="polite">{takeaway}</p>
         <ControlBar view />
         {warnings}
         <Show
             when=move || has_frame.get()
             fallback=move || view! { <p class="chart-error" role="status">{frame_error}</p> }
         >
-            <ChartCanvas chart frame=drawn height describe />
+            <ChartCanvas chart frame=drawn height label described_by=described_by.clone() />
+        </Show>
+        <p class="chart-desc" id=format!("{key}-desc")>{description}</p>
+        <div class="table-bar">
+            <button
+                type="button"
+                class="table-toggle"
+                aria-expanded=move || table_open.get().to_string()
+                aria-controls=table_id.clone()
+                on:click=move |_| table_open.update(|o| *o = !*o)
+            >
+                {t("table-show")}
+            </button>
+        </div>
+        <Show when=move || table_open.get() && has_frame.get()>
+            <DataTable id=table_id.clone() frame=drawn title />
         </Show>
         <ShareBar chart view providers />
         <p class="note">{move || notes.get().join(" ")}</p>
