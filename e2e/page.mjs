@@ -61,6 +61,7 @@ export class ExplainerPage {
   /** Moves the pointer across the chart until the tooltip title equals `title`. */
   async hoverUntil(id, title) {
     const overlay = this.section(id).locator('canvas.overlay');
+    await overlay.scrollIntoViewIfNeeded();
     const box = await overlay.boundingBox();
     const tooltip = this.section(id).locator('.tooltip');
     for (let x = 2; x < box.width - 2; x += 2) {
