@@ -118,7 +118,7 @@ test('hovering 2025-11-20 on the BTC flows chart shows −903.2', async () => {
 
 test('keyboard: focus a chart and step through dates with the arrow keys', async () => {
   const p = await openPage();
-  await p.section('burn').locator('.chart').focus();
+  await p.section('burn').locator('.chart-figure').focus();
   await p.page.keyboard.press('End');
   const title = await p.section('burn').locator('.tooltip-title').textContent();
   assert.equal(title, '10 Apr 2026');

@@ -115,7 +115,9 @@ test('an article on another origin embeds a chart at 320, 600 and 1000 px and th
     assert.equal(inner, null, 'the article must not be able to read the embed (other origin)');
     heights[w] = outer;
     // Embed mode: no page chrome, a link back, the chart's own controls, takeaway and credit.
-    assert.equal(await frame.locator('h1').count(), 0);
+    // Its one heading is the chart's title, as the frame's h1 (the page's masthead is absent).
+    assert.equal(await frame.locator('h1').count(), 1);
+    assert.equal(await frame.locator('.masthead').count(), 0);
     assert.equal(await frame.locator('#correlation').count(), 0);
     assert.match(await frame.locator('.embed-link a').getAttribute('href'), /section=flows#flows$/);
     assert.match(await frame.locator('.source').textContent(), /Farside Investors/);

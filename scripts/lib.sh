@@ -44,8 +44,9 @@ ensure_wasm_bindgen() {
 
 ensure_node_tools() {
   if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwright-core ] \
+     || [ ! -d tools/node_modules/axe-core ] \
      || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
-    step "installing project-local npm tools (binaryen, playwright-core)"
+    step "installing project-local npm tools (binaryen, playwright-core, axe-core)"
     npm ci --prefix tools --no-audit --no-fund
   fi
   ln -sfn ../tools/node_modules e2e/node_modules

@@ -101,8 +101,9 @@ pub fn App() -> impl IntoView {
             _ if story_embed => view! { <main class="embed embed-story">{content}</main> }.into_any(),
             Some(_) => view! { <main class="embed">{content}</main> }.into_any(),
             None => view! {
+                <a class="skip-link" href="#charts">{t("skip-to-charts")}</a>
                 <Header />
-                <main>{content}</main>
+                <main id="charts" tabindex="-1">{content}</main>
                 <Footer snapshot />
             }
             .into_any(),

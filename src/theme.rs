@@ -1,5 +1,7 @@
 //! Colours of the light and dark themes: the Okabe–Ito palette, safe for the common forms
-//! of colour blindness, with lighter variants where a dark background needs them.
+//! of colour blindness, with lighter variants where a dark background needs them and
+//! darker ones (ochre for orange, a deeper sky blue) where white needs them: every mark
+//! keeps at least 3:1 contrast with its background (WCAG 1.4.11), checked by a test.
 
 use plotters::style::RGBColor;
 
@@ -36,6 +38,10 @@ const ORANGE: RGBColor = RGBColor(230, 159, 0);
 const GREEN: RGBColor = RGBColor(0, 158, 115);
 const VERMILLION: RGBColor = RGBColor(213, 94, 0);
 const PURPLE: RGBColor = RGBColor(204, 121, 167);
+/// Okabe–Ito orange darkened to 3.5:1 on white.
+const OCHRE: RGBColor = RGBColor(184, 126, 0);
+/// Okabe–Ito sky blue darkened to 3.6:1 on white.
+const DEEP_SKY: RGBColor = RGBColor(50, 142, 196);
 
 impl Theme {
     /// The light theme.
@@ -46,10 +52,10 @@ impl Theme {
         muted: RGBColor(96, 101, 108),
         grid: RGBColor(229, 231, 235),
         zero: RGBColor(120, 124, 130),
-        event: RGBColor(150, 154, 160),
+        event: RGBColor(128, 132, 138),
         inflow: BLUE,
         outflow: VERMILLION,
-        series: [BLUE, ORANGE, PURPLE, SKY, GREEN, RGBColor(110, 110, 110)],
+        series: [BLUE, OCHRE, PURPLE, DEEP_SKY, GREEN, RGBColor(110, 110, 110)],
         yield_: RGBColor(150, 122, 0),
     };
 
@@ -92,5 +98,59 @@ impl Theme {
     /// CSS `rgb()` text of a colour, for HTML legends and the overlay.
     pub fn css(color: RGBColor) -> String {
         format!("rgb({},{},{})", color.0, color.1, color.2)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance of an sRGB colour.
+    fn luminance(c: RGBColor) -> f64 {
+        let channel = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.040_45 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+    }
+
+    /// WCAG contrast ratio of two colours (1 to 21).
+    fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn the_contrast_formula_is_wcags() {
+        let (black, white) = (RGBColor(0, 0, 0), RGBColor(255, 255, 255));
+        assert!((contrast(black, white) - 21.0).abs() < 1e-9);
+        assert!((contrast(white, white) - 1.0).abs() < 1e-9);
+        // Okabe–Ito orange is known to fail on white (about 2.2:1).
+        assert!(contrast(ORANGE, white) < 3.0);
+    }
+
+    #[test]
+    fn every_mark_has_3_to_1_against_its_background() {
+        for theme in [Theme::LIGHT, Theme::DARK] {
+            let marks = theme.series.iter().copied().chain([
+                theme.inflow,
+                theme.outflow,
+                theme.text,
+                theme.event,
+                theme.zero,
+            ]);
+            for c in marks {
+                let ratio = contrast(c, theme.background);
+                assert!(ratio >= 3.0, "dark={} {c:?}: {ratio:.2}:1", theme.dark);
+            }
+            // Text on the canvas is 4.5:1.
+            for c in [theme.text, theme.muted] {
+                assert!(contrast(c, theme.background) >= 4.5, "dark={} {c:?}", theme.dark);
+            }
+        }
     }
 }

@@ -23,10 +23,10 @@ const TITLE_CSS: f64 = 24.0;
 /// Gap under each panel for the date labels, CSS px.
 const AXIS_CSS: f64 = 22.0;
 /// Font sizes, CSS px.
-const TICK_FONT_CSS: f64 = 11.0;
+const TICK_FONT_CSS: f64 = 12.0;
 const TITLE_FONT_CSS: f64 = 12.0;
-const EVENT_FONT_CSS: f64 = 10.5;
-const END_FONT_CSS: f64 = 11.0;
+const EVENT_FONT_CSS: f64 = 12.0;
+const END_FONT_CSS: f64 = 12.0;
 
 /// One line of the tooltip.
 #[derive(Debug, Clone, PartialEq)]

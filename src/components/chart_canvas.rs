@@ -1,20 +1,27 @@
 //! The canvas pair every chart is drawn in: a base canvas the engine redraws when the
 //! frame, size or theme change, and an overlay canvas for the crosshair, redrawn alone when
 //! the page's focused date moves — so pointing at a date in one chart shows it in all of
-//! them (linked time), with the tooltip in the chart being pointed at. Keyboard users move
-//! the date with ←/→ (Home/End) once the chart has focus.
+//! them (linked time), with the tooltip in the chart being pointed at.
+//!
+//! The chart is one tab stop. Once it has focus, ←/→ move a point, PageUp/PageDown a month,
+//! Home/End to the ends and Esc closes the tooltip; the instructions show while it has
+//! focus, and each keyboard move is announced by a live region outside the `role="img"`
+//! element (whose children a screen reader does not read). Pointer moves are not announced.
+//! The tooltip stays while the pointer is over it and Esc dismisses it (WCAG 1.4.13).
 
 use crate::charts::engine::{self, Hover};
 use crate::charts::{nearest_index, HoverMap, Style};
 use crate::data::mark;
-use crate::state::{locale, use_app, Focus};
+use crate::state::{locale, t, tm, use_app, Focus};
 use crate::theme::Theme;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use repricing_core::text::Msg;
 use repricing_core::views::day_x;
 use repricing_core::views::frame::Frame;
+use repricing_core::views::range::months_before;
 use repricing_core::views::state::Chart;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -30,9 +37,11 @@ pub fn ChartCanvas(
     frame: Signal<Arc<Frame>>,
     /// CSS height for a CSS width.
     height: fn(f64) -> f64,
-    /// What a screen reader hears for the chart.
+    /// The chart's accessible name.
     #[prop(into)]
-    describe: Signal<String>,
+    label: Signal<String>,
+    /// Ids of the elements describing the chart (takeaway, series and sources).
+    described_by: String,
 ) -> impl IntoView {
     let name = chart.key();
     let theme = crate::use_theme();
@@ -58,6 +67,17 @@ pub fn ChartCanvas(
         app.focus.set(date.map(|date| Focus { date, source: chart }));
     };
     let tooltip = RwSignal::new(None::<(Hover, f64, f64)>);
+    // What the live region says: set by keyboard moves only.
+    let announce = RwSignal::new(String::new());
+    let keys_id = format!("{name}-keys");
+    let described_by = format!("{described_by} {keys_id}");
+    // Esc dismisses a pointer's tooltip too, wherever focus is.
+    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && hovered.get_untracked().is_some_and(|(_, own)| own) {
+            set_index(None);
+        }
+    });
+    on_cleanup(move || esc.remove());
 
     let embed = use_context::<crate::browser::EmbedReporter>();
     let measure = move || {
@@ -150,90 +170,131 @@ pub fn ChartCanvas(
         set_index(index);
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
-        let n = frame.with_untracked(|f| f.x.len());
-        if n == 0 {
+        let Some((next, text)) = frame.with_untracked(|f| {
+            let current = hovered.get_untracked().map(|(i, _)| i);
+            let next = key_target(f, current, ev.key().as_str())?;
+            Some((next, next.and_then(|i| point_text(f, i))))
+        }) else {
             return;
-        }
-        let step: isize = match ev.key().as_str() {
-            "ArrowLeft" => -1,
-            "ArrowRight" => 1,
-            "Home" => -(n as isize),
-            "End" => n as isize,
-            "Escape" => {
-                set_index(None);
-                return;
-            }
-            _ => return,
         };
         ev.prevent_default();
-        let current = hovered
-            .get_untracked()
-            .map(|(i, _)| i)
-            .unwrap_or(if step < 0 { n } else { 0 }) as isize;
-        let next = (current + step).clamp(0, n as isize - 1) as usize;
-        set_index(Some(next));
+        set_index(next);
+        announce.set(text.unwrap_or_default());
     };
 
     view! {
-        <div
-            class="chart"
-            node_ref=wrapper
-            tabindex="0"
-            role="img"
-            aria-label=move || describe.get()
-            on:keydown=on_key
-            on:blur=move |_| set_index(None)
-        >
-            <canvas node_ref=base class="base"></canvas>
-            <canvas
-                node_ref=overlay
-                class="overlay"
-                on:pointermove=on_pointer
-                on:pointerdown=on_pointer
+        <div class="chart" node_ref=wrapper>
+            <div
+                class="chart-figure"
+                tabindex="0"
+                role="img"
+                aria-label=move || label.get()
+                aria-describedby=described_by
+                on:keydown=on_key
+                on:blur=move |_| set_index(None)
                 on:pointerleave=move |ev: web_sys::PointerEvent| {
-                    // A finger lifting also "leaves": keep the tooltip it asked for.
+                    // A finger lifting also "leaves": keep the tooltip it asked for. The
+                    // tooltip is inside this element, so pointing at it keeps it.
                     if ev.pointer_type() != "touch" {
                         set_index(None);
                     }
                 }
-            ></canvas>
+            >
+                <canvas node_ref=base class="base"></canvas>
+                <canvas
+                    node_ref=overlay
+                    class="overlay"
+                    on:pointermove=on_pointer
+                    on:pointerdown=on_pointer
+                ></canvas>
+                {move || {
+                    tooltip
+                        .get()
+                        .map(|(h, x, width)| {
+                            let flip = x > width * 0.55;
+                            let style = if flip {
+                                format!("right:{:.0}px", (width - x + 12.0).max(0.0))
+                            } else {
+                                format!("left:{:.0}px", x + 12.0)
+                            };
+                            view! {
+                                <div class="tooltip" style=style>
+                                    <div class="tooltip-title">{h.title}</div>
+                                    {h
+                                        .rows
+                                        .into_iter()
+                                        .map(|r| {
+                                            view! {
+                                                <div class="tooltip-row">
+                                                    {r
+                                                        .color
+                                                        .map(|c| {
+                                                            view! { <span class="swatch" style:background-color=c></span> }
+                                                        })}
+                                                    <span class="tooltip-label">{r.label}</span>
+                                                    <span class="tooltip-value">{r.value}</span>
+                                                </div>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </div>
+                            }
+                        })
+                }}
+            </div>
+            <p class="chart-keys" id=keys_id>{t("chart-keys")}</p>
+            <div class="visually-hidden chart-live" role="status" aria-live="polite" aria-atomic="true">
+                {move || announce.get()}
+            </div>
             {move || draw_error.get().map(|e| view! { <div class="chart-error" role="alert">{e}</div> })}
-            {move || {
-                tooltip
-                    .get()
-                    .map(|(h, x, width)| {
-                        let flip = x > width * 0.55;
-                        let style = if flip {
-                            format!("right:{:.0}px", (width - x + 12.0).max(0.0))
-                        } else {
-                            format!("left:{:.0}px", x + 12.0)
-                        };
-                        view! {
-                            <div class="tooltip" style=style role="status" aria-live="polite">
-                                <div class="tooltip-title">{h.title}</div>
-                                {h
-                                    .rows
-                                    .into_iter()
-                                    .map(|r| {
-                                        view! {
-                                            <div class="tooltip-row">
-                                                {r
-                                                    .color
-                                                    .map(|c| {
-                                                        view! { <span class="swatch" style:background-color=c></span> }
-                                                    })}
-                                                <span class="tooltip-label">{r.label}</span>
-                                                <span class="tooltip-value">{r.value}</span>
-                                            </div>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </div>
-                        }
-                    })
-            }}
         </div>
     }
+}
+
+/// The point a key moves to from `current` (`None` when no point is shown): `Some(None)`
+/// closes the tooltip (Esc), `None` is a key the chart does not handle.
+fn key_target(f: &Frame, current: Option<usize>, key: &str) -> Option<Option<usize>> {
+    let n = f.x.len();
+    let last = n.checked_sub(1)?;
+    let months = match key {
+        "Escape" => return Some(None),
+        "Home" => return Some(Some(0)),
+        "End" => return Some(Some(last)),
+        "ArrowLeft" => return Some(Some(current.map_or(last, |i| i.saturating_sub(1)))),
+        "ArrowRight" => return Some(Some(current.map_or(0, |i| (i + 1).min(last)))),
+        "PageUp" => -1,
+        "PageDown" => 1,
+        _ => return None,
+    };
+    let Some(i) = current else {
+        return Some(Some(if months < 0 { last } else { 0 }));
+    };
+    let date = f.x.get(i).copied()?;
+    let target = f.index_near(months_before(date, -months)).unwrap_or(i);
+    // A month always moves at least one point (monthly bars).
+    let moved = match target.cmp(&i) {
+        std::cmp::Ordering::Equal if months < 0 => i.saturating_sub(1),
+        std::cmp::Ordering::Equal => (i + 1).min(last),
+        _ => target,
+    };
+    Some(Some(moved))
+}
+
+/// What the live region says for point `i`: its title and every series' value.
+fn point_text(f: &Frame, i: usize) -> Option<String> {
+    let (title, _) = f.point_title(i)?;
+    let values: Vec<String> = f
+        .values_at(i)
+        .iter()
+        .map(|v| {
+            tm(&Msg::new("chart-point-value")
+                .msg("series", v.series.label.clone())
+                .msg("value", v.text()))
+        })
+        .collect();
+    Some(tm(&Msg::new("chart-point")
+        .msg("title", title)
+        .text("values", values.join("; "))))
 }
 
 /// Sizes the backing store to CSS size × devicePixelRatio and the element to CSS size.

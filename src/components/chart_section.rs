@@ -6,6 +6,7 @@
 
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::control_bar::ControlBar;
+use crate::components::data_table::DataTable;
 use crate::components::error_box::ErrorBox;
 use crate::components::mini_bars::MiniBars;
 use crate::components::share_bar::ShareBar;
@@ -62,8 +63,9 @@ pub fn ChartSection(
                 Chart::Flows => "flows-title",
                 Chart::Burn => "burn-title",
             });
+            let h = heading(&topic, number, embed);
             view! {
-                <h2 id=format!("{key}-title")>{heading(&topic, number, embed)}</h2>
+                {heading_element(key, embed, h)}
                 <ErrorBox message=e />
             }
             .into_any()
@@ -73,6 +75,16 @@ pub fn ChartSection(
         <section class="story" id=key aria-labelledby=format!("{key}-title")>
             {body}
         </section>
+    }
+}
+
+/// The section's heading: `h2` on the page; in an embed — a page of its own — the `h1`.
+fn heading_element(key: &'static str, embed: bool, text: impl IntoView + 'static) -> AnyView {
+    let id = format!("{key}-title");
+    if embed {
+        view! { <h1 id=id>{text}</h1> }.into_any()
+    } else {
+        view! { <h2 id=id>{text}</h2> }.into_any()
     }
 }
 
@@ -101,8 +113,29 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
     let height = chart_height(chart);
     let frame = Memo::new(move |_| view.with(|v| v.frame.clone().ok().map(Arc::new)));
     let frame_error = move || view.with(|v| v.frame.as_ref().err().map(tm));
-    let describe = Signal::derive(move || view.with(|v| locale().render_all(&v.takeaway)));
     let title = move || view.with(|v| heading(&v.title, number, embed));
+    let title_msg = Signal::derive(move || view.with(|v| v.title.clone()));
+    let label = Signal::derive(move || tm(&title_msg.get()));
+    let described_by = format!("{key}-summary {key}-takeaway {key}-desc");
+    // What each series is and where the data come from, beside the chart.
+    let description = move || {
+        let series = frame.with(|f| {
+            f.as_ref()
+                .map(|f| {
+                    f.series
+                        .iter()
+                        .map(|s| tm(&s.label))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default()
+        });
+        let series = tm(&Msg::new("chart-desc-series").text("series", series));
+        let sources = tm(&Msg::new("chart-desc-sources").text("sources", providers.get().join(", ")));
+        format!("{series} {sources}")
+    };
+    let table_open = RwSignal::new(false);
+    let table_id = format!("{key}-table");
     let subtitle = move || view.with(|v| tm(&v.subtitle));
     let summary = move || view.with(|v| tm(&v.summary));
     let lede = move || view.with(|v| tm(&v.lede));
@@ -124,22 +157,37 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
     // An embed shows headline, chart and source; its controls only when asked for.
     let show_controls = !embed || app.view.with_untracked(|s| s.controls);
     view! {
-        <h2 id=format!("{key}-title")>{title}</h2>
+        {heading_element(key, embed, title)}
         <p class="subtitle">{subtitle}</p>
         <Show when=move || !embed>
             <p class="lede">{lede}</p>
         </Show>
-        <p class="summary" aria-live="polite">{summary}</p>
+        <p class="summary" id=format!("{key}-summary") aria-live="polite">{summary}</p>
         {warnings}
         <Show
             when=move || has_frame.get()
             fallback=move || view! { <p class="chart-error" role="status">{frame_error}</p> }
         >
-            <ChartCanvas chart frame=drawn height describe />
+            <ChartCanvas chart frame=drawn height label described_by=described_by.clone() />
         </Show>
         <SourceLine providers as_of modelled=view.get_untracked().modelled />
         {show_controls.then(|| view! { <ControlBar view /> })}
-        <p class="takeaway">{takeaway}</p>
+        <p class="chart-desc" id=format!("{key}-desc")>{description}</p>
+        <div class="table-bar">
+            <button
+                type="button"
+                class="table-toggle"
+                aria-expanded=move || table_open.get().to_string()
+                aria-controls=table_id.clone()
+                on:click=move |_| table_open.update(|o| *o = !*o)
+            >
+                {t("table-show")}
+            </button>
+        </div>
+        <Show when=move || table_open.get() && has_frame.get()>
+            <DataTable id=table_id.clone() frame=drawn title=title_msg />
+        </Show>
+        <p class="takeaway" id=format!("{key}-takeaway")>{takeaway}</p>
         {move || {
             view.with(|v| {
                 (!v.findings.is_empty())

@@ -4,6 +4,7 @@ pub mod chart_canvas;
 pub mod chart_section;
 pub mod chip;
 pub mod control_bar;
+pub mod data_table;
 pub mod error_box;
 pub mod lens_panel;
 pub mod mini_bars;

@@ -348,3 +348,19 @@ lang-name = English
 -money-tiers = 0 1 1 -usd-m, 1000 1000 1 -usd-bn
 # An amount that rounds to zero.
 -usd-zero = $0m
+## Accessibility: data tables, chart descriptions, keyboard help (helper/a11y)
+skip-to-charts = Skip to the charts
+table-show = Table
+table-caption = { $title }: { $how } ({ $n } rows)
+table-rollup-none = one row per point shown in the chart
+table-rollup-week = one row per week: lines give the week’s last value, bars the week’s total
+table-rollup-month = one row per month: lines give the month’s last value, bars the month’s total
+table-col-date = Date
+table-col-period = Period
+table-col-week = Week
+table-col-month = Month
+chart-desc-series = The chart shows: { $series }.
+chart-desc-sources = Sources: { $sources }.
+chart-keys = Use ← → to move through dates, PageUp/PageDown by month, Esc to close.
+chart-point = { $title }: { $values }
+chart-point-value = { $series } { $value }

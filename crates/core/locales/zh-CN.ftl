@@ -330,3 +330,20 @@ story-previous = 上一步
 story-next = 下一步
 story-explore = 自由探索
 story-start = 逐步阅读这个故事
+
+## Accessibility: tables, descriptions, keyboard
+skip-to-charts = 跳到图表
+table-show = 表格
+table-caption = { $title }：{ $how }（{ $n }行）
+table-rollup-none = 图表中每个点一行
+table-rollup-week = 每周一行：曲线取该周最后一个值，柱形取该周合计
+table-rollup-month = 每月一行：曲线取该月最后一个值，柱形取该月合计
+table-col-date = 日期
+table-col-period = 期间
+table-col-week = 周
+table-col-month = 月
+chart-desc-series = 图表显示：{ $series }。
+chart-desc-sources = 来源：{ $sources }。
+chart-keys = 用← →逐日移动，PageUp/PageDown按月移动，Esc关闭。
+chart-point = { $title }：{ $values }
+chart-point-value = { $series } { $value }

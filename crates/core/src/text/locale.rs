@@ -698,6 +698,9 @@ mod tests {
     const LATIN_ALLOWED: &[&str] = &[
         "r",
         "section",
+        "PageUp",
+        "PageDown",
+        "Esc",
         "QQQ",
         "GLD",
         "SPY",

@@ -17,6 +17,7 @@ pub mod lens;
 pub mod range;
 pub mod state;
 pub mod story;
+pub mod table;
 
 use time::Date;
 
