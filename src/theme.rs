@@ -92,7 +92,10 @@ impl Theme {
 
     /// Series colour `i` (wrapping).
     pub fn series(&self, i: usize) -> RGBColor {
-        self.series[i % self.series.len()]
+        self.series
+            .get(i % self.series.len())
+            .copied()
+            .unwrap_or(self.text)
     }
 
     /// CSS `rgb()` text of a colour, for HTML legends and the overlay.

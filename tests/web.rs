@@ -1,7 +1,7 @@
 //! Browser tests (headless Chromium via wasm-bindgen-test): the page mounted with the
 //! committed snapshot draws all three charts, a toggle redraws its canvas, and broken
 //! data gives readable errors in place of the affected charts only.
-
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
 #![cfg(target_arch = "wasm32")]
 
 use crypto_repricing::Stories;

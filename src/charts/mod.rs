@@ -138,11 +138,11 @@ impl HoverMap {
 pub fn nearest_index(dates: &[Date], x: f64) -> Option<usize> {
     let i = dates.partition_point(|d| day_x(*d) < x);
     let candidates = [i.checked_sub(1), (i < dates.len()).then_some(i)];
-    candidates.into_iter().flatten().min_by(|a, b| {
-        let da = (day_x(dates[*a]) - x).abs();
-        let db = (day_x(dates[*b]) - x).abs();
-        da.total_cmp(&db)
-    })
+    let distance = |i: usize| dates.get(i).map_or(f64::INFINITY, |d| (day_x(*d) - x).abs());
+    candidates
+        .into_iter()
+        .flatten()
+        .min_by(|a, b| distance(*a).total_cmp(&distance(*b)))
 }
 
 /// Round y-axis ticks covering `[min, max]`, about `count` of them.

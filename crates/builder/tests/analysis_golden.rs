@@ -3,6 +3,7 @@
 //! --nocapture`) and only facts that hold whatever the data say are asserted — each rule
 //! re-checked on the real series, counts and bounds consistent. Skipped like
 //! `golden.rs` when `REPRICING_SKIP_RAW=1` and the raw files are absent.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
 
 mod common;
 

@@ -15,6 +15,7 @@
 //! - Farside, FRED: as written.
 //!
 //! Fails when `../shared/data/raw` is absent unless `REPRICING_SKIP_RAW=1` is set.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
 
 mod common;
 

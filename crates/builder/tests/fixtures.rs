@@ -1,5 +1,6 @@
 //! The builder on small hand-written files: every format read right, every hard error
 //! named by file, line and reason, nothing written on failure.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! second sources (../shared/data/crosscheck). Where `../shared/data/raw` is absent these
 //! tests FAIL, unless `REPRICING_SKIP_RAW=1` is set to skip them explicitly (a clone
 //! without the shared data); CI always has the data.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
 
 mod common;
 

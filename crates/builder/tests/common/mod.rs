@@ -1,4 +1,5 @@
 //! Helpers shared by the builder's integration tests.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test code
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};

@@ -51,7 +51,7 @@ impl Axis {
         if dates.is_empty() {
             return Err(SnapshotError::NoData(series.to_owned()));
         }
-        if let Some(i) = dates.windows(2).position(|w| w[0] >= w[1]) {
+        if let Some(i) = dates.windows(2).position(|w| matches!(w, [a, b] if a >= b)) {
             return Err(SnapshotError::Unsorted {
                 series: series.to_owned(),
                 index: i + 1,
@@ -85,7 +85,10 @@ impl Axis {
         let day_steps = self
             .0
             .windows(2)
-            .map(|w| u32::try_from(days_between(w[0], w[1])).unwrap_or(u32::MAX))
+            .map(|w| match w {
+                [a, b] => u32::try_from(days_between(*a, *b)).unwrap_or(u32::MAX),
+                _ => u32::MAX,
+            })
             .collect();
         RawAxis { start, day_steps }
     }
