@@ -142,7 +142,7 @@ test('keyboard: one tab stop per chart, arrows and PageDown move and announce, E
   await page.keyboard.press('End');
   await page.waitForTimeout(50);
   const atEnd = (await live.textContent()).trim();
-  assert.match(atEnd, /^\d{1,2} [A-Z][a-z]{2} \d{4}: .*\d/, atEnd);
+  assert.match(atEnd, /^\d{1,2} [A-Z][a-z]{2} \d{4}( \([^)]*\))?: .*\d/, atEnd);
   const tooltip = p.section('correlation').locator('.tooltip');
   assert.equal(await tooltip.count(), 1);
   assert.equal(atEnd.split(':')[0], (await tooltip.locator('.tooltip-title').textContent()).trim());

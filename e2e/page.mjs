@@ -72,7 +72,8 @@ export class ExplainerPage {
     // 1 px steps: on a long daily view the points are closer than 2 px.
     for (let x = 2; x < box.width - 2; x += 1) {
       await this.page.mouse.move(box.x + x, box.y + box.height / 2);
-      if (await tooltip.count() && (await tooltip.locator('.tooltip-title').textContent()) === title) {
+      // A provisional day's title carries a note after the date.
+      if (await tooltip.count() && (await tooltip.locator('.tooltip-title').textContent()).startsWith(title)) {
         return (await tooltip.textContent()).trim();
       }
     }

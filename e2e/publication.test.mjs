@@ -30,18 +30,6 @@ test('on a 375 px phone the first chart starts within the first screen', async (
   await p.page.close();
 });
 
-test('phones start on weekly flow bars, desktops on daily ones, a link decides over both', async () => {
-  const phone = await open('', { width: 375, height: 812 });
-  assert.equal(await phone.button('flows', 'Weekly').getAttribute('aria-pressed'), 'true');
-  await phone.page.close();
-  const desk = await open();
-  assert.equal(await desk.button('flows', 'Daily').getAttribute('aria-pressed'), 'true');
-  await desk.page.close();
-  const linked = await open('?f.agg=month', { width: 375, height: 812 });
-  assert.equal(await linked.button('flows', 'Monthly').getAttribute('aria-pressed'), 'true');
-  await linked.page.close();
-});
-
 test('an embed shows headline, chart and source; controls only with controls=1; no Embed button', async () => {
   for (const chart of ['correlation', 'flows', 'burn']) {
     const p = await open(`?embed=${chart}`, { width: 375, height: 812 });

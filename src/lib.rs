@@ -39,19 +39,7 @@ pub fn use_theme() -> Signal<Theme> {
 /// `?embed=story` the story bar and its step's chart.
 #[component]
 pub fn App() -> impl IntoView {
-    let query = browser::query();
-    let mut initial = ViewState::from_query(&query);
-    // Daily bars are a texture below 768 px: phones start on weekly bars unless the link
-    // says otherwise.
-    if !query.contains("f.agg=")
-        && window()
-            .inner_width()
-            .ok()
-            .and_then(|w| w.as_f64())
-            .is_some_and(|w| w < 768.0)
-    {
-        initial.flows.period = repricing_core::resample::Period::Week;
-    }
+    let initial = ViewState::from_query(&browser::query());
     let (embed, story_embed, theme_choice) = (initial.embed, initial.story_embed, initial.theme);
 
     let app = AppState::with_reader_lang(initial, browser::reader_language());
