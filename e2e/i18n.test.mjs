@@ -123,7 +123,7 @@ test('the embed snippet carries lang= when the page is not in English', async ()
 
 // Latin words a Chinese reader may see: tickers and other all-capital codes (QQQ, IBIT,
 // ETF, ETH, UTC, CSV), units and statistics (US$, n, N, z, CI), provider names.
-const ALLOWED = /^(?:[A-Z][A-Z0-9]{1,5}|US|n|N|z|Fisher|Yahoo|Finance|FRED|Federal|Reserve|Bank|of|St|Louis|Farside|Investors|CryptoQuant|Coin|Metrics|Ctrl|C)$/;
+const ALLOWED = /^(?:[A-Z][A-Z0-9]{1,5}|US|n|N|r|z|Fisher|Yahoo|Finance|FRED|Federal|Reserve|Bank|of|St|Louis|Farside|Investors|CryptoQuant|Coin|Metrics|Ctrl|C)$/;
 
 test('a zh-CN reader sees no English except tickers, units and provider names', async () => {
   for (const width of [1280, 375]) {

@@ -480,7 +480,7 @@ fn draw_bands<DB: DrawingBackend>(
             continue;
         };
         let c = color(&style.theme, s.color);
-        let fill = RGBAColor(c.0, c.1, c.2, if style.theme.dark { 0.22 } else { 0.16 });
+        let fill = RGBAColor(c.0, c.1, c.2, if style.theme.dark { 0.13 } else { 0.16 });
         let mut upper: Vec<(i32, i32)> = Vec::new();
         let mut lower: Vec<(i32, i32)> = Vec::new();
         let flush = |upper: &mut Vec<(i32, i32)>, lower: &mut Vec<(i32, i32)>| -> DrawResult<()> {
@@ -745,7 +745,8 @@ fn plan_events<DB: DrawingBackend>(
         let px = top.x_px(x);
         let width = measure(root, &e.label, &font) + gap;
         // Text right of the line, or left of it near the right edge.
-        let right_fits = px + width < f64::from(w);
+        // Inside the plot: the right margin belongs to the lines' end labels.
+        let right_fits = px + width < top.rect.right.min(f64::from(w));
         let (start, end, left_of_line) = if right_fits {
             (px, px + width, false)
         } else {
