@@ -14,7 +14,8 @@ after(async () => { await browser?.close(); await site?.close(); });
 
 test('redraws and hovers keep one mark per name, the latest', async () => {
   const p = new ExplainerPage(await browser.newPage({ viewport: { width: 1280, height: 900 } }), site.url);
-  await p.open();
+  // A quarter, so every trading day is more than a pixel wide for the hover sweep.
+  await p.open('?f.range=2025-10-01..2025-12-31');
   const drawn = () => p.page.evaluate(() => performance.getEntriesByName('chart-drawn:flows').map((m) => m.startTime));
   const [first] = await drawn();
   for (let i = 0; i < 5; i++) {
