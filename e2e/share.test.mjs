@@ -87,7 +87,8 @@ test('hostile query strings leave the page working and unmodified', async () => 
 });
 
 test('an article on another origin embeds a chart at 320, 600 and 1000 px and the iframe height follows the content', async () => {
-  const embedUrl = `${site.url}?embed=flows`;
+  // With its controls (controls=1): the test changes the chart inside the embed.
+  const embedUrl = `${site.url}?embed=flows&controls=1`;
   const article = `<!doctype html><html><head><meta charset="utf-8"><title>Article</title></head><body style="margin:0">
     <p>Some article text.</p>
     ${[320, 600, 1000].map((w) => `<div style="width:${w}px"><iframe id="w${w}" src="${embedUrl}" title="US spot ETF flows" loading="eager" width="100%" height="150" style="border:0;width:100%" data-crypto-repricing="flows"></iframe></div>`).join('\n')}
@@ -119,7 +120,7 @@ test('an article on another origin embeds a chart at 320, 600 and 1000 px and th
     assert.equal(await frame.locator('h1').count(), 1);
     assert.equal(await frame.locator('.masthead').count(), 0);
     assert.equal(await frame.locator('#correlation').count(), 0);
-    assert.match(await frame.locator('.embed-link a').getAttribute('href'), /section=flows#flows$/);
+    assert.match(await frame.locator('.embed-link a').getAttribute('href'), /section=flows(&controls=1)?#flows$/);
     assert.match(await frame.locator('.source').textContent(), /Farside Investors/);
     const scrollWidth = await frame.locator('html').evaluate((h) => h.scrollWidth);
     assert.ok(scrollWidth <= w, `${w}px: embed is ${scrollWidth}px wide`);
