@@ -71,36 +71,178 @@ pub(crate) fn pearson(points: impl Iterator<Item = (f64, f64)> + Clone) -> Optio
 /// input is constant over the window. Inputs of unequal length are compared over the
 /// shorter; the output has the length of `x`. A `window` below 2 yields all gaps.
 ///
-/// Each window is computed afresh by the two-pass formula, so rounding never carries from
-/// one window to the next and a window of nearly equal values is as exact as a single
-/// careful computation (a running one-in, one-out update is not: it loses digits to
-/// cancellation when the spread is tiny against the level). Cost O(n·window), a few
-/// million operations for the page's windows on ~2,200 market days; windows with a gap
-/// are skipped in O(1).
+/// O(n) with no drift: each window's moments are slid one-in, one-out from the previous
+/// window's ([`Moments`]), about a shift fixed when they were last computed afresh by the
+/// two-pass formula, and computed afresh again (i) after [`SLIDES_LIMIT`] windows' worth of
+/// slides, so rounding never outlives a few windows, and (ii) as soon as the squared deviations
+/// that passed through the running sums exceed [`PRECISION_LIMIT`] times the window's
+/// own centred sum of squares — the case where a one-in, one-out update would lose digits to
+/// cancellation (a spike leaving the window, a level far from the shift, a window of
+/// nearly equal values). A window whose moments overflow is computed afresh, and gives
+/// `None` if it overflows there too. The result agrees with the two-pass formula on each
+/// window to about `PRECISION_LIMIT × window` ulps (the tests hold it to 1e-9 on hostile
+/// inputs); a whole history of the page's windows takes well under a millisecond.
 pub fn rolling_correlation(x: &[Option<f64>], y: &[Option<f64>], window: usize) -> Vec<Option<f64>> {
     let mut out = vec![None; x.len()];
     if window < 2 {
         return out;
     }
-    let n = x.len().min(y.len());
-    let pair = |i: usize| -> Option<(f64, f64)> { Some((x.get(i).copied()??, y.get(i).copied()??)) };
-    let mut gaps = 0usize;
-    for i in 0..n {
-        if pair(i).is_none() {
-            gaps += 1;
-        }
-        if i >= window && pair(i - window).is_none() {
-            gaps -= 1;
-        }
-        if i + 1 < window || gaps > 0 {
+    // Each run of consecutive pairs without a gap is correlated on its own: a window that
+    // holds a gap has no value.
+    let (mut xs, mut ys) = (Vec::new(), Vec::new());
+    let mut run_start = 0;
+    let pairs = x.iter().zip(y).map(|(x, y)| Some(((*x)?, (*y)?)));
+    for (i, pair) in pairs.chain(std::iter::once(None)).enumerate() {
+        if let Some((x, y)) = pair {
+            xs.push(x);
+            ys.push(y);
             continue;
         }
-        let points = (i + 1 - window..=i).filter_map(pair);
-        if let Some(slot) = out.get_mut(i) {
-            *slot = pearson(points);
+        if let Some(slots) = out.get_mut(run_start..i) {
+            rolling_correlation_dense(&xs, &ys, window, slots);
         }
+        xs.clear();
+        ys.clear();
+        run_start = i + 1;
     }
     out
+}
+
+/// [`rolling_correlation`] of two gap-free columns of equal length, written into `out`
+/// (same length; slots before the first full window are left as they are).
+fn rolling_correlation_dense(xs: &[f64], ys: &[f64], window: usize, out: &mut [Option<f64>]) {
+    let (Some(first_x), Some(first_y)) = (xs.get(..window), ys.get(..window)) else {
+        return;
+    };
+    let mut moments = Moments::afresh(first_x, first_y);
+    let full = xs.iter().zip(ys).zip(out.iter_mut()).enumerate().skip(window - 1);
+    for (i, ((&x, &y), slot)) in full {
+        if let (Some(&leaving_x), Some(&leaving_y)) =
+            (xs.get(i.wrapping_sub(window)), ys.get(i.wrapping_sub(window)))
+        {
+            moments.slide((leaving_x, leaving_y), (x, y));
+        }
+        let precise = moments.slides <= SLIDES_LIMIT * window
+            && moments.centred().is_some_and(|c| moments.is_precise(c));
+        if !precise {
+            let first = i + 1 - window;
+            if let (Some(wx), Some(wy)) = (xs.get(first..=i), ys.get(first..=i)) {
+                moments = Moments::afresh(wx, wy);
+            }
+        }
+        *slot = moments.centred().and_then(Centred::correlation);
+    }
+}
+
+/// How many times a window's centred sum of squares the squared deviations that passed
+/// through the running sums may reach before the window is computed afresh (see
+/// [`rolling_correlation`]): the running sums' rounding error is at most about this many
+/// ulps per slide of the window's own spread.
+pub const PRECISION_LIMIT: f64 = 64.0;
+
+/// A window is also computed afresh after this many windows' worth of one-in, one-out
+/// updates, so rounding never accumulates over more than a few windows.
+pub const SLIDES_LIMIT: usize = 4;
+
+/// Running moments of one window of pairs, about a fixed shift `(kx, ky)`.
+#[derive(Debug, Clone, Copy)]
+struct Moments {
+    n: f64,
+    kx: f64,
+    ky: f64,
+    sx: f64,
+    sy: f64,
+    sxx: f64,
+    syy: f64,
+    sxy: f64,
+    /// Squared deviations that have passed through `sxx` / `syy` (added or removed).
+    through_x: f64,
+    through_y: f64,
+    /// One-in, one-out updates since the moments were computed afresh.
+    slides: usize,
+}
+
+/// A window's centred sums of squares and products.
+#[derive(Debug, Clone, Copy)]
+struct Centred {
+    xx: f64,
+    yy: f64,
+    xy: f64,
+}
+
+impl Centred {
+    /// Pearson's r; `None` when either column is constant or a sum overflowed.
+    fn correlation(self) -> Option<f64> {
+        let denominator = (self.xx * self.yy).sqrt();
+        let usable = denominator.is_finite() && denominator > 0.0 && self.xy.is_finite();
+        usable.then(|| (self.xy / denominator).clamp(-1.0, 1.0))
+    }
+}
+
+impl Moments {
+    /// The two-pass computation: the means first, then the sums of deviations from them.
+    fn afresh(xs: &[f64], ys: &[f64]) -> Self {
+        let n = xs.len().min(ys.len()) as f64;
+        let mean = |v: &[f64]| if n > 0.0 { v.iter().sum::<f64>() / n } else { 0.0 };
+        let mut m = Self {
+            n,
+            kx: mean(xs),
+            ky: mean(ys),
+            sx: 0.0,
+            sy: 0.0,
+            sxx: 0.0,
+            syy: 0.0,
+            sxy: 0.0,
+            through_x: 0.0,
+            through_y: 0.0,
+            slides: 0,
+        };
+        for (&x, &y) in xs.iter().zip(ys) {
+            m.add(x, y, 1.0);
+        }
+        m
+    }
+
+    /// Adds (`sign` = 1) or removes (`sign` = −1) one pair.
+    #[inline]
+    fn add(&mut self, x: f64, y: f64, sign: f64) {
+        let (dx, dy) = (x - self.kx, y - self.ky);
+        self.sx += sign * dx;
+        self.sy += sign * dy;
+        self.sxx += sign * dx * dx;
+        self.syy += sign * dy * dy;
+        self.sxy += sign * dx * dy;
+        self.through_x += dx * dx;
+        self.through_y += dy * dy;
+    }
+
+    /// Moves the window one pair on.
+    #[inline]
+    fn slide(&mut self, leaving: (f64, f64), arriving: (f64, f64)) {
+        self.add(leaving.0, leaving.1, -1.0);
+        self.add(arriving.0, arriving.1, 1.0);
+        self.slides += 1;
+    }
+
+    /// The centred sums; `None` for fewer than two pairs.
+    #[inline]
+    fn centred(&self) -> Option<Centred> {
+        (self.n >= 2.0).then(|| Centred {
+            xx: self.sxx - self.sx * self.sx / self.n,
+            yy: self.syy - self.sy * self.sy / self.n,
+            xy: self.sxy - self.sx * self.sy / self.n,
+        })
+    }
+
+    /// Whether the running sums still carry the window's moments to full precision.
+    #[inline]
+    fn is_precise(&self, c: Centred) -> bool {
+        c.xx.is_finite()
+            && c.yy.is_finite()
+            && c.xy.is_finite()
+            && self.through_x <= PRECISION_LIMIT * c.xx
+            && self.through_y <= PRECISION_LIMIT * c.yy
+    }
 }
 
 /// Trailing rolling mean over `window` points; `None` until full or while the window holds
@@ -180,25 +322,49 @@ impl CorrStat {
     /// the point itself (`lo = hi = r`); with `n ≤ 3` the Fisher interval is undefined and
     /// the interval is the whole range `[-1, 1]` (no information).
     pub fn new(r: f64, n: usize) -> Self {
+        Self::with_interval(r, FisherInterval::new(n))
+    }
+
+    /// [`CorrStat::new`] with the interval's half-width already computed for its `n`
+    /// (no transcendental function per value: a whole rolling history shares one `n`).
+    pub fn with_interval(r: f64, interval: FisherInterval) -> Self {
         let r = r.clamp(-1.0, 1.0);
-        if n <= 3 {
+        let n = interval.n;
+        let Some(t) = interval.tanh_half_width else {
             return Self {
                 r,
                 n,
                 lo: -1.0,
                 hi: 1.0,
             };
-        }
+        };
         if r.abs() >= 1.0 {
             return Self { r, n, lo: r, hi: r };
         }
-        let z = r.atanh();
-        let half_width = Z_95 / ((n - 3) as f64).sqrt();
+        // tanh(atanh(r) ∓ h) = (r ∓ tanh h) / (1 ∓ r·tanh h), exactly.
         Self {
             r,
             n,
-            lo: (z - half_width).tanh().min(r),
-            hi: (z + half_width).tanh().max(r),
+            lo: ((r - t) / (1.0 - r * t)).clamp(-1.0, r),
+            hi: ((r + t) / (1.0 + r * t)).clamp(r, 1.0),
+        }
+    }
+}
+
+/// The 95 % Fisher-z interval's half-width for `n` pairs, as `tanh(1.96/√(n−3))`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FisherInterval {
+    n: usize,
+    /// `None` for `n ≤ 3`, where the interval is undefined.
+    tanh_half_width: Option<f64>,
+}
+
+impl FisherInterval {
+    /// The interval for `n` pairs.
+    pub fn new(n: usize) -> Self {
+        Self {
+            n,
+            tanh_half_width: (n > 3).then(|| (Z_95 / ((n - 3) as f64).sqrt()).tanh()),
         }
     }
 }
@@ -229,16 +395,18 @@ pub fn rolling_correlation_pairwise(
     let n = a.len().min(b.len());
     // Compact the days where both have a value, correlate the gap-free sequence, then map
     // each day back to the last pair at or before it.
-    let mut at = Vec::new();
-    let (mut xs, mut ys) = (Vec::new(), Vec::new());
+    let mut at = Vec::with_capacity(n);
+    let (mut xs, mut ys) = (Vec::with_capacity(n), Vec::with_capacity(n));
     for (j, (x, y)) in a.iter().zip(b).take(n).enumerate() {
         if let (Some(x), Some(y)) = (x, y) {
             at.push(j);
-            xs.push(Some(*x));
-            ys.push(Some(*y));
+            xs.push(*x);
+            ys.push(*y);
         }
     }
-    let compact = rolling_correlation(&xs, &ys, window);
+    let mut compact = vec![None; xs.len()];
+    rolling_correlation_dense(&xs, &ys, window, &mut compact);
+    let interval = FisherInterval::new(window);
     let max_span = window.saturating_mul(2);
     let mut k = 0; // number of pairs at indices ≤ i
     for (i, slot) in out.iter_mut().enumerate().take(n) {
@@ -258,7 +426,7 @@ pub fn rolling_correlation_pairwise(
             .get(last)
             .copied()
             .flatten()
-            .map(|r| CorrStat::new(r, window));
+            .map(|r| CorrStat::with_interval(r, interval));
     }
     out
 }
@@ -593,6 +761,57 @@ mod tests {
         // The old rule (a gap voids the window) for comparison: 10 days without a value.
         let strict = rolling_correlation(&a, &b, 10);
         assert_eq!(strict[20..30].iter().filter(|v| v.is_none()).count(), 10);
+    }
+
+    #[test]
+    fn fisher_interval_by_identity_equals_tanh_of_atanh() {
+        for n in [4usize, 5, 30, 90, 180, 1000] {
+            let h = 1.96 / ((n - 3) as f64).sqrt();
+            for k in -999..=999 {
+                let r = f64::from(k) / 1000.0;
+                let c = CorrStat::new(r, n);
+                let (lo, hi) = ((r.atanh() - h).tanh(), (r.atanh() + h).tanh());
+                assert!(
+                    (c.lo - lo).abs() < 1e-13 && (c.hi - hi).abs() < 1e-13,
+                    "r {r} n {n}: {c:?} vs {lo} {hi}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn sliding_correlation_stays_exact_through_spikes_level_shifts_and_flat_stretches() {
+        // A long history with everything that breaks a one-in, one-out update: spikes far
+        // above the data's scale entering and leaving windows, a level shift of 1e6, a
+        // stretch of nearly equal values and an exactly constant one.
+        let n = 20_000;
+        let xs = noise(11, n);
+        let mut x: Vec<Option<f64>> = xs.iter().copied().map(Some).collect();
+        let mut y: Vec<Option<f64>> = noise(12, n)
+            .iter()
+            .zip(&xs)
+            .map(|(e, x)| Some(0.3 * x + e))
+            .collect();
+        for i in (500..n).step_by(1733) {
+            x[i] = Some(1e60);
+            y[i + 3] = Some(-3e50);
+        }
+        for v in y.iter_mut().skip(8000) {
+            *v = v.map(|v| v + 1e6);
+        }
+        for (i, v) in x.iter_mut().enumerate().skip(12_000).take(400) {
+            *v = Some(5.0 + 1e-9 * (i % 7) as f64);
+        }
+        for v in x.iter_mut().skip(15_000).take(300) {
+            *v = Some(2.0);
+        }
+        for window in [2, 30, 90, 180] {
+            assert_close(
+                &rolling_correlation(&x, &y, window),
+                &naive_correlation(&x, &y, window),
+                1e-9,
+            );
+        }
     }
 
     #[test]

@@ -1,0 +1,90 @@
+//! Times the core's hot statistics on the committed snapshot (prints numbers, asserts
+//! nothing; `scripts/bench.sh` runs it with `--release`):
+//! `cargo run --release -p repricing-core --example bench_stats [path/to/snapshot]`.
+//!
+//! - every rolling correlation the page can show: bitcoin against each counterpart, for
+//!   each window, over the whole history (the pairwise rule with its 95 % intervals);
+//! - the snapshot parse and the market alignment they start from.
+
+use repricing_core::views::correlation::{rolling_correlations, Counterpart, MarketData, WINDOWS};
+use repricing_core::Snapshot;
+use std::time::Instant;
+
+const ROUNDS: usize = 30;
+
+fn median_ms(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs.get(xs.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// Fastest and median milliseconds over [`ROUNDS`] calls (the fastest is the least
+/// disturbed by a busy machine), and the last result.
+fn time<T>(mut f: impl FnMut() -> T) -> ((f64, f64), T) {
+    let mut times = Vec::with_capacity(ROUNDS);
+    let mut last = f();
+    for _ in 0..ROUNDS {
+        let t0 = Instant::now();
+        last = std::hint::black_box(f());
+        times.push(t0.elapsed().as_secs_f64() * 1e3);
+    }
+    let fastest = times.iter().copied().fold(f64::INFINITY, f64::min);
+    ((fastest, median_ms(times)), last)
+}
+
+fn main() {
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/snapshot.json").to_owned()
+    });
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let (parse_ms, snapshot) = time(|| Snapshot::from_json(&text));
+    let snapshot = match snapshot {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let (align_ms, data) = time(|| MarketData::from_snapshot(&snapshot));
+    let Ok(data) = data else {
+        eprintln!("{path}: bitcoin or the market calendar is unusable");
+        std::process::exit(1);
+    };
+    let (corr_ms, values) = time(|| {
+        WINDOWS
+            .iter()
+            .map(|w| rolling_correlations(&data, &Counterpart::ALL, *w))
+            .map(|all| {
+                all.iter()
+                    .flatten()
+                    .map(|s| s.stats.iter().flatten().count())
+                    .sum::<usize>()
+            })
+            .sum::<usize>()
+    });
+    println!("core (native; fastest / median of {ROUNDS} runs):");
+    println!(
+        "  snapshot parse + validation: {:.2} / {:.2} ms ({} bytes)",
+        parse_ms.0,
+        parse_ms.1,
+        text.len()
+    );
+    println!(
+        "  market alignment (MarketData): {:.2} / {:.2} ms ({} market days)",
+        align_ms.0,
+        align_ms.1,
+        data.dates.len()
+    );
+    println!(
+        "  every rolling correlation ({} counterparts × {} windows, {values} values): {:.3} / {:.3} ms (target ≤ 1 ms)",
+        Counterpart::ALL.len(),
+        WINDOWS.len(),
+        corr_ms.0,
+        corr_ms.1
+    );
+}
