@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'";
 
@@ -14,10 +15,26 @@ const TYPES = {
 };
 
 /**
- * @param {{ root?: string, prefix?: string, csp?: boolean, pages?: Record<string, string> }} options
- *   root: folder to serve; prefix: URL path it is served under; pages: extra HTML by path.
+ * @param {{ root?: string, prefix?: string, csp?: boolean, pages?: Record<string, string>,
+ *   gzip?: boolean, mounts?: Record<string, string> }} options
+ *   root: folder to serve; prefix: URL path it is served under; pages: extra HTML by path;
+ *   gzip: compress text responses for clients that accept it (as GitHub Pages does);
+ *   mounts: further folders by URL prefix (e.g. the benchmark's peer page).
  */
-export async function startServer({ root = 'dist', prefix = '/', csp = false, pages = {} } = {}) {
+export async function startServer({ root = 'dist', prefix = '/', csp = false, pages = {}, gzip = false, mounts = {} } = {}) {
+  const compressed = new Map();
+  const send = (req, res, status, type, body, headers) => {
+    const accepts = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    if (gzip && accepts && !/png/.test(type)) {
+      if (!compressed.has(body)) compressed.set(body, gzipSync(body, { level: 9 }));
+      res.writeHead(status, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', ...headers });
+      res.end(compressed.get(body));
+    } else {
+      res.writeHead(status, { 'Content-Type': type, ...headers });
+      res.end(body);
+    }
+  };
+  const files = new Map(); // path → contents
   const notFound = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -27,21 +44,23 @@ export async function startServer({ root = 'dist', prefix = '/', csp = false, pa
       res.end(pages[path]);
       return;
     }
-    if (!path.startsWith(prefix)) {
+    const mount = Object.keys(mounts).find((m) => path.startsWith(m));
+    const [base, dir] = mount ? [mount, mounts[mount]] : [prefix, root];
+    if (!path.startsWith(base)) {
       notFound.push(path);
       res.writeHead(404).end();
       return;
     }
-    let file = normalize(join(root, path.slice(prefix.length)));
-    if (!file.startsWith(normalize(root))) {
+    let file = normalize(join(dir, path.slice(base.length)));
+    if (!file.startsWith(normalize(dir))) {
       res.writeHead(403).end();
       return;
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
-      res.end(body);
+      // With gzip (the benchmark) each file is read and compressed once; otherwise afresh.
+      if (!gzip || !files.has(file)) files.set(file, await readFile(file));
+      send(req, res, 200, TYPES[extname(file)] ?? 'application/octet-stream', files.get(file), headers);
     } catch {
       notFound.push(path);
       res.writeHead(404).end();

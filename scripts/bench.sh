@@ -1,11 +1,29 @@
 #!/usr/bin/env bash
-# Size and speed numbers of the release build (prints, never fails on a number).
+# Size and speed numbers of the release build, each beside its target (issue 15) and the
+# peer page's figure. Prints; never fails on a number. Run it on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 ensure_build_tools
 ensure_chromium
+if [ ! -d tools/bench/node_modules/uplot ] || [ ! -d tools/bench/node_modules/lighthouse ] \
+   || [ tools/bench/package-lock.json -nt tools/bench/node_modules/.package-lock.json ]; then
+  step "installing the benchmark's npm tools (uPlot, Lighthouse) into tools/bench"
+  npm ci --prefix tools/bench --no-audit --no-fund
+fi
+if ! twiggy --version >/dev/null 2>&1; then
+  step "installing twiggy (wasm size profiler)"
+  cargo install twiggy --version 0.8.0 --locked
+fi
+
+step "release build"
 trunk build --release
-serve_dist 8766
-trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
-node e2e/bench.mjs http://127.0.0.1:8766/ dist
+
+step "core statistics (native)"
+cargo run -q --release --locked -p repricing-core --example bench_stats
+
+step "page against the uPlot peer, in headless Chromium"
+node e2e/bench.mjs dist tools/bench/node_modules
+
+step "where the wasm bytes go (twiggy top, before wasm-opt, names kept)"
+twiggy top -n 20 "${CARGO_TARGET_DIR:-target}/wasm-bindgen/release/crypto-repricing_bg.wasm"

@@ -6,8 +6,11 @@
 //!   each window, over the whole history (the pairwise rule with its 95 % intervals);
 //! - the snapshot parse and the market alignment they start from.
 
+use repricing_core::views::chart::{chart_view, prepare, Control};
 use repricing_core::views::correlation::{rolling_correlations, Counterpart, MarketData, WINDOWS};
+use repricing_core::views::state::{Chart, ViewState};
 use repricing_core::Snapshot;
+use std::sync::Arc;
 use std::time::Instant;
 
 const ROUNDS: usize = 30;
@@ -87,4 +90,43 @@ fn main() {
         corr_ms.0,
         corr_ms.1
     );
+
+    // What a control change costs in the core: the chart's view (frame, sentences,
+    // statistics) for every option of every choice control, from the default view.
+    let snapshot = Arc::new(snapshot);
+    println!("  chart views (prepare once, then the view for each control option):");
+    for chart in Chart::ALL {
+        let Ok(prepared) = prepare(chart, &snapshot) else {
+            println!("    {}: cannot be prepared", chart.key());
+            continue;
+        };
+        let default = ViewState::default();
+        let ((view_ms, _), view) = time(|| chart_view(&prepared, &default.part(chart)));
+        let mut edits = Vec::new();
+        for control in &view.controls {
+            if let Control::Choice { key, options, .. } = control {
+                for o in options {
+                    let mut state = ViewState::default();
+                    if state.edit(key, &o.value) {
+                        let ((ms, _), _) = time(|| chart_view(&prepared, &state.part(chart)));
+                        edits.push((format!("{key}={}", o.value), ms));
+                    }
+                }
+            }
+        }
+        let slowest = edits.iter().fold((String::new(), 0.0f64), |a, (k, ms)| {
+            if *ms > a.1 {
+                (k.clone(), *ms)
+            } else {
+                a
+            }
+        });
+        println!(
+            "    {}: default view {view_ms:.2} ms; {} control options, slowest {} {:.2} ms",
+            chart.key(),
+            edits.len(),
+            slowest.0,
+            slowest.1
+        );
+    }
 }
