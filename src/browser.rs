@@ -74,6 +74,10 @@ pub fn replace_query(query: &str) {
     } else {
         format!("{path}?{query}{hash}")
     };
+    let current = w.location().search().unwrap_or_default();
+    if current.strip_prefix('?').unwrap_or(&current) == query {
+        return; // already there: a history call costs a few ms
+    }
     if let Ok(history) = w.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
@@ -148,5 +152,18 @@ impl EmbedReporter {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 50);
         }
+    }
+}
+
+/// Removes the start-up screen of `index.html` (`#boot`). Called in the same task as the
+/// mount, so no frame shows both it and the app (which would shift the page: a layout
+/// shift of everything under the masthead). `public/boot.js` removes it too, later, for
+/// the case where the app never mounts far enough to call this.
+pub fn remove_boot_screen() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
     }
 }

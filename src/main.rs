@@ -3,4 +3,5 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(crypto_repricing::App);
+    crypto_repricing::browser::remove_boot_screen();
 }

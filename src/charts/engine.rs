@@ -237,8 +237,12 @@ fn text<DB: DrawingBackend>(
     root.draw(&Text::new(s, at, font)).map_err(draw_err)
 }
 
-/// Width of `s` in canvas px as the backend measures it (falls back to an estimate).
+/// Width of `s` in canvas px: measured on a canvas in the browser ([`super::measure`]),
+/// else as the backend estimates it, else a rough estimate.
 fn measure<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, s: &str, font: &TextStyle<'_>) -> f64 {
+    if let Some(w) = super::measure::text_width(s, font) {
+        return w;
+    }
     root.estimate_text_size(s, font)
         .map(|(w, _)| f64::from(w))
         .unwrap_or(s.chars().count() as f64 * font.font.get_size() * 0.6)

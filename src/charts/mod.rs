@@ -10,6 +10,7 @@
 //! last draw for the hover overlay.
 
 pub mod engine;
+pub mod measure;
 
 use crate::theme::Theme;
 use plotters::prelude::*;
