@@ -293,9 +293,12 @@ csv-band-high = { $series } error band high
 csv-remark = { $series } remark
 
 ## Axis ticks
-tick-millions = { $n }M
-tick-thousands = { $n }k
+tick-unit-large = { $n }M
+tick-unit-small = { $n }k
 source-model = ETH issuance is a model, not a measurement.
+# Short axis numbers: tiers `from unit message`, comma-separated (25k from 10,000, 4M from
+# a million); below the first tier a number is written in full.
+-compact-tiers = 10000 1000 tick-unit-small, 1000000 1000000 tick-unit-large
 
 ## Event lens
 lens-heading = Event lens
