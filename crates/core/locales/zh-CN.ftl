@@ -387,3 +387,17 @@ snapshot-note-dgs10-4fabead5 = FRED下载数据与FRED缓存合并，缓存将�
 snapshot-note-eth-staked-7bd9be3a = CryptoQuant的质押总量：存入质押合约的ETH扣除提款后的净额（自2023年4月12日上海升级起可以提款），即CryptoQuant所测量的质押量。
 snapshot-note-eth-supply-cm-10f292e2 = 每月第一天的当前ETH供应量（另加2025年12月20日），精确到0.001 ETH；数据源中2025年12月21日的空行未纳入。
 snapshot-note-flows-eth-8874972c = 所有基金在12个交易日均显示为零，最近一次为2026年8月14日：Farside将没有资金流动的日子记为0，但一整行零也可能是未完成的更新。
+
+## Start-up screens (index.html and public/boot.js, before the app runs)
+boot-intro = 比特币与科技股和黄金的相关性、流入和流出美国现货比特币及以太币ETF的资金，以及以太坊的手续费销毁与发行量之比——三张交互式图表，在您的浏览器中根据真实数据计算。
+boot-noscript = 交互式图表需要JavaScript，但此浏览器中的JavaScript已关闭或不可用。请开启JavaScript并重新加载页面以查看图表。
+boot-loading = 正在加载交互式图表…
+boot-slow = 加载时间比预期的长。
+boot-reload = 重新加载页面
+boot-reload-after = 以重试。
+boot-progress = 正在下载交互式图表
+boot-amount = { $loaded }，共{ $total }
+boot-downloaded = 已下载{ $loaded }
+boot-kb = { $n } KB
+boot-still-loading = 仍在加载交互式图表…加载时间比平常长。
+boot-failed = 无法启动交互式图表。请检查网络连接，然后重新加载页面重试。

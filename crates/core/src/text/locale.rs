@@ -677,6 +677,82 @@ mod tests {
         assert_eq!(zh.render(&m), zh.data(&texts[0]));
     }
 
+    /// The raw text of `id` in a locale's own file, placeholders as `{ $name }`.
+    fn source_line(l: &Locale, id: &str) -> Option<String> {
+        let pieces = l.messages.get(id)?;
+        Some(
+            pieces
+                .iter()
+                .map(|p| match p {
+                    Piece::Literal(t) => t.clone(),
+                    Piece::Placeholder(n) => format!("{{ ${n} }}"),
+                })
+                .collect(),
+        )
+    }
+
+    /// The start-up screens speak before the wasm runs, so `public/boot.js` and
+    /// `index.html` hold copies of locale lines: each copy must be its file's line, every
+    /// language of boot.js a compiled-in one with the same ids as English.
+    #[test]
+    fn the_start_up_words_are_the_locale_files_lines() {
+        let js = include_str!("../../../../public/boot.js");
+        let html = include_str!("../../../../index.html");
+        let table = js
+            .split_once("const WORDS = ")
+            .and_then(|(_, rest)| rest.split_once("};\n"))
+            .map(|(t, _)| format!("{t}}}"))
+            .expect("boot.js has a `const WORDS = {…};` table");
+        let words: BTreeMap<String, BTreeMap<String, String>> =
+            serde_json::from_str(&table).unwrap_or_else(|e| panic!("boot.js WORDS is not JSON: {e}"));
+        let locales = sources();
+        let en_ids: Vec<&String> = words["en"].keys().collect();
+        assert!(en_ids.len() >= 10, "{en_ids:?}");
+        assert!(words.contains_key("zh-CN"), "boot.js has no Chinese");
+        let mut wrong = Vec::new();
+        for (tag, table) in &words {
+            let Some((_, l)) = locales.iter().find(|(t, _)| t == tag) else {
+                panic!("boot.js speaks {tag}, which is not a compiled-in language");
+            };
+            assert_eq!(
+                table.keys().collect::<Vec<_>>(),
+                en_ids,
+                "{tag}: other ids than English"
+            );
+            for (id, text) in table {
+                match source_line(l, id) {
+                    Some(line) if line == *text => {}
+                    line => wrong.push(format!("{tag} {id}: boot.js {text:?}, ftl {line:?}")),
+                }
+            }
+        }
+        // index.html: the English masthead and messages, and the Chinese of the two shown
+        // when no script runs.
+        let (en, zh) = (&locales[0].1, &locales[1].1);
+        for id in [
+            "page-kicker",
+            "page-title",
+            "boot-intro",
+            "boot-noscript",
+            "boot-loading",
+            "boot-slow",
+            "boot-reload",
+            "boot-reload-after",
+        ] {
+            let line = source_line(en, id).unwrap_or_default();
+            if line.is_empty() || !html.contains(&line) {
+                wrong.push(format!("index.html lacks en {id}: {line:?}"));
+            }
+        }
+        for id in ["boot-noscript", "boot-slow", "boot-reload", "boot-reload-after"] {
+            let line = source_line(zh, id).unwrap_or_default();
+            if line.is_empty() || !html.contains(&line) {
+                wrong.push(format!("index.html lacks zh-CN {id}: {line:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
     #[test]
     fn every_locale_has_the_placeholders_of_english_for_each_id() {
         let en = Locale::parse("en", EN_FTL).unwrap();
@@ -824,6 +900,9 @@ mod tests {
         "FTX",
         "CME",
         "DBC",
+        // The start-up screens: a unit and the name of what the page needs.
+        "KB",
+        "JavaScript",
     ];
 
     #[test]
