@@ -260,7 +260,14 @@ fn layout<DB: DrawingBackend>(
         let log = spec.scale == Scale::Log;
         let y = y_range(spec, extent(frame, i, log));
         let t = ticks(spec, y, ph / style.dpr);
-        let decimals = tick_decimals(&t);
+        // A log panel's ticks are exponents: its labels take the decimals of the values
+        // they write (500, not 500.000).
+        let values: Vec<f64> = if log {
+            t.iter().map(|v| 10f64.powf(*v)).collect()
+        } else {
+            t.clone()
+        };
+        let decimals = tick_decimals(&values);
         for tick in &t {
             widest = widest.max(measure(root, &tick_label(spec, *tick, decimals, locale), &font));
         }
@@ -1051,6 +1058,19 @@ mod tests {
         let labels = draw_in(Locale::en());
         assert!(labels.iter().any(|l| l == "An event"), "{labels:?}");
         assert!(labels.iter().any(|l| l.ends_with('M')), "{labels:?}");
+    }
+
+    #[test]
+    fn log_ticks_in_1_2_5_steps_are_whole_numbers_not_three_decimals() {
+        let mut f = test_chart();
+        // 50 … 2,000: a short log span, ticked at 1, 2 and 5 times each power of ten.
+        f.series[0].values = (0..40).map(|i| Some(50.0 + f64::from(i) * 50.0)).collect();
+        let (svg, map) = svg(&f, 800, 700);
+        map.unwrap();
+        let labels = texts(&svg);
+        assert!(labels.iter().any(|l| l == "500"), "{labels:?}");
+        assert!(labels.iter().any(|l| l == "200"), "{labels:?}");
+        assert!(!labels.iter().any(|l| l.ends_with(".000")), "{labels:?}");
     }
 
     #[test]

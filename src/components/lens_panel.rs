@@ -49,7 +49,7 @@ pub fn LensPanel(snapshot: Arc<Snapshot>) -> impl IntoView {
                 let about = l
                     .about
                     .as_ref()
-                    .map(|a| view! { <p class="lens-about">{locale().data(a)}</p> });
+                    .map(|a| view! { <p class="subtitle lens-about">{locale().data(a)}</p> });
                 view! {
                     {about}
                     <table class="lens-table">

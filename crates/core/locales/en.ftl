@@ -28,6 +28,8 @@ value-with-band = { $v } (model error band { $lo } to { $hi })
 value-with-remark = { $value } · { $remark }
 remark-model-error = model error that month { $e }
 empty =
+# Two items of a list (series, providers): joined pairwise, left to right.
+-list-pair = { $a }, { $b }
 
 ## Page
 page-kicker = Data explainer

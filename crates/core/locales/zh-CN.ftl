@@ -30,6 +30,7 @@ value-with-band = { $v }（模型误差带 { $lo } 至 { $hi }）
 value-with-remark = { $value } · { $remark }
 remark-model-error = 当月模型误差 { $e }
 empty =
+-list-pair = { $a }、{ $b }
 
 ## Page
 page-kicker = 数据解读

@@ -353,6 +353,16 @@ impl Locale {
         }
     }
 
+    /// Items of a list joined in this language's way (`-list-pair`: `a, b` in English,
+    /// `a、b` in Chinese), pairwise from the left.
+    pub fn list(&self, items: &[String]) -> String {
+        let mut it = items.iter();
+        let first = it.next().cloned().unwrap_or_default();
+        it.fold(first, |a, b| {
+            self.render(&Msg::new("-list-pair").text("a", a).text("b", b.clone()))
+        })
+    }
+
     /// A snapshot text in this language: its `snapshot-…` message, else the snapshot's
     /// English (English itself has no `snapshot-` messages).
     pub fn data(&self, text: &DataText) -> String {
@@ -965,6 +975,15 @@ mod tests {
         // A malformed tier table writes numbers in full, it never invents a unit.
         let broken = Locale::parse("xx", "-compact-tiers = 10000 x tick-unit-small").unwrap();
         assert_eq!(broken.compact(4_000_000.0), None);
+    }
+
+    #[test]
+    fn lists_are_joined_in_each_language_s_way() {
+        let items = ["QQQ".to_owned(), "GLD".to_owned(), "FRED".to_owned()];
+        assert_eq!(Locale::en().list(&items), "QQQ, GLD, FRED");
+        assert_eq!(Locale::get("zh-CN").list(&items), "QQQ、GLD、FRED");
+        assert_eq!(Locale::en().list(&items[..1]), "QQQ");
+        assert_eq!(Locale::en().list(&[]), "");
     }
 
     #[test]
