@@ -201,3 +201,20 @@ test('the start-up failure speaks Chinese: message, Retry and the detail label',
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/boot-zh-failed.png`, fullPage: true });
   await context.close();
 });
+
+test('the story is told in Chinese: every step of zh-CN.story, no English but tickers and names', async () => {
+  const p = await open('?lang=zh-CN&step=1', { viewport: { width: 375, height: 800 } });
+  const count = await p.page.locator('.story-count').innerText();
+  const total = Number(count.match(/共(\d+)步/)?.[1]);
+  assert.ok(total >= 6, count);
+  for (let n = 1; n <= total; n++) {
+    if (n > 1) await p.page.locator('.story-next').click();
+    const text = await p.page.locator('.story-text').innerText();
+    assert.match(text, HAN, `step ${n}`);
+    assert.match(await p.page.locator('.story-title').innerText(), HAN, `step ${n}: title`);
+    const english = [...new Set(text.match(/[A-Za-z]+/g) ?? [])].filter((w) => !ALLOWED.test(w));
+    assert.deepEqual(english, [], `step ${n}: ${text}`);
+  }
+  assert.deepEqual(p.errors, []);
+  await p.page.context().close();
+});

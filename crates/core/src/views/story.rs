@@ -170,18 +170,20 @@ pub enum Piece {
 /// Where a step's view leads: the state it sets and the chart it focuses.
 ///
 /// # Errors
-/// A `key=value` pair whose key is unknown (or `embed`/`step`) or whose value does not
+/// A `key=value` pair whose key is unknown (or `embed`, `step`, `theme`, `lang`) or whose value does not
 /// parse, or a view without `section=<chart>`: the message names the pair.
 pub fn step_state(current: &ViewState, step: &Step, index: usize) -> Result<(ViewState, Chart), Msg> {
     let mut s = ViewState {
         embed: current.embed,
         story_embed: current.story_embed,
         theme: current.theme,
+        // A step never changes the reader's language.
+        lang: current.lang,
         ..ViewState::default()
     };
     for pair in step.view.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let known = KEYS.iter().any(|k| k.name == key) && !matches!(key, "embed" | "step" | "theme");
+        let known = KEYS.iter().any(|k| k.name == key) && !matches!(key, "embed" | "step" | "theme" | "lang");
         if !known || !s.edit(key, value) {
             return Err(Msg::new("story-error-view").text("pair", pair));
         }
@@ -565,6 +567,22 @@ mod tests {
         let mut other = en[0].clone();
         other.text = other.text.replacen("{corr qqq 90 2025-06-30}", "", 1);
         assert_ne!(placeholders(&other), placeholders(&en[0]));
+    }
+
+    #[test]
+    fn a_step_keeps_the_reader_s_language() {
+        let zh = ViewState::from_query("lang=zh-CN");
+        assert_eq!(zh.lang, Some("zh-CN"));
+        for (i, step) in for_lang("zh-CN").unwrap().iter().enumerate() {
+            let (s, _) = step_state(&zh, step, i).unwrap();
+            assert_eq!(s.lang, Some("zh-CN"), "step {}", i + 1);
+        }
+        let (s, _) = step_state(&ViewState::default(), &en().unwrap()[0], 0).unwrap();
+        assert_eq!(s.lang, None);
+        // A story file cannot set the language.
+        let mut bad = en().unwrap()[0].clone();
+        bad.view.push_str("&lang=en");
+        assert!(step_state(&zh, &bad, 0).is_err());
     }
 
     #[test]
