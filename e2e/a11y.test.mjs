@@ -1,6 +1,6 @@
 // Accessibility: axe-core finds no violation on the page and on each embed, with the data
-// tables open, in light and dark; the charts work from the keyboard and announce what they
-// show through a live region.
+// tables open, in light and dark, in English and in Chinese (zh-CN); the charts work from
+// the keyboard and announce what they show through a live region.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -52,6 +52,15 @@ for (const scheme of ['light', 'dark']) {
     assert.deepEqual(p.errors, []);
     await context.close();
   });
+
+  test(`axe finds no violation on the page in Chinese, tables open (${scheme})`, async () => {
+    const { p, context } = await openPage('?lang=zh-CN', scheme);
+    assert.equal(await p.page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    await openTables(p, CHARTS);
+    assert.deepEqual(await violations(p.page), []);
+    assert.deepEqual(p.errors, []);
+    await context.close();
+  });
 }
 
 test('each chart has a table with a caption and scoped headers, at most 200 rows', async () => {
@@ -78,16 +87,20 @@ test('each chart has a table with a caption and scoped headers, at most 200 rows
 
 // The embeds hold the page's sections one by one: auditing them with the table open covers
 // every table in both themes.
-test('axe finds no violation on each embed, light and dark, table open', async () => {
-  for (const chart of CHARTS) {
-    for (const scheme of ['light', 'dark']) {
-      const { p, context } = await openPage(`?embed=${chart}`, scheme, { width: 600, height: 900 });
-      await openTables(p, [chart]);
-      assert.deepEqual(await violations(p.page), [], `${chart} ${scheme}`);
-      await context.close();
+for (const lang of ['en', 'zh-CN']) {
+  test(`axe finds no violation on each embed, light and dark, table open (${lang})`, async () => {
+    for (const chart of CHARTS) {
+      for (const scheme of ['light', 'dark']) {
+        const query = `?embed=${chart}${lang === 'en' ? '' : `&lang=${lang}`}`;
+        const { p, context } = await openPage(query, scheme, { width: 600, height: 900 });
+        assert.equal(await p.page.evaluate(() => document.documentElement.lang), lang);
+        await openTables(p, [chart]);
+        assert.deepEqual(await violations(p.page), [], `${chart} ${scheme} ${lang}`);
+        await context.close();
+      }
     }
-  }
-});
+  });
+}
 
 test('the table of a long view is rolled up and says so; a short view lists every point', async () => {
   const { p, context } = await openPage('?c.range=All');

@@ -13,9 +13,83 @@
 
 const STILL_LOADING_MS = 8000;
 
+// The words of these screens in each language: copies of lines of
+// crates/core/locales/<tag>.ftl (placeholders written `{ $name }`), kept as JSON so a host
+// test (text::locale::tests::the_start_up_words_are_the_locale_files_lines) can check each
+// against its file. Change the .ftl line, then its copy here.
+const WORDS = {
+  "en": {
+    "page-kicker": "Data explainer",
+    "page-title": "The 2025–26 crypto repricing, in three charts",
+    "boot-intro": "Bitcoin's correlation with tech stocks and gold, the money flowing in and out of US spot bitcoin and ether ETFs, and Ethereum's fee burn against its issuance — three interactive charts computed in your browser from real data.",
+    "boot-loading": "Loading the interactive charts…",
+    "boot-progress": "Downloading the interactive charts",
+    "boot-amount": "{ $loaded } of { $total }",
+    "boot-downloaded": "{ $loaded } downloaded",
+    "boot-kb": "{ $n } KB",
+    "boot-still-loading": "Still loading the interactive charts… This is taking longer than usual.",
+    "boot-failed": "The interactive charts could not be started. Check your connection and reload the page to try again.",
+    "retry": "Retry",
+    "error-detail": "Technical detail"
+  },
+  "zh-CN": {
+    "page-kicker": "数据解读",
+    "page-title": "三张图看懂2025–26年加密资产重新定价",
+    "boot-intro": "比特币与科技股和黄金的相关性、流入和流出美国现货比特币及以太币ETF的资金，以及以太坊的手续费销毁与发行量之比——三张交互式图表，在您的浏览器中根据真实数据计算。",
+    "boot-loading": "正在加载交互式图表…",
+    "boot-progress": "正在下载交互式图表",
+    "boot-amount": "{ $loaded }，共{ $total }",
+    "boot-downloaded": "已下载{ $loaded }",
+    "boot-kb": "{ $n } KB",
+    "boot-still-loading": "仍在加载交互式图表…加载时间比平常长。",
+    "boot-failed": "无法启动交互式图表。请检查网络连接，然后重新加载页面重试。",
+    "retry": "重试",
+    "error-detail": "技术细节"
+  }
+};
+
+/** The language the app will choose: `lang=` in the URL, else the browser's (the first
+ *  of navigator.languages a table serves), else English; the rule of the core's
+ *  `Locale::negotiate` (exact tag in any case, else the same primary subtag). */
+function negotiate(wanted) {
+  const w = String(wanted ?? '').trim().replace(/_/g, '-');
+  if (!w || w.length > 35 || !/^[A-Za-z0-9-]+$/.test(w)) return null;
+  const tags = Object.keys(WORDS);
+  const primary = (t) => t.split('-')[0].toLowerCase();
+  return tags.find((t) => t.toLowerCase() === w.toLowerCase())
+    ?? tags.find((t) => primary(t) === primary(w)) ?? null;
+}
+const browserLangs = navigator.languages?.length ? navigator.languages : [navigator.language];
+const LANG = negotiate(new URLSearchParams(location.search).get('lang'))
+  ?? browserLangs.map(negotiate).find(Boolean) ?? 'en';
+
+/** The space between a sentence and the link after it: none after a Chinese full stop. */
+const gap = LANG.startsWith('zh') ? '' : ' ';
+
+/** Message `id` in the reader's language (else English) with `{ $name }` filled from `args`. */
+function w(id, args = {}) {
+  const text = WORDS[LANG]?.[id] ?? WORDS.en[id] ?? id;
+  return text.replace(/\{ *\$([a-z]+) *\}/g, (m, name) => (name in args ? String(args[name]) : m));
+}
+
 const boot = document.getElementById('boot');
 const status = document.getElementById('boot-status');
 let failed = false;
+
+// index.html is written in English; another language replaces its words. The app reads
+// the English title when it starts (it keeps it for a switch back to English), so the
+// title is English again while the app starts, and the app sets its own.
+const englishTitle = document.title;
+function speakReaderLanguage() {
+  if (LANG === 'en') return;
+  document.documentElement.lang = LANG;
+  document.title = w('page-title');
+  for (const [selector, id] of [['.kicker', 'page-kicker'], ['h1', 'page-title'], ['.intro', 'boot-intro']]) {
+    const node = boot?.querySelector(selector);
+    if (node) node.textContent = w(id);
+  }
+}
+speakReaderLanguage();
 
 /** An element with attributes and children (text or nodes); never parses HTML. */
 function el(name, attrs = {}, ...children) {
@@ -34,11 +108,11 @@ function retryLink(label) {
   return a;
 }
 
-const kb = (bytes) => `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
+const kb = (bytes) => w('boot-kb', { n: Math.round(bytes / 1024).toLocaleString('en') });
 
 // Loading: a line, a progress bar (indeterminate until a total is known) and the amount.
-const message = el('p', { class: 'boot-message' }, 'Loading the interactive charts…');
-const bar = el('progress', { class: 'boot-progress', 'aria-label': 'Downloading the interactive charts' });
+const message = el('p', { class: 'boot-message' }, w('boot-loading'));
+const bar = el('progress', { class: 'boot-progress', 'aria-label': w('boot-progress') });
 const amount = el('span', { class: 'boot-amount', 'aria-hidden': 'true' });
 status?.replaceChildren(message, bar, amount);
 
@@ -47,29 +121,27 @@ function progress(loaded, total) {
   if (total > 0) {
     bar.max = total;
     bar.value = Math.min(loaded, total);
-    amount.textContent = `${kb(Math.min(loaded, total))} of ${kb(total)}`;
+    amount.textContent = w('boot-amount', { loaded: kb(Math.min(loaded, total)), total: kb(total) });
   } else {
-    amount.textContent = `${kb(loaded)} downloaded`;
+    amount.textContent = w('boot-downloaded', { loaded: kb(loaded) });
   }
 }
 
 const slowTimer = setTimeout(() => {
   if (failed) return;
-  message.replaceChildren(
-    'Still loading the interactive charts… This is taking longer than usual. ',
-    retryLink('Retry'),
-  );
+  message.replaceChildren(`${w('boot-still-loading')}${gap}`, retryLink(w('retry')));
 }, STILL_LOADING_MS);
 
 function fail(what, error) {
   failed = true;
   clearTimeout(slowTimer);
   const detail = `${what}: ${error?.name ?? 'Error'}: ${error?.message ?? String(error)}`;
+  if (LANG !== 'en') document.title = w('page-title');
   status?.replaceChildren(
     el('p', { class: 'boot-message boot-failed', role: 'alert' },
-      'The interactive charts could not be started. Check your connection and reload the page to try again. ',
-      retryLink('Retry')),
-    el('details', {}, el('summary', {}, 'Technical detail'), el('code', {}, detail)),
+      `${w('boot-failed')}${gap}`,
+      retryLink(w('retry'))),
+    el('details', {}, el('summary', {}, w('error-detail')), el('code', {}, detail)),
   );
   console.error(`crypto-repricing: ${detail}`);
 }
@@ -104,6 +176,7 @@ async function start() {
     import(jsUrl.href).catch((e) => { throw Object.assign(e, { what: `loading ${jsUrl.pathname}` }); }),
     fetchWasm(wasmUrl).catch((e) => { throw Object.assign(e, { what: `downloading ${wasmUrl.pathname}` }); }),
   ]);
+  document.title = englishTitle;
   try {
     await glue.default({ module_or_path: wasm });
   } catch (e) {

@@ -19,7 +19,7 @@ use data::{load_snapshot, Loaded, SNAPSHOT_URL};
 use leptos::prelude::*;
 use repricing_core::text::Msg;
 use repricing_core::views::state::{Chart, ThemeChoice, ViewState, STORY_EMBED};
-use state::{t, tm, AppState};
+use state::{locale, t, tm, AppState};
 use theme::Theme;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
@@ -244,7 +244,7 @@ fn Footer(snapshot: LocalResource<Loaded>) -> impl IntoView {
     let providers = move || {
         snapshot.get().and_then(|l| l.ok()).map(|s| {
             let ids: Vec<String> = s.providers.keys().cloned().collect();
-            provider_names(&s, &ids).join(", ")
+            locale().list(&provider_names(&s, &ids))
         })
     };
     view! {

@@ -201,31 +201,18 @@ fn tick_label(spec: &PanelSpec, tick: f64, decimals: usize, locale: &Locale) -> 
     };
     let fmt = match spec.ticks {
         NumFmt::Fixed(_) | NumFmt::Signed(_) | NumFmt::Count | NumFmt::Sig3 | NumFmt::SignedSig3 => {
-            if value.abs() >= 1e6 && spec.scale == Scale::Linear {
-                return locale.render(&Msg::new("tick-millions").text(
-                    "n",
-                    locale.number(value / 1e6, NumFmt::Fixed(short_decimals(value / 1e6))),
-                ));
-            }
-            if value.abs() >= 10_000.0 && spec.scale == Scale::Linear {
-                return locale.render(&Msg::new("tick-thousands").text(
-                    "n",
-                    locale.number(value / 1e3, NumFmt::Fixed(short_decimals(value / 1e3))),
-                ));
+            // Large numbers in the language's own units (4M, 400万).
+            if let Some(short) = (spec.scale == Scale::Linear)
+                .then(|| locale.compact(value))
+                .flatten()
+            {
+                return short;
             }
             NumFmt::Fixed(u8::try_from(decimals).unwrap_or(0))
         }
         other => other,
     };
     locale.number(value, fmt)
-}
-
-fn short_decimals(v: f64) -> u8 {
-    if (v - v.round()).abs() < 1e-9 {
-        0
-    } else {
-        1
-    }
 }
 
 fn text<DB: DrawingBackend>(
@@ -277,7 +264,14 @@ fn layout<DB: DrawingBackend>(
         let log = spec.scale == Scale::Log;
         let y = y_range(spec, extent(frame, i, log));
         let t = ticks(spec, y, ph / style.dpr);
-        let decimals = tick_decimals(&t);
+        // A log panel's ticks are exponents: its labels take the decimals of the values
+        // they write (500, not 500.000).
+        let values: Vec<f64> = if log {
+            t.iter().map(|v| 10f64.powf(*v)).collect()
+        } else {
+            t.clone()
+        };
+        let decimals = tick_decimals(&values);
         for tick in &t {
             widest = widest.max(measure(root, &tick_label(spec, *tick, decimals, locale), &font));
         }
@@ -396,7 +390,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     let only_panels: Vec<Panel> = panels.iter().map(|p| p.0).collect();
     draw_shades(root, &only_panels, style, frame)?;
-    let event_labels = plan_events(root, &only_panels, style, frame);
+    let event_labels = plan_events(root, &only_panels, style, frame, locale);
     draw_event_lines(root, &only_panels, style, &event_labels)?;
     draw_bands(root, &only_panels, style, frame)?;
     draw_bars(root, &only_panels, style, frame)?;
@@ -732,6 +726,7 @@ fn plan_events<DB: DrawingBackend>(
     panels: &[Panel],
     style: &Style,
     frame: &Frame,
+    locale: &Locale,
 ) -> Vec<EventLabel> {
     let Some(top) = panels.first() else {
         return Vec::new();
@@ -747,7 +742,9 @@ fn plan_events<DB: DrawingBackend>(
             continue;
         }
         let px = top.x_px(x);
-        let width = measure(root, &e.label, &font) + gap;
+        // The label in the reader's language (the events file's English by default).
+        let label = locale.data(&e.text());
+        let width = measure(root, &label, &font) + gap;
         // Text right of the line, or left of it near the right edge.
         // Inside the plot: the right margin belongs to the lines' end labels.
         let right_fits = px + width < top.rect.right.min(f64::from(w));
@@ -765,7 +762,7 @@ fn plan_events<DB: DrawingBackend>(
                     x: px,
                     row,
                     left_of_line,
-                    text: e.label.clone(),
+                    text: label,
                 });
             }
         }
@@ -1035,6 +1032,52 @@ mod tests {
     }
 
     #[test]
+    fn event_labels_and_large_ticks_are_drawn_in_the_reader_s_language() {
+        let mut f = test_chart();
+        let key = f.events[0].text().key;
+        let xx = Locale::parse("xx", &format!("{key} = 一个事件\n-compact-tiers = 10000 10000 tick-unit-small\ntick-unit-small = {{ $n }}万"))
+            .unwrap()
+            .with_fallback(Locale::en());
+        f.series[1].values = (0..40).map(|i| Some(f64::from(i) * 200_000.0)).collect();
+        let draw_in = |l: &Locale| {
+            let mut out = String::new();
+            {
+                let root = SVGBackend::with_string(&mut out, (800, 500)).into_drawing_area();
+                let style = Style {
+                    theme: Theme::LIGHT,
+                    dpr: 1.0,
+                    css_width: 800.0,
+                };
+                draw(&root, &f, &style, l).unwrap();
+            }
+            texts(&out)
+        };
+        let labels = draw_in(&xx);
+        assert!(labels.iter().any(|l| l == "一个事件"), "{labels:?}");
+        assert!(!labels.iter().any(|l| l == "An event"), "{labels:?}");
+        assert!(
+            labels.iter().any(|l| l.ends_with('万') && !l.contains('百')),
+            "{labels:?}"
+        );
+        let labels = draw_in(Locale::en());
+        assert!(labels.iter().any(|l| l == "An event"), "{labels:?}");
+        assert!(labels.iter().any(|l| l.ends_with('M')), "{labels:?}");
+    }
+
+    #[test]
+    fn log_ticks_in_1_2_5_steps_are_whole_numbers_not_three_decimals() {
+        let mut f = test_chart();
+        // 50 … 2,000: a short log span, ticked at 1, 2 and 5 times each power of ten.
+        f.series[0].values = (0..40).map(|i| Some(50.0 + f64::from(i) * 50.0)).collect();
+        let (svg, map) = svg(&f, 800, 700);
+        map.unwrap();
+        let labels = texts(&svg);
+        assert!(labels.iter().any(|l| l == "500"), "{labels:?}");
+        assert!(labels.iter().any(|l| l == "200"), "{labels:?}");
+        assert!(!labels.iter().any(|l| l.ends_with(".000")), "{labels:?}");
+    }
+
+    #[test]
     fn every_drawn_event_line_has_its_label_and_crowded_ones_are_left_out() {
         let mut f = test_chart();
         // Five events on consecutive days: at 320 px not all labels fit.
@@ -1062,7 +1105,7 @@ mod tests {
                 500.0,
             );
             let panels: Vec<Panel> = panels.into_iter().map(|p| p.0).collect();
-            let plan = plan_events(&root, &panels, &style, &f);
+            let plan = plan_events(&root, &panels, &style, &f, Locale::en());
             assert!(!plan.is_empty(), "{width}: no event drawn");
             // Labels in one row never overlap, and stay on the canvas.
             let font = style.font(EVENT_FONT_CSS, style.theme.muted);

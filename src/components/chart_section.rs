@@ -121,18 +121,12 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
     let description = move || {
         let series = frame.with(|f| {
             f.as_ref()
-                .map(|f| {
-                    f.series
-                        .iter()
-                        .map(|s| tm(&s.label))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
+                .map(|f| locale().list(&f.series.iter().map(|s| tm(&s.label)).collect::<Vec<_>>()))
                 .unwrap_or_default()
         });
-        let series = tm(&Msg::new("chart-desc-series").text("series", series));
-        let sources = tm(&Msg::new("chart-desc-sources").text("sources", providers.get().join(", ")));
-        format!("{series} {sources}")
+        let series = Msg::new("chart-desc-series").text("series", series);
+        let sources = Msg::new("chart-desc-sources").text("sources", locale().list(&providers.get()));
+        locale().render_all(&[series, sources])
     };
     let table_open = RwSignal::new(false);
     let table_id = format!("{key}-table");
@@ -148,7 +142,7 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
                 .collect_view()
         })
     };
-    let notes = Signal::derive(move || view.with(|v| v.notes.iter().map(tm).collect::<Vec<_>>()));
+    let notes = Signal::derive(move || view.with(|v| locale().render_all(&v.notes)));
     let as_of = Signal::derive(move || view.with(|v| locale().date(v.as_of)));
     let method = move || view.with(|v| tm(&v.method));
     let drawn = Signal::derive(move || frame.get().unwrap_or_else(|| Arc::new(empty_frame())));
@@ -202,7 +196,7 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
         }}
         {move || view.with(|v| v.mini.clone().map(|bars| view! { <MiniBars bars /> }))}
         <ShareBar chart view providers embed />
-        <p class="note">{move || notes.get().join(" ")}</p>
+        <p class="note">{move || notes.get()}</p>
         <details class="method">
             <summary>{t("method-label")}</summary>
             <p>{method}</p>

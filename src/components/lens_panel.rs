@@ -3,7 +3,7 @@
 //! `views::lens`, each with n, or why it has none).
 
 use crate::components::segmented::Segmented;
-use crate::state::{t, tm, use_app};
+use crate::state::{locale, t, tm, use_app};
 use leptos::prelude::*;
 use repricing_core::views::chart::Control;
 use repricing_core::views::correlation::MarketData;
@@ -46,7 +46,12 @@ pub fn LensPanel(snapshot: Arc<Snapshot>) -> impl IntoView {
                         }
                     })
                     .collect_view();
+                let about = l
+                    .about
+                    .as_ref()
+                    .map(|a| view! { <p class="subtitle lens-about">{locale().data(a)}</p> });
                 view! {
+                    {about}
                     <table class="lens-table">
                         <caption>{tm(title)}</caption>
                         <thead>
@@ -76,7 +81,7 @@ pub fn LensPanel(snapshot: Arc<Snapshot>) -> impl IntoView {
                         <option value="">{t("lens-none")}</option>
                         {options
                             .into_iter()
-                            .map(|(value, label)| view! { <option value=value>{label}</option> })
+                            .map(|(value, label)| view! { <option value=value>{locale().data(&label)}</option> })
                             .collect_view()}
                     </select>
                 </label>

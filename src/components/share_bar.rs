@@ -58,7 +58,7 @@ pub fn ShareBar(
                 "credit-line"
             };
             tm(&Msg::new(id)
-                .text("providers", providers.get_untracked().join(", "))
+                .text("providers", locale().list(&providers.get_untracked()))
                 .text("date", locale().date(v.as_of)))
         })
     };

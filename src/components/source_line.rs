@@ -1,6 +1,6 @@
 //! The credit line under every chart: providers and "data as of".
 
-use crate::state::tm;
+use crate::state::locale;
 use leptos::prelude::*;
 use repricing_core::text::Msg;
 
@@ -19,8 +19,11 @@ pub fn SourceLine(
 ) -> impl IntoView {
     view! {
         <p class="source">
-            {move || tm(&Msg::new("source-line").text("providers", providers.get().join(", ")).text("date", as_of.get()))}
-            {modelled.then(|| view! { " " {tm(&Msg::new("source-model"))} })}
+            {move || {
+                let line = Msg::new("source-line").text("providers", locale().list(&providers.get())).text("date", as_of.get());
+                // Sentences joined as the language joins them (no space after a Chinese full stop).
+                locale().render_all(&[Some(line), modelled.then(|| Msg::new("source-model"))].into_iter().flatten().collect::<Vec<_>>())
+            }}
         </p>
     }
 }

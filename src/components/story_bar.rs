@@ -92,14 +92,14 @@ pub fn StoryBar(
     #[prop(optional)]
     embed: bool,
 ) -> impl IntoView {
-    let steps = match story::en() {
+    let app = use_app();
+    let steps = match story::for_lang(app.lang.get_untracked()) {
         Ok(steps) => steps,
         Err(e) => {
             let m = Msg::new("story-error-file").text("detail", e.to_string());
             return view! { <p class="chart-error story-error" role="alert">{tm(&m)}</p> }.into_any();
         }
     };
-    let app = use_app();
     let data = Arc::new(StoryData::from_snapshot(&snapshot));
     let total = steps.len();
     // Go to step `n` (1-based): the whole view becomes the step's view.

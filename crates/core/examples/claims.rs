@@ -53,6 +53,7 @@ fn main() {
                 Arg::Num(v, f) => format!("{v} (printed {})", en.number(v, f)),
                 Arg::Date(d) | Arg::Month(d) => d.to_string(),
                 Arg::Text(t) => format!("{t:?}"),
+                Arg::Data(t) => format!("{:?} ({})", t.english, t.key),
                 Arg::Msg(_) => continue,
             };
             println!("    {name} = {value}");

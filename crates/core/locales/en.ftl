@@ -28,6 +28,8 @@ value-with-band = { $v } (model error band { $lo } to { $hi })
 value-with-remark = { $value } · { $remark }
 remark-model-error = model error that month { $e }
 empty =
+# Two items of a list (series, providers): joined pairwise, left to right.
+-list-pair = { $a }, { $b }
 
 ## Page
 page-kicker = Data explainer
@@ -293,9 +295,12 @@ csv-band-high = { $series } error band high
 csv-remark = { $series } remark
 
 ## Axis ticks
-tick-millions = { $n }M
-tick-thousands = { $n }k
+tick-unit-large = { $n }M
+tick-unit-small = { $n }k
 source-model = ETH issuance is a model, not a measurement.
+# Short axis numbers: tiers `from unit message`, comma-separated (25k from 10,000, 4M from
+# a million); below the first tier a number is written in full.
+-compact-tiers = 10000 1000 tick-unit-small, 1000000 1000000 tick-unit-large
 
 ## Event lens
 lens-heading = Event lens
@@ -364,3 +369,20 @@ chart-desc-sources = Sources: { $sources }.
 chart-keys = Use ← → to move through dates, PageUp/PageDown by month, Esc to close.
 chart-point = { $title }: { $values }
 chart-point-value = { $series } { $value }
+
+## Start-up screens (index.html and public/boot.js, before the app runs)
+# public/boot.js keeps a copy of these lines (and of page-kicker, page-title, retry and
+# error-detail) in its WORDS table, and index.html the English ones: a test checks both
+# against this file and zh-CN.ftl. Change a line here, then there.
+boot-intro = Bitcoin's correlation with tech stocks and gold, the money flowing in and out of US spot bitcoin and ether ETFs, and Ethereum's fee burn against its issuance — three interactive charts computed in your browser from real data.
+boot-noscript = The interactive charts need JavaScript, which is turned off or not available in this browser. Turn JavaScript on and reload the page to see them.
+boot-loading = Loading the interactive charts…
+boot-slow = This is taking longer than it should.
+boot-reload = Reload the page
+boot-reload-after = to try again.
+boot-progress = Downloading the interactive charts
+boot-amount = { $loaded } of { $total }
+boot-downloaded = { $loaded } downloaded
+boot-kb = { $n } KB
+boot-still-loading = Still loading the interactive charts… This is taking longer than usual.
+boot-failed = The interactive charts could not be started. Check your connection and reload the page to try again.

@@ -30,6 +30,7 @@ value-with-band = { $v }（模型误差带 { $lo } 至 { $hi }）
 value-with-remark = { $value } · { $remark }
 remark-model-error = 当月模型误差 { $e }
 empty =
+-list-pair = { $a }、{ $b }
 
 ## Page
 page-kicker = 数据解读
@@ -228,9 +229,11 @@ csv-band-high = { $series } 误差带上限
 csv-remark = { $series } 备注
 
 ## Axis ticks
-tick-millions = { $n }百万
-tick-thousands = { $n }千
+tick-unit-large = { $n }亿
+tick-unit-small = { $n }万
 source-model = ETH发行量为模型估算，并非实测。
+# 坐标轴数字以万（10⁴）和亿（10⁸）计：2.5万、400万、1.2亿。
+-compact-tiers = 10000 10000 tick-unit-small, 100000000 100000000 tick-unit-large
 
 ## Languages (i18n)
 lang-label = 语言
@@ -347,3 +350,55 @@ chart-desc-sources = 来源：{ $sources }。
 chart-keys = 用← →逐日移动，PageUp/PageDown按月移动，Esc关闭。
 chart-point = { $title }：{ $values }
 chart-point-value = { $series } { $value }
+
+## Snapshot texts (snapshot-…): the builder's English, translated
+# Event labels and descriptions from the events file and the builder's series notes, keyed
+# by date and label (events) or series id, plus a hash of the English text (crates/core/src/
+# text/data.rs): when the snapshot's English changes, the key changes and a test lists the
+# line to write here. English has no such lines: it shows the snapshot's text.
+snapshot-event-2021-08-05-eip-1559-london = EIP-1559（伦敦升级）
+snapshot-event-2021-08-05-about-b9e34ab7 = 伦敦升级开始销毁每笔以太坊交易的基础费用。
+snapshot-event-2022-09-15-the-merge = 以太坊合并
+snapshot-event-2022-09-15-about-1f0b2180 = 以太坊从工作量证明转向权益证明；新发行量下降约89%。
+snapshot-event-2022-11-11-ftx-collapse = FTX崩盘
+snapshot-event-2022-11-11-about-1aca1517 = 交易所遭挤兑后，FTX申请破产。
+snapshot-event-2023-11-10-cme-oi-passes-binance = CME持仓量超过币安
+snapshot-event-2023-11-10-about-fc397b8e = CME比特币期货的未平仓合约量超过币安：机构主导期货市场。
+snapshot-event-2024-01-11-us-spot-btc-etfs = 美国现货BTC ETF
+snapshot-event-2024-01-11-about-27855707 = 首批美国现货比特币ETF开始交易。
+snapshot-event-2024-03-13-dencun-blobs = 坎昆升级（数据块）
+snapshot-event-2024-03-13-about-2dd063cc = EIP-4844引入的数据块使二层网络的数据变得便宜；手续费活动移出主网。
+snapshot-event-2024-07-23-us-spot-eth-etfs = 美国现货ETH ETF
+snapshot-event-2024-07-23-about-fb778e3d = 首批美国现货以太币ETF开始交易。
+snapshot-event-2025-10-06-btc-closing-high = BTC收盘新高
+snapshot-event-2025-10-06-about-c1b81dc1 = 比特币的最高日收盘价（Yahoo Finance数据约为12.48万美元）。
+snapshot-event-2025-10-10-liquidation-cascade = 连环清算
+snapshot-event-2025-10-10-about-478b4c17 = 10月10日至11日：有记录以来规模最大的连环清算，超过190亿美元的加密货币杠杆头寸被清算；BTC在10日收盘下跌7%。
+snapshot-event-2025-11-20-big-etf-outflow-day = ETF大额流出日
+snapshot-event-2025-11-20-about-69802e52 = 美国现货比特币ETF单日净流出9.032亿美元。
+snapshot-event-2026-02-05-early-feb-flush = 二月初抛售
+snapshot-event-2026-02-05-about-d729e6ed = 比特币收于约6.27万美元，单日下跌14%，为二月初抛售中的低点。
+snapshot-note-btc-usd-d703e8d7 = 每日UTC 24:00的收盘价；最后一个数据点取自盘中（暂定）。
+snapshot-note-eth-usd-4877bfa7 = 每日收盘价；最后一个数据点取自盘中（暂定）。
+snapshot-note-qqq-7620f7bd = 2025年12月之前按股息调整，之后未调整：2025年12月19日及之前为股息调整后的收盘价，2025年12月22日起为未调整的收盘价，因此跨越此后除息日的收益率包含除息造成的下跌（约0.1–0.4%）。最后一个数据点取自盘中（暂定）。
+snapshot-note-gld-4877bfa7 = 每日收盘价；最后一个数据点取自盘中（暂定）。
+snapshot-note-spy-1028a13c = 2025年12月之前按股息调整，之后未调整：2025年12月18日及之前为股息调整后的收盘价，2025年12月19日起为未调整的收盘价，因此跨越此后除息日的收益率包含除息造成的下跌（约0.1–0.4%）。最后一个数据点取自盘中（暂定）。
+snapshot-note-dbc-e0cfb6fe = 每日收盘价：Yahoo的DBC文件截至2026年6月5日，之后由一份较晚的Yahoo副本延续至2026年8月7日，两者在每个共同交易日上一致（在Yahoo的单精度浮点精度内）；每个数据点都是完整的一天。
+snapshot-note-dgs10-4fabead5 = FRED下载数据与FRED缓存合并，缓存将其延长；两者在共同日期上完全一致。
+snapshot-note-eth-staked-7bd9be3a = CryptoQuant的质押总量：存入质押合约的ETH扣除提款后的净额（自2023年4月12日上海升级起可以提款），即CryptoQuant所测量的质押量。
+snapshot-note-eth-supply-cm-10f292e2 = 每月第一天的当前ETH供应量（另加2025年12月20日），精确到0.001 ETH；数据源中2025年12月21日的空行未纳入。
+snapshot-note-flows-eth-8874972c = 所有基金在12个交易日均显示为零，最近一次为2026年8月14日：Farside将没有资金流动的日子记为0，但一整行零也可能是未完成的更新。
+
+## Start-up screens (index.html and public/boot.js, before the app runs)
+boot-intro = 比特币与科技股和黄金的相关性、流入和流出美国现货比特币及以太币ETF的资金，以及以太坊的手续费销毁与发行量之比——三张交互式图表，在您的浏览器中根据真实数据计算。
+boot-noscript = 交互式图表需要JavaScript，但此浏览器中的JavaScript已关闭或不可用。请开启JavaScript并重新加载页面以查看图表。
+boot-loading = 正在加载交互式图表…
+boot-slow = 加载时间比预期的长。
+boot-reload = 重新加载页面
+boot-reload-after = 以重试。
+boot-progress = 正在下载交互式图表
+boot-amount = { $loaded }，共{ $total }
+boot-downloaded = 已下载{ $loaded }
+boot-kb = { $n } KB
+boot-still-loading = 仍在加载交互式图表…加载时间比平常长。
+boot-failed = 无法启动交互式图表。请检查网络连接，然后重新加载页面重试。

@@ -5,7 +5,7 @@
 #   [step]            starts a step; steps are shown in file order
 #   title = …         the step's heading (plain text)
 #   view = …          the view the step sets, as a URL query: any keys of the page's URL
-#                     except embed, step and theme, e.g. c.window=90&c.range=1Y; it must
+#                     except embed, step, theme and lang, e.g. c.window=90&c.range=1Y; it must
 #                     name the chart it focuses with section=correlation|flows|burn
 #   text = …          the step's text; {placeholders} are values computed from the data
 #   Lines starting with a space or tab continue the field above (text and title joined

@@ -7,7 +7,7 @@
 //! The compiled-in languages are [`SOURCES`]: a new language is its file plus one line
 //! there. A message missing from a language falls back to English.
 
-use super::{Arg, Msg, NumFmt};
+use super::{Arg, DataText, Msg, NumFmt};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 use time::Date;
@@ -300,11 +300,16 @@ impl Locale {
         let Some(pieces) = self.lookup(m.id) else {
             return format!("[{}]", m.id);
         };
+        self.fill(pieces, &m.args)
+    }
+
+    /// A parsed message with its placeholders filled from `args`.
+    fn fill(&self, pieces: &[Piece], args: &[(&'static str, Arg)]) -> String {
         let mut out = String::new();
         for p in pieces {
             match p {
                 Piece::Literal(t) => out.push_str(t),
-                Piece::Placeholder(name) => match m.args.iter().find(|(n, _)| n == name) {
+                Piece::Placeholder(name) => match args.iter().find(|(n, _)| n == name) {
                     Some((_, a)) => out.push_str(&self.arg(a)),
                     None => {
                         out.push('{');
@@ -344,6 +349,26 @@ impl Locale {
             Arg::Num(v, f) => self.number(*v, *f),
             Arg::Date(d) => self.date(*d),
             Arg::Month(d) => self.month(*d),
+            Arg::Data(t) => self.data(t),
+        }
+    }
+
+    /// Items of a list joined in this language's way (`-list-pair`: `a, b` in English,
+    /// `a、b` in Chinese), pairwise from the left.
+    pub fn list(&self, items: &[String]) -> String {
+        let mut it = items.iter();
+        let first = it.next().cloned().unwrap_or_default();
+        it.fold(first, |a, b| {
+            self.render(&Msg::new("-list-pair").text("a", a).text("b", b.clone()))
+        })
+    }
+
+    /// A snapshot text in this language: its `snapshot-…` message, else the snapshot's
+    /// English (English itself has no `snapshot-` messages).
+    pub fn data(&self, text: &DataText) -> String {
+        match self.lookup(&text.key) {
+            Some(pieces) => self.fill(pieces, &[]),
+            None => text.english.clone(),
         }
     }
 
@@ -368,6 +393,37 @@ impl Locale {
             NumFmt::UsdM => self.money(v, false),
             NumFmt::SignedUsdM => self.money(v, true),
         }
+    }
+
+    /// A large axis number written short in this language's units: `25k`, `4M` in
+    /// English; `2.5万`, `400万`, `1.2亿` in Chinese. The tiers are the locale's
+    /// `-compact-tiers` (`from unit message`, comma-separated; the last tier whose `from`
+    /// is not above |value| applies, `{ $n }` counted in `unit`s, one decimal at most and
+    /// none on a whole number). `None` below the first tier, for a value that is not
+    /// finite, or when the tiers do not parse (the caller writes the number in full).
+    pub fn compact(&self, value: f64) -> Option<String> {
+        let Some([Piece::Literal(tiers)]) = self.lookup("-compact-tiers").map(Vec::as_slice) else {
+            return None;
+        };
+        if !value.is_finite() {
+            return None;
+        }
+        let mut chosen = None;
+        for tier in tiers.split(',') {
+            let f: Vec<&str> = tier.split_whitespace().collect();
+            let [from, unit, id] = f.as_slice() else {
+                return None;
+            };
+            let from = from.parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0)?;
+            let unit = unit.parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0)?;
+            if value.abs() >= from {
+                chosen = Some((unit, *id));
+            }
+        }
+        let (unit, id) = chosen?;
+        let n = value / unit;
+        let decimals = if (n - n.round()).abs() < 1e-9 { 0 } else { 1 };
+        Some(self.fill(self.lookup(id)?, &[("n", Arg::Text(grouped(n, decimals)))]))
     }
 
     fn money(&self, usd_m: f64, with_plus: bool) -> String {
@@ -576,7 +632,11 @@ mod tests {
         let mut incomplete = Vec::new();
         for (tag, l) in sources().iter().filter(|(t, _)| *t != "en") {
             let missing: Vec<&str> = en.ids().filter(|id| !l.has(id)).collect();
-            let unknown: Vec<&str> = l.ids().filter(|id| !en.has(id)).collect();
+            // `snapshot-` ids translate the snapshot's English, which English does not repeat.
+            let unknown: Vec<&str> = l
+                .ids()
+                .filter(|id| !en.has(id) && !id.starts_with(crate::text::data::PREFIX))
+                .collect();
             println!("{tag}: {} untranslated id(s): {missing:?}", missing.len());
             assert!(unknown.is_empty(), "{tag} has ids English lacks: {unknown:?}");
             if COMPLETE.contains(tag) && !missing.is_empty() {
@@ -584,6 +644,123 @@ mod tests {
             }
         }
         assert!(incomplete.is_empty(), "untranslated ids: {incomplete:?}");
+    }
+
+    /// Every event and note of the committed snapshot has a `snapshot-` message in each
+    /// complete language, and no `snapshot-` message is left over from text the snapshot no
+    /// longer carries: a data refresh that adds an event or rewords a note fails here,
+    /// with the lines to add, instead of showing English to a Chinese reader.
+    #[test]
+    fn complete_locales_translate_every_text_of_the_committed_snapshot() {
+        let snapshot =
+            crate::Snapshot::from_json(include_str!("../../../../public/data/snapshot.json")).unwrap();
+        let texts = crate::text::data::snapshot_texts(&snapshot);
+        assert!(texts.len() >= 2 * snapshot.events.len() && !snapshot.events.is_empty());
+        let mut problems = Vec::new();
+        for (tag, l) in sources().iter().filter(|(t, _)| COMPLETE.contains(t)) {
+            for t in texts.iter().filter(|t| !l.has(&t.key)) {
+                problems.push(format!("{tag}: untranslated: {} = {}", t.key, t.english));
+            }
+            for id in l.ids().filter(|id| id.starts_with(crate::text::data::PREFIX)) {
+                if !texts.iter().any(|t| t.key == id) {
+                    problems.push(format!("{tag}: the snapshot has no text for {id}"));
+                }
+                if !l.placeholders(id).is_empty() {
+                    problems.push(format!("{tag}: {id} is plain text, it has no placeholders"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        // And the page shows them: Chinese for a translated text, the snapshot's English
+        // in English and in a language without the key.
+        let zh = Locale::get("zh-CN");
+        let partial = Locale::parse("xx", "page-kicker = X")
+            .unwrap()
+            .with_fallback(Locale::en());
+        for t in &texts {
+            assert_ne!(zh.data(t), t.english, "{}", t.key);
+            assert_eq!(Locale::en().data(t), t.english);
+            assert_eq!(partial.data(t), t.english);
+        }
+        let m = Msg::new("note-verbatim").data("text", texts[0].clone());
+        assert_eq!(Locale::en().render(&m), texts[0].english);
+        assert_eq!(zh.render(&m), zh.data(&texts[0]));
+    }
+
+    /// The raw text of `id` in a locale's own file, placeholders as `{ $name }`.
+    fn source_line(l: &Locale, id: &str) -> Option<String> {
+        let pieces = l.messages.get(id)?;
+        Some(
+            pieces
+                .iter()
+                .map(|p| match p {
+                    Piece::Literal(t) => t.clone(),
+                    Piece::Placeholder(n) => format!("{{ ${n} }}"),
+                })
+                .collect(),
+        )
+    }
+
+    /// The start-up screens speak before the wasm runs, so `public/boot.js` and
+    /// `index.html` hold copies of locale lines: each copy must be its file's line, every
+    /// language of boot.js a compiled-in one with the same ids as English.
+    #[test]
+    fn the_start_up_words_are_the_locale_files_lines() {
+        let js = include_str!("../../../../public/boot.js");
+        let html = include_str!("../../../../index.html");
+        let table = js
+            .split_once("const WORDS = ")
+            .and_then(|(_, rest)| rest.split_once("};\n"))
+            .map(|(t, _)| format!("{t}}}"))
+            .expect("boot.js has a `const WORDS = {…};` table");
+        let words: BTreeMap<String, BTreeMap<String, String>> =
+            serde_json::from_str(&table).unwrap_or_else(|e| panic!("boot.js WORDS is not JSON: {e}"));
+        let locales = sources();
+        let en_ids: Vec<&String> = words["en"].keys().collect();
+        assert!(en_ids.len() >= 10, "{en_ids:?}");
+        assert!(words.contains_key("zh-CN"), "boot.js has no Chinese");
+        let mut wrong = Vec::new();
+        for (tag, table) in &words {
+            let Some((_, l)) = locales.iter().find(|(t, _)| t == tag) else {
+                panic!("boot.js speaks {tag}, which is not a compiled-in language");
+            };
+            assert_eq!(
+                table.keys().collect::<Vec<_>>(),
+                en_ids,
+                "{tag}: other ids than English"
+            );
+            for (id, text) in table {
+                match source_line(l, id) {
+                    Some(line) if line == *text => {}
+                    line => wrong.push(format!("{tag} {id}: boot.js {text:?}, ftl {line:?}")),
+                }
+            }
+        }
+        // index.html: the English masthead and messages, and the Chinese of the two shown
+        // when no script runs.
+        let (en, zh) = (&locales[0].1, &locales[1].1);
+        for id in [
+            "page-kicker",
+            "page-title",
+            "boot-intro",
+            "boot-noscript",
+            "boot-loading",
+            "boot-slow",
+            "boot-reload",
+            "boot-reload-after",
+        ] {
+            let line = source_line(en, id).unwrap_or_default();
+            if line.is_empty() || !html.contains(&line) {
+                wrong.push(format!("index.html lacks en {id}: {line:?}"));
+            }
+        }
+        for id in ["boot-noscript", "boot-slow", "boot-reload", "boot-reload-after"] {
+            let line = source_line(zh, id).unwrap_or_default();
+            if line.is_empty() || !html.contains(&line) {
+                wrong.push(format!("index.html lacks zh-CN {id}: {line:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
     #[test]
@@ -725,13 +902,24 @@ mod tests {
         "Ctrl",
         "C",
         "D",
+        // In the translated events and notes: provider, protocol and exchange names.
+        "Yahoo",
+        "Finance",
+        "FRED",
+        "EIP",
+        "FTX",
+        "CME",
+        "DBC",
+        // The start-up screens: a unit and the name of what the page needs.
+        "KB",
+        "JavaScript",
     ];
 
     #[test]
     fn chinese_messages_carry_no_english_words() {
         let zh = Locale::parse("zh-CN", include_str!("../../locales/zh-CN.ftl")).unwrap();
         let mut english = Vec::new();
-        for id in zh.ids().filter(|id| *id != "-money-tiers") {
+        for id in zh.ids().filter(|id| !id.ends_with("-tiers")) {
             let text: String = zh
                 .messages
                 .get(id)
@@ -753,6 +941,49 @@ mod tests {
             }
         }
         assert!(english.is_empty(), "{english:#?}");
+    }
+
+    #[test]
+    fn axis_numbers_are_short_in_each_language_s_own_units() {
+        let en = Locale::en();
+        for (v, want) in [
+            (4_000_000.0, Some("4M")),
+            (2_500_000.0, Some("2.5M")),
+            (-3_000_000.0, Some("−3M")),
+            (25_000.0, Some("25k")),
+            (10_000.0, Some("10k")),
+            (9_000.0, None),
+            (f64::NAN, None),
+        ] {
+            assert_eq!(en.compact(v).as_deref(), want, "{v}");
+        }
+        let zh = Locale::get("zh-CN");
+        for (v, want) in [
+            // Not 4百万: Chinese counts in 万 (10⁴) and 亿 (10⁸).
+            (4_000_000.0, Some("400万")),
+            (25_000.0, Some("2.5万")),
+            (50_000_000.0, Some("5,000万")),
+            (120_000_000.0, Some("1.2亿")),
+            (-200_000_000.0, Some("−2亿")),
+            (9_000.0, None),
+        ] {
+            assert_eq!(zh.compact(v).as_deref(), want, "{v}");
+        }
+        // Money on an axis uses the money tiers: US$1.2bn is 12亿美元.
+        assert_eq!(zh.number(1200.0, NumFmt::UsdM), "12亿美元");
+        assert_eq!(en.number(1200.0, NumFmt::UsdM), "$1.2bn");
+        // A malformed tier table writes numbers in full, it never invents a unit.
+        let broken = Locale::parse("xx", "-compact-tiers = 10000 x tick-unit-small").unwrap();
+        assert_eq!(broken.compact(4_000_000.0), None);
+    }
+
+    #[test]
+    fn lists_are_joined_in_each_language_s_way() {
+        let items = ["QQQ".to_owned(), "GLD".to_owned(), "FRED".to_owned()];
+        assert_eq!(Locale::en().list(&items), "QQQ, GLD, FRED");
+        assert_eq!(Locale::get("zh-CN").list(&items), "QQQ、GLD、FRED");
+        assert_eq!(Locale::en().list(&items[..1]), "QQQ");
+        assert_eq!(Locale::en().list(&[]), "");
     }
 
     #[test]

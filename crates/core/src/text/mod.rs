@@ -11,8 +11,10 @@
 //! plural) are separate ids picked by the core, so no selector syntax is needed. Chosen over
 //! `fluent-bundle` to keep the wasm small: the whole formatter is this module.
 
+pub mod data;
 mod locale;
 
+pub use data::DataText;
 pub use locale::{Locale, LocaleError};
 
 use time::Date;
@@ -55,6 +57,9 @@ pub enum Arg {
     Date(Date),
     /// A month: `Aug 2026`.
     Month(Date),
+    /// English text from the snapshot that a locale may translate ([`data`]): its
+    /// `snapshot-…` message if the locale has one, else the English as is.
+    Data(DataText),
 }
 
 /// A message id with named arguments.
@@ -98,6 +103,11 @@ impl Msg {
         self.arg(name, Arg::Text(value.into()))
     }
 
+    /// Adds a snapshot text a locale may translate.
+    pub fn data(self, name: &'static str, value: DataText) -> Self {
+        self.arg(name, Arg::Data(value))
+    }
+
     /// Adds a nested message argument.
     pub fn msg(self, name: &'static str, value: Msg) -> Self {
         self.arg(name, Arg::Msg(value))
@@ -111,7 +121,7 @@ impl Msg {
             match a {
                 Arg::Num(v, f) => out.push((*v, *f)),
                 Arg::Msg(m) => out.extend(m.numbers()),
-                Arg::Text(_) | Arg::Date(_) | Arg::Month(_) => {}
+                Arg::Text(_) | Arg::Date(_) | Arg::Month(_) | Arg::Data(_) => {}
             }
         }
         out

@@ -14,7 +14,7 @@ use crate::align::{range_indices, sample_on};
 use crate::analysis::regimes::{regimes, Side, MIN_REGIME_DAYS};
 use crate::snapshot::{ids, SnapshotError};
 use crate::stats::{differences, index_to_100, log_returns, rolling_correlation_pairwise, CorrStat};
-use crate::text::{Msg, NumFmt};
+use crate::text::{data, Msg, NumFmt};
 use crate::Snapshot;
 use time::Date;
 
@@ -392,8 +392,8 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
     // What each series is, as the builder recorded it (adjusted or not, close time).
     let mut notes: Vec<Msg> = std::iter::once(ids::BTC_USD)
         .chain(state.with.iter().map(|c| c.key()))
-        .filter_map(|id| snapshot.series(id).ok()?.meta.note.clone())
-        .map(|n| Msg::new("note-verbatim").text("text", n))
+        .filter_map(|id| Some((id, snapshot.series(id).ok()?.meta.note.clone()?)))
+        .map(|(id, n)| Msg::new("note-verbatim").data("text", data::series_note(id, &n)))
         .collect();
     if state.with.contains(&Counterpart::Dgs10) {
         notes.push(Msg::new("note-corr-yield"));

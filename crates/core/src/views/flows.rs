@@ -13,7 +13,7 @@ use crate::date::add_days;
 use crate::resample::{resample, Aggregate, Period};
 use crate::snapshot::{ids, Event, FlowTable};
 use crate::stats::cumulative_sum;
-use crate::text::{Msg, NumFmt};
+use crate::text::{data, Msg, NumFmt};
 use crate::Snapshot;
 use time::{Date, Duration};
 
@@ -600,7 +600,7 @@ fn notes(v: &FlowsView, table: &FlowTable) -> Vec<Msg> {
         }),
     ];
     if let Some(n) = &table.meta.note {
-        notes.push(Msg::new("note-verbatim").text("text", n.clone()));
+        notes.push(Msg::new("note-verbatim").data("text", data::flows_note(v.asset.key(), n)));
     }
     notes
 }

@@ -4,7 +4,7 @@
 //! for it and lays out its labels; the tooltip, the CSV and the data table all read the same
 //! series, so a series described once cannot disagree with its own tooltip.
 
-use crate::text::{Msg, NumFmt};
+use crate::text::{data, DataText, Msg, NumFmt};
 use time::Date;
 
 /// How a panel maps values to height.
@@ -149,8 +149,15 @@ pub struct PanelSpec {
 pub struct EventMark {
     /// When.
     pub date: Date,
-    /// Short label (verbatim from the events file).
+    /// Short label (verbatim from the events file, English).
     pub label: String,
+}
+
+impl EventMark {
+    /// The label as a text a locale translates (`Locale::data`), English by default.
+    pub fn text(&self) -> DataText {
+        data::event_label(self.date, &self.label)
+    }
 }
 
 /// A shaded stretch of the x axis across every panel (a regime).

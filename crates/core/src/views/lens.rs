@@ -8,7 +8,7 @@ use super::correlation::{in_sentence, rolling_correlations, MarketData};
 use super::state::ViewState;
 use crate::analysis::lens::{lens, BeforeAfter, Flows, LensInputs, Measure, NotCovered};
 use crate::snapshot::ids;
-use crate::text::{Msg, NumFmt};
+use crate::text::{data, DataText, Msg, NumFmt};
 use crate::Snapshot;
 use time::Date;
 
@@ -37,13 +37,15 @@ pub struct LensRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LensView {
     /// Events that can be picked: (URL value, label).
-    pub events: Vec<(String, String)>,
+    pub events: Vec<(String, DataText)>,
     /// The picked event's URL value (empty: none).
     pub selected: String,
     /// The window-size control.
     pub days: Control,
     /// Heading for the picked event.
     pub title: Option<Msg>,
+    /// What the picked event was (the events file's description).
+    pub about: Option<DataText>,
     /// The rule in words.
     pub rule: Msg,
     /// The comparison.
@@ -77,10 +79,15 @@ fn row(label: Msg, ba: &BeforeAfter, fmt: NumFmt, scale: fn(f64) -> f64) -> Lens
 
 /// The lens panel: the event picker, and for a picked event the before/after table.
 pub fn lens_view(snapshot: &Snapshot, market: Option<&MarketData>, state: &ViewState) -> LensView {
-    let events: Vec<(String, String)> = snapshot
+    let events: Vec<(String, DataText)> = snapshot
         .events
         .iter()
-        .map(|e| (crate::date::format_iso(e.date), e.label.clone()))
+        .map(|e| {
+            (
+                crate::date::format_iso(e.date),
+                data::event_label(e.date, &e.label),
+            )
+        })
         .collect();
     let picked = state
         .lens
@@ -105,6 +112,7 @@ pub fn lens_view(snapshot: &Snapshot, market: Option<&MarketData>, state: &ViewS
         selected: picked.map(crate::date::format_iso).unwrap_or_default(),
         days,
         title: None,
+        about: None,
         rule,
         rows: Vec::new(),
     };
@@ -124,13 +132,15 @@ pub fn lens_view(snapshot: &Snapshot, market: Option<&MarketData>, state: &ViewS
             .collect(),
     };
     let l = lens(&inputs, event, state.lens_days);
-    let label = snapshot
-        .events
-        .iter()
-        .find(|e| e.date == event)
-        .map(|e| e.label.clone())
-        .unwrap_or_default();
-    out.title = Some(Msg::new("lens-title").text("event", label).date("date", event));
+    let picked_event = snapshot.events.iter().find(|e| e.date == event);
+    let label = picked_event.map_or_else(
+        || data::event_label(event, ""),
+        |e| data::event_label(e.date, &e.label),
+    );
+    out.title = Some(Msg::new("lens-title").data("event", label).date("date", event));
+    out.about = picked_event
+        .filter(|e| !e.description.is_empty())
+        .map(|e| data::event_description(e.date, &e.description));
     let same = |v: f64| v;
     let pct = |v: f64| v.exp_m1();
     out.rows = vec![

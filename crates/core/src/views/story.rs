@@ -23,6 +23,10 @@ use time::Date;
 /// The English story file.
 pub const EN: &str = include_str!("../../story/en.story");
 
+/// Every compiled-in story: its language tag (as in `text::locale::SOURCES`) and its
+/// file. English comes first and serves every language without a story of its own.
+pub const SOURCES: [(&str, &str); 2] = [("en", EN), ("zh-CN", include_str!("../../story/zh-CN.story"))];
+
 /// The most steps a story (and a `step=` URL value) can have.
 pub const MAX_STEPS: usize = 32;
 
@@ -91,7 +95,8 @@ pub fn parse(text: &str) -> Result<Vec<Step>, StoryError> {
                 "view" => &mut step.view,
                 _ => &mut step.text,
             };
-            if field != "view" {
+            // Words are joined by a space; Chinese (or Japanese) text by none.
+            if field != "view" && !(target.ends_with(is_cjk) || trimmed.starts_with(is_cjk)) {
                 target.push(' ');
             }
             target.push_str(trimmed);
@@ -123,10 +128,34 @@ pub fn parse(text: &str) -> Result<Vec<Step>, StoryError> {
     Ok(steps)
 }
 
+/// A character of Chinese or Japanese text (ideographs, kana, CJK and full-width
+/// punctuation), which is written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
 /// The English story, parsed once (a parse error there is caught by the tests).
 pub fn en() -> Result<&'static [Step], &'static StoryError> {
-    static EN_STEPS: std::sync::OnceLock<Result<Vec<Step>, StoryError>> = std::sync::OnceLock::new();
-    EN_STEPS.get_or_init(|| parse(EN)).as_ref().map(Vec::as_slice)
+    for_lang("en")
+}
+
+/// The story in language `tag` (a compiled-in tag, see [`SOURCES`]), parsed once; a
+/// language without a story gets English's. A parse error is caught by the tests.
+pub fn for_lang(tag: &str) -> Result<&'static [Step], &'static StoryError> {
+    type Parsed = std::sync::OnceLock<Result<Vec<Step>, StoryError>>;
+    static CACHE: [Parsed; SOURCES.len()] = [const { std::sync::OnceLock::new() }; SOURCES.len()];
+    let i = SOURCES.iter().position(|(t, _)| *t == tag).unwrap_or(0);
+    match (SOURCES.get(i), CACHE.get(i)) {
+        (Some((_, text)), Some(cell)) => cell.get_or_init(|| parse(text)).as_ref().map(Vec::as_slice),
+        // Unreachable: `i` indexes SOURCES, and CACHE has its length.
+        _ => {
+            static NO_STORY: StoryError = StoryError {
+                line: 1,
+                reason: "no steps",
+            };
+            Err(&NO_STORY)
+        }
+    }
 }
 
 /// A piece of a step's text after evaluation.
@@ -141,18 +170,20 @@ pub enum Piece {
 /// Where a step's view leads: the state it sets and the chart it focuses.
 ///
 /// # Errors
-/// A `key=value` pair whose key is unknown (or `embed`/`step`) or whose value does not
+/// A `key=value` pair whose key is unknown (or `embed`, `step`, `theme`, `lang`) or whose value does not
 /// parse, or a view without `section=<chart>`: the message names the pair.
 pub fn step_state(current: &ViewState, step: &Step, index: usize) -> Result<(ViewState, Chart), Msg> {
     let mut s = ViewState {
         embed: current.embed,
         story_embed: current.story_embed,
         theme: current.theme,
+        // A step never changes the reader's language.
+        lang: current.lang,
         ..ViewState::default()
     };
     for pair in step.view.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let known = KEYS.iter().any(|k| k.name == key) && !matches!(key, "embed" | "step" | "theme");
+        let known = KEYS.iter().any(|k| k.name == key) && !matches!(key, "embed" | "step" | "theme" | "lang");
         if !known || !s.edit(key, value) {
             return Err(Msg::new("story-error-view").text("pair", pair));
         }
@@ -477,6 +508,90 @@ mod tests {
                 Piece::Value(m) => Locale::en().render(m),
             })
             .collect()
+    }
+
+    /// The placeholders of a step's text, sorted.
+    fn placeholders(step: &Step) -> Vec<String> {
+        let mut out: Vec<String> = step
+            .text
+            .split('{')
+            .skip(1)
+            .filter_map(|p| {
+                p.split_once('}')
+                    .map(|(name, _)| name.split_whitespace().collect::<Vec<_>>().join(" "))
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn every_language_tells_the_same_steps_with_the_same_views_and_placeholders() {
+        let en = en().unwrap();
+        for (tag, _) in SOURCES.iter().skip(1) {
+            let steps = for_lang(tag).unwrap_or_else(|e| panic!("{tag}: {e}"));
+            assert_ne!(steps, en, "{tag} is not its own file");
+            assert_eq!(steps.len(), en.len(), "{tag}: number of steps");
+            for (i, (s, e)) in steps.iter().zip(en).enumerate() {
+                assert_eq!(s.view, e.view, "{tag} step {}: view", i + 1);
+                assert_eq!(
+                    placeholders(s),
+                    placeholders(e),
+                    "{tag} step {}: placeholders",
+                    i + 1
+                );
+                assert_ne!(s.title, e.title, "{tag} step {}: title not translated", i + 1);
+            }
+            // Every step evaluates on the committed snapshot, in that language's words.
+            let d = data();
+            let locale = Locale::get(tag);
+            for (i, step) in steps.iter().enumerate() {
+                let text: String = d
+                    .text(step)
+                    .unwrap_or_else(|e| panic!("{tag} step {}: {e:?}", i + 1))
+                    .iter()
+                    .map(|p| match p {
+                        Piece::Text(t) => t.clone(),
+                        Piece::Value(m) => locale.render(m),
+                    })
+                    .collect();
+                println!("{tag} step {}: {}\n  {text}\n", i + 1, step.title);
+                assert!(!text.contains('{') && !text.contains('['), "{text}");
+                // Chinese lines are joined without a space.
+                assert!(!text.contains("， ") && !text.contains("。 "), "{text}");
+            }
+        }
+        // An unknown language gets the English story.
+        assert_eq!(for_lang("xx").unwrap(), en);
+        // The check can fail: a step with another view or a lost placeholder differs.
+        let mut other = en[0].clone();
+        other.text = other.text.replacen("{corr qqq 90 2025-06-30}", "", 1);
+        assert_ne!(placeholders(&other), placeholders(&en[0]));
+    }
+
+    #[test]
+    fn a_step_keeps_the_reader_s_language() {
+        let zh = ViewState::from_query("lang=zh-CN");
+        assert_eq!(zh.lang, Some("zh-CN"));
+        for (i, step) in for_lang("zh-CN").unwrap().iter().enumerate() {
+            let (s, _) = step_state(&zh, step, i).unwrap();
+            assert_eq!(s.lang, Some("zh-CN"), "step {}", i + 1);
+        }
+        let (s, _) = step_state(&ViewState::default(), &en().unwrap()[0], 0).unwrap();
+        assert_eq!(s.lang, None);
+        // A story file cannot set the language.
+        let mut bad = en().unwrap()[0].clone();
+        bad.view.push_str("&lang=en");
+        assert!(step_state(&zh, &bad, 0).is_err());
+    }
+
+    #[test]
+    fn continuation_lines_join_words_with_a_space_and_chinese_without() {
+        let s = parse(
+            "[step]\ntitle = a\nview = section=flows\ntext = one\n  two，\n  三\n  {date 2025-01-01}\n  四",
+        )
+        .unwrap();
+        assert_eq!(s[0].text, "one two，三{date 2025-01-01}四");
     }
 
     #[test]
