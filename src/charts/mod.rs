@@ -119,11 +119,40 @@ impl Panel {
     }
 }
 
-/// What the hover overlay needs: the panels of the last draw, in canvas px.
+impl PixelRect {
+    /// Whether canvas-px point (`x`, `y`) lies inside (edges included).
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.left && x <= self.right && y >= self.top && y <= self.bottom
+    }
+
+    /// The centre, canvas px.
+    pub fn centre(&self) -> (f64, f64) {
+        ((self.left + self.right) / 2.0, (self.top + self.bottom) / 2.0)
+    }
+}
+
+/// An event line the engine drew, and what names it: its label on the chart, or a number
+/// on a small marker that the list under the chart explains.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawnEvent {
+    /// The event's date (the event lens's key).
+    pub date: Date,
+    /// Its label (verbatim from the events file).
+    pub label: String,
+    /// The marker's number (1, 2, …) when the chart is too narrow for labels.
+    pub number: Option<usize>,
+    /// Where a pointer activates it, canvas px: the label or marker, grown to at least a
+    /// 24 CSS px target (WCAG 2.5.8).
+    pub hit: PixelRect,
+}
+
+/// What the hover overlay needs: the panels and events of the last draw, in canvas px.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HoverMap {
     /// Plot areas, top to bottom.
     pub panels: Vec<Panel>,
+    /// The events drawn, left to right.
+    pub events: Vec<DrawnEvent>,
 }
 
 impl HoverMap {
@@ -131,6 +160,19 @@ impl HoverMap {
     pub fn x_at(&self, canvas_x: f64) -> Option<f64> {
         let p = self.panels.first()?;
         (canvas_x >= p.rect.left - 1.0 && canvas_x <= p.rect.right + 1.0).then(|| p.x_data(canvas_x))
+    }
+
+    /// The event whose label or marker is at canvas-px point (`x`, `y`): of several
+    /// targets holding the point, the one whose centre is nearest.
+    pub fn event_at(&self, x: f64, y: f64) -> Option<&DrawnEvent> {
+        let distance = |e: &DrawnEvent| {
+            let (cx, cy) = e.hit.centre();
+            (cx - x).hypot(cy - y)
+        };
+        self.events
+            .iter()
+            .filter(|e| e.hit.contains(x, y))
+            .min_by(|a, b| distance(a).total_cmp(&distance(b)))
     }
 }
 
