@@ -38,6 +38,10 @@ pub struct HoverRow {
     pub color: Option<String>,
     /// What the value is.
     pub label: String,
+    /// The same, short (the line's end label where it has one): the touch readout's.
+    pub short: String,
+    /// The panel the series is drawn in (the readout groups rows by panel).
+    pub panel: usize,
     /// The value, formatted.
     pub value: String,
 }
@@ -741,9 +745,11 @@ struct EventPlan {
     tag: EventTag,
 }
 
-/// Rows of event labels at most: a chart that would need more (or abbreviations) numbers
-/// its events instead.
+/// Rows of event labels at most on a phone-narrow chart: one that would need more (or
+/// abbreviations) numbers its events instead.
 const LABEL_ROWS: usize = 2;
+/// Rows of event labels at most on a wide chart; events left over get numbers.
+const WIDE_LABEL_ROWS: usize = 3;
 /// Rows of numbered markers at most.
 const MARKER_ROWS: usize = 3;
 /// A numbered marker's diameter, CSS px.
@@ -751,12 +757,13 @@ const MARKER_CSS: f64 = 16.0;
 /// The smallest pointer target, CSS px (WCAG 2.5.8).
 const TARGET_CSS: f64 = 24.0;
 
-/// Places the events of the first panel's range. Labels first: in up to
-/// [`LABEL_ROWS`] rows at the top of the plot, never overlapping each other or leaving the
-/// canvas. When any label has no room — a phone, or events close together — every event
-/// becomes a small numbered marker instead (in up to [`MARKER_ROWS`] rows), explained by
-/// the list under the chart. An event with no room even for a marker is not drawn at
-/// all, so every drawn event line has its label or its number.
+/// Places the events of the first panel's range. Labels first: in rows at the top of the
+/// plot, never overlapping each other or leaving the canvas — up to [`LABEL_ROWS`] on a
+/// phone-narrow chart, [`WIDE_LABEL_ROWS`] on a wide one. On a narrow chart where any label
+/// has no room, every event becomes a small numbered marker instead (in up to
+/// [`MARKER_ROWS`] rows); on a wide one only the events left over do, in rows below the
+/// labels. The list under the chart explains the numbers. An event with no room even for
+/// a marker is not drawn at all, so every drawn event line has its label or its number.
 fn plan_events<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     panels: &[Panel],
@@ -775,11 +782,31 @@ fn plan_events<DB: DrawingBackend>(
         })
         .map(|e| (e, top.x_px(day_x(e.date))))
         .collect();
-    let labels = plan_labels(root, top, style, &shown);
+    let rows = if style.narrow() {
+        LABEL_ROWS
+    } else {
+        WIDE_LABEL_ROWS
+    };
+    let mut labels = plan_labels(root, top, style, &shown, rows);
     if labels.len() == shown.len() {
         return labels;
     }
-    plan_markers(top, style, &shown)
+    if style.narrow() {
+        return plan_markers(top, style, &shown, 0.0);
+    }
+    // Wide: keep the labels, number the events left over, below the label rows.
+    let below = labels
+        .iter()
+        .map(|l| l.rect.bottom - top.rect.top)
+        .fold(0.0, f64::max);
+    let left: Vec<_> = shown
+        .iter()
+        .filter(|(e, _)| !labels.iter().any(|l| l.date == e.date && l.text == e.label))
+        .copied()
+        .collect();
+    labels.extend(plan_markers(top, style, &left, below));
+    labels.sort_by(|a, b| a.x.total_cmp(&b.x));
+    labels
 }
 
 /// Every label of `shown` that fits in [`LABEL_ROWS`] rows.
@@ -788,13 +815,14 @@ fn plan_labels<DB: DrawingBackend>(
     top: &Panel,
     style: &Style,
     shown: &[(&repricing_core::views::frame::EventMark, f64)],
+    rows: usize,
 ) -> Vec<EventPlan> {
     let font = style.font(EVENT_FONT_CSS, style.theme.muted);
     let gap = f64::from(style.px(4.0));
     let pad = f64::from(style.px(3.0));
     let row_height = f64::from(style.px(EVENT_FONT_CSS * 1.35));
     let (w, _) = root.dim_in_pixel();
-    let mut row_ends = [f64::NEG_INFINITY; LABEL_ROWS];
+    let mut row_ends = vec![f64::NEG_INFINITY; rows];
     let mut out = Vec::new();
     for (e, px) in shown {
         let px = *px;
@@ -835,12 +863,13 @@ fn plan_labels<DB: DrawingBackend>(
     out
 }
 
-/// A numbered marker for every event of `shown` that fits in [`MARKER_ROWS`] rows,
-/// numbered left to right from 1.
+/// A numbered marker for every event of `shown` that fits in [`MARKER_ROWS`] rows
+/// starting `below` canvas px under the plot's top, numbered left to right from 1.
 fn plan_markers(
     top: &Panel,
     style: &Style,
     shown: &[(&repricing_core::views::frame::EventMark, f64)],
+    below: f64,
 ) -> Vec<EventPlan> {
     let d = f64::from(style.px(MARKER_CSS));
     let gap = f64::from(style.px(2.0));
@@ -855,7 +884,7 @@ fn plan_markers(
         if let Some(r) = row_ends.get_mut(row) {
             *r = left + d;
         }
-        let y0 = top.rect.top + f64::from(style.px(2.0)) + (d + gap) * row as f64;
+        let y0 = top.rect.top + below + f64::from(style.px(2.0)) + (d + gap) * row as f64;
         out.push(EventPlan {
             date: e.date,
             x: *px,
@@ -1027,9 +1056,15 @@ pub fn hover(frame: &Frame, index: usize, map: &HoverMap, theme: &Theme, locale:
             (SeriesKind::Bar { by_sign: true }, _) => theme.inflow,
             _ => c,
         };
+        let label = locale.render(&s.label);
         rows.push(HoverRow {
             color: Some(Theme::css(c)),
-            label: locale.render(&s.label),
+            short: s
+                .end_label
+                .as_ref()
+                .map_or_else(|| label.clone(), |m| locale.render(m)),
+            label,
+            panel: s.panel,
             value: pv.value.map_or_else(
                 || locale.render(&Msg::new("no-value")),
                 |v| locale.number(v, s.format),
@@ -1050,6 +1085,8 @@ pub fn hover(frame: &Frame, index: usize, map: &HoverMap, theme: &Theme, locale:
         rows.push(HoverRow {
             color: None,
             label: String::new(),
+            short: String::new(),
+            panel: usize::MAX,
             value: locale.render(&d),
         });
     }
@@ -1256,6 +1293,24 @@ mod tests {
                 assert!((cx - p.x).abs() <= MARKER_CSS / 2.0 + 0.5, "{width}: {p:?}");
             }
         }
+        // Wide, the same five keep the labels that fit (three rows) and number the rest
+        // from 1, below the labels; none is dropped.
+        let plan = plan_at(&f, 1400);
+        assert_eq!(plan.len(), 5);
+        let labelled = plan
+            .iter()
+            .filter(|p| matches!(p.tag, EventTag::Label { .. }))
+            .count();
+        let numbers: Vec<_> = plan
+            .iter()
+            .filter_map(|p| match p.tag {
+                EventTag::Number(n) => Some(n),
+                EventTag::Label { .. } => None,
+            })
+            .collect();
+        assert!((1..5).contains(&labelled), "{plan:?}");
+        assert_eq!(numbers, (1..=5 - labelled).collect::<Vec<_>>());
+        assert_apart(&plan, 1400);
     }
 
     #[test]

@@ -60,6 +60,11 @@ impl Style {
     }
 }
 
+/// A length in canvas px, in CSS px (the inverse of [`Style::px`]).
+pub fn css_of(canvas_px: f64, dpr: f64) -> f64 {
+    canvas_px / dpr.max(f64::EPSILON)
+}
+
 /// A rectangle in canvas px.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PixelRect {
