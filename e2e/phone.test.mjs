@@ -98,9 +98,19 @@ test('a finger reads values in the strip above the plot; a mouse keeps the toolt
   assert.ok(Math.abs((await canvasTop()) - before) < 1, 'the chart moved when the strip filled');
   // Keyboard announcements still go to the live region, not to the strip.
   assert.equal((await section.locator('.chart-live').textContent()).trim(), '');
+  // A tap in the next chart reads there (the first chart's blur must not clear it).
+  const flows = p.section('flows');
+  const next = flows.locator('canvas.overlay');
+  await next.scrollIntoViewIfNeeded();
+  const nbox = await next.boundingBox();
+  await p.page.touchscreen.tap(nbox.x + nbox.width * 0.7, nbox.y + nbox.height * 0.6);
+  await p.page.waitForTimeout(100);
+  const flowsText = (await flows.locator('.readout').textContent()).trim();
+  assert.match(flowsText, /\d{4}.*\$/, flowsText);
+  assert.doesNotMatch((await readout.textContent()).trim(), /^\d/, 'the first chart still reads');
   await p.page.keyboard.press('Escape');
   await p.page.waitForTimeout(50);
-  assert.doesNotMatch((await readout.textContent()).trim(), /^\d/, 'Esc clears the strip');
+  assert.doesNotMatch((await flows.locator('.readout').textContent()).trim(), /^(Week|\d)/, 'Esc clears the strip');
   assert.deepEqual(p.errors, []);
   await p.page.context().close();
 

@@ -280,11 +280,21 @@ pub fn date_ticks(from: Date, to: Date, max_ticks: usize, locale: &Locale) -> Ve
         }
         return out;
     }
-    let months = days / 30.44;
-    let step = month_steps
-        .into_iter()
-        .find(|s| months / f64::from(*s) <= max_ticks)
-        .unwrap_or(24);
+    // The finest step whose ticks in range (counted, not estimated) fit.
+    let mut coarsest = Vec::new();
+    for step in month_steps {
+        let ticks = month_ticks(from, to, step, locale);
+        if ticks.len() <= max_ticks as usize {
+            return ticks;
+        }
+        coarsest = ticks;
+    }
+    coarsest
+}
+
+/// Ticks on the first of every `step`th month (every `step / 12`th year from a year on)
+/// between `from` and `to`.
+fn month_ticks(from: Date, to: Date, step: u8, locale: &Locale) -> Vec<(Date, String)> {
     let mut out = Vec::new();
     let mut year = from.year();
     let mut month = 1u8;
@@ -346,6 +356,17 @@ mod tests {
         assert_eq!(
             t.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
             ["Sep", "Nov", "2026", "Mar", "May", "Jul"]
+        );
+        // A phone's flow chart (2.6 years, room for two ticks): both years, not one.
+        let t = date_ticks(
+            parse_iso("2024-01-08").unwrap(),
+            parse_iso("2026-08-17").unwrap(),
+            2,
+            en,
+        );
+        assert_eq!(
+            t.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
+            ["2025", "2026"]
         );
     }
 

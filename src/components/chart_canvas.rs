@@ -232,7 +232,13 @@ pub fn ChartCanvas(
                 aria-label=move || label.get()
                 aria-describedby=described_by
                 on:keydown=on_key
-                on:blur=move |_| set_index(None)
+                on:blur=move |_| {
+                    // Only this chart's own point: a tap in the next chart focuses it after
+                    // its pointerdown already moved the page's focus there.
+                    if app.focus.get_untracked().is_some_and(|f| f.source == chart) {
+                        set_index(None);
+                    }
+                }
                 on:pointerleave=move |ev: web_sys::PointerEvent| {
                     // A finger lifting also "leaves": keep the tooltip it asked for. The
                     // tooltip is inside this element, so pointing at it keeps it.
