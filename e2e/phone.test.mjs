@@ -79,8 +79,9 @@ test('an explicit daily link stays daily on a phone, and a choice made on a phon
 test('a finger reads values in the strip above the plot; a mouse keeps the tooltip', async () => {
   const p = await open('', PHONE);
   const section = p.section('correlation');
-  const readout = section.locator('.readout');
-  assert.equal(await readout.isVisible(), true, 'the strip holds its line before the first touch');
+  const strip = section.locator('.readout');
+  const readout = strip.locator('.readout-body');
+  assert.equal(await strip.isVisible(), true, 'the strip holds its room before the first touch');
   const canvasTop = async () => (await section.locator('canvas.base').boundingBox()).y;
   const overlay = section.locator('canvas.overlay');
   await overlay.scrollIntoViewIfNeeded();
@@ -93,8 +94,10 @@ test('a finger reads values in the strip above the plot; a mouse keeps the toolt
   assert.match(text, /\d\.\d\d/, `values: ${text}`);
   assert.equal(await section.locator('.tooltip').count(), 0, 'no tooltip over the chart');
   // The strip is above the plot, and the plot did not move under the finger.
-  const strip = await readout.boundingBox();
-  assert.ok(strip.y + strip.height <= (await canvasTop()) + 1, 'strip above the plot');
+  const room = await strip.boundingBox();
+  const shown = await readout.boundingBox();
+  assert.ok(room.y + room.height <= (await canvasTop()) + 1, 'strip above the plot');
+  assert.ok(shown.y + shown.height <= room.y + room.height + 1, 'the readout runs over the chart');
   assert.ok(Math.abs((await canvasTop()) - before) < 1, 'the chart moved when the strip filled');
   // Keyboard announcements still go to the live region, not to the strip.
   assert.equal((await section.locator('.chart-live').textContent()).trim(), '');
@@ -105,12 +108,12 @@ test('a finger reads values in the strip above the plot; a mouse keeps the toolt
   const nbox = await next.boundingBox();
   await p.page.touchscreen.tap(nbox.x + nbox.width * 0.7, nbox.y + nbox.height * 0.6);
   await p.page.waitForTimeout(100);
-  const flowsText = (await flows.locator('.readout').textContent()).trim();
+  const flowsText = (await flows.locator('.readout-body').textContent()).trim();
   assert.match(flowsText, /\d{4}.*\$/, flowsText);
   assert.doesNotMatch((await readout.textContent()).trim(), /^\d/, 'the first chart still reads');
   await p.page.keyboard.press('Escape');
   await p.page.waitForTimeout(50);
-  assert.doesNotMatch((await flows.locator('.readout').textContent()).trim(), /^(Week|\d)/, 'Esc clears the strip');
+  assert.doesNotMatch((await flows.locator('.readout-body').textContent()).trim(), /^(Week|\d)/, 'Esc clears the strip');
   assert.deepEqual(p.errors, []);
   await p.page.context().close();
 
@@ -118,6 +121,7 @@ test('a finger reads values in the strip above the plot; a mouse keeps the toolt
   await d.hoverUntil('correlation', '2 Jan 2026');
   assert.equal(await d.section('correlation').locator('.tooltip').count(), 1);
   assert.equal(await d.section('correlation').locator('.readout').isVisible(), false);
+  assert.equal(await d.section('correlation').locator('.readout-body').isVisible(), false);
   await d.page.context().close();
 });
 
