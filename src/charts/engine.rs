@@ -578,14 +578,30 @@ fn draw_end_labels<DB: DrawingBackend>(
             l.0 = l.0.min(limit);
             limit = l.0 - line_height;
         }
+        let canvas_w = f64::from(root.dim_in_pixel().0);
         for (y, text_, c) in labels {
+            let font = style.font(END_FONT_CSS, c);
+            // Right of the plot; a label wider than the margin (a phone) is moved left to
+            // stay whole on the canvas, on a halo where it overlaps the plot.
+            let width = measure(root, &text_, &font);
+            let beside = panel.rect.right + f64::from(style.px(4.0));
+            let x = beside.min(canvas_w - width - f64::from(style.px(2.0))).max(0.0);
+            if x < beside {
+                let half = line_height / 2.0;
+                root.draw(&Rectangle::new(
+                    [
+                        ((x - 2.0).round() as i32, (y - half).round() as i32),
+                        ((x + width + 1.0).round() as i32, (y + half).round() as i32),
+                    ],
+                    style.theme.background.mix(0.85).filled(),
+                ))
+                .map_err(draw_err)?;
+            }
             text(
                 root,
                 text_,
-                (panel.rect.right as i32 + style.px(4.0), y.round() as i32),
-                style
-                    .font(END_FONT_CSS, c)
-                    .pos(Pos::new(HPos::Left, VPos::Center)),
+                (x.round() as i32, y.round() as i32),
+                font.pos(Pos::new(HPos::Left, VPos::Center)),
             )?;
         }
     }
@@ -1381,6 +1397,39 @@ mod tests {
                 "{width}"
             );
             assert_eq!(map.event_at(-5.0, -5.0), None);
+        }
+    }
+
+    #[test]
+    fn an_end_label_wider_than_the_margin_stays_whole_on_a_phone_canvas() {
+        let mut f = test_chart();
+        f.series[1].kind = SeriesKind::Line { dashed: false };
+        f.series[1].end_label = Some(Msg::new("end-issued"));
+        for width in [200u32, 800] {
+            let (svg, _) = svg(&f, width, 500);
+            let label = Locale::en().render(&Msg::new("end-issued"));
+            let element = svg
+                .split("<text")
+                .find(|t| t.contains(&format!(">{label}<")) || t.contains(&format!(">\n{label}")))
+                .unwrap_or_else(|| panic!("{width}: {label} not drawn"));
+            let x: f64 = element
+                .split("x=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .and_then(|v| v.parse().ok())
+                .unwrap();
+            let mut out = String::new();
+            let root = SVGBackend::with_string(&mut out, (width, 500)).into_drawing_area();
+            let style = Style {
+                theme: Theme::LIGHT,
+                dpr: 1.0,
+                css_width: f64::from(width),
+            };
+            let w = measure(&root, &label, &style.font(END_FONT_CSS, style.theme.text));
+            assert!(
+                x >= 0.0 && x + w <= f64::from(width) + 0.5,
+                "{width}: {label} at {x}, {w} wide"
+            );
         }
     }
 

@@ -84,8 +84,6 @@ pub fn ChartCanvas(
     let coarse = coarse_pointer();
     // The events of the last draw, and whether the pointer is on one.
     let events = RwSignal::new(Vec::<DrawnEvent>::new());
-    // The last point's readout: sizes the touch readout strip.
-    let sizer = RwSignal::new(None::<Hover>);
     let on_event = RwSignal::new(false);
     // What the live region says: set by keyboard moves only.
     let announce = RwSignal::new(String::new());
@@ -142,8 +140,6 @@ pub fn ChartCanvas(
                 if events.with_untracked(|e| *e != map.events) {
                     events.set(map.events.clone());
                 }
-                let last = frame.x.len().checked_sub(1);
-                sizer.set(last.and_then(|i| engine::hover(&frame, i, &map, &style.theme, locale())));
                 hover_map.set_value(map);
                 draw_error.set(None);
                 mark(&format!("chart-drawn:{name}"));
@@ -228,7 +224,7 @@ pub fn ChartCanvas(
 
     view! {
         <div class="chart" class:touching=move || touch.get() node_ref=wrapper>
-            <ReadoutStrip hover=readout sizer=sizer.into() />
+            <ReadoutStrip hover=readout />
             <div
                 class="chart-figure"
                 tabindex="0"

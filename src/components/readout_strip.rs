@@ -1,11 +1,11 @@
 //! The touch readout: the touched date and every series' value above the plot, in place
 //! of the floating tooltip, which a finger's chart would be covered by.
 //!
-//! It never moves the chart under the finger: on a coarse-pointer screen it holds its
-//! room (with a hint) before the first touch, sized by an invisible readout of the chart's
-//! last point, and the live readout is laid over that room. It repeats what the chart
-//! shows, for sighted touch readers; screen readers get the chart's keyboard
-//! announcements instead.
+//! It never moves the chart under the finger: on a coarse-pointer screen it holds two
+//! lines (with a hint) from the start, and a readout longer than that (a three-panel
+//! chart at 320 px) runs on over the panel title below, at the top of the chart, away from
+//! the finger. It repeats what the chart shows, for sighted touch readers; screen readers
+//! get the chart's keyboard announcements instead.
 
 use crate::charts::engine::{Hover, HoverRow};
 use crate::state::t;
@@ -16,12 +16,9 @@ use leptos::prelude::*;
 pub fn ReadoutStrip(
     /// What the finger is on.
     hover: Signal<Option<Hover>>,
-    /// A representative readout (the last point's) that sizes the strip.
-    sizer: Signal<Option<Hover>>,
 ) -> impl IntoView {
     view! {
         <div class="readout" aria-hidden="true">
-            <div class="readout-sizer">{move || sizer.get().map(body)}</div>
             <div class="readout-body">
                 {move || match hover.get() {
                     None => view! { <span class="readout-hint">{t("readout-hint")}</span> }.into_any(),

@@ -365,6 +365,6 @@ chart-keys = Use ← → to move through dates, PageUp/PageDown by month, Esc to
 chart-point = { $title }: { $values }
 chart-point-value = { $series } { $value }
 readout-hint = Touch the chart to read its values.
-events-list-label = Events on this chart (choose one to open it in the event lens):
+events-list-label = Events (open one in the event lens):
 event-item = { $n } · { $date } · { $event }
 event-item-labelled = { $date } · { $event }
