@@ -40,17 +40,25 @@ for (const scheme of ['light', 'dark']) {
       height: document.documentElement.scrollHeight,
     }));
     report.push(`${scheme} ${width}: page ${facts.height} px tall, first chart at ${facts.firstChartTop} px, scroll width ${facts.scrollWidth}`);
-    await page.screenshot({ path: `${out}/page-${width}-${scheme}.png`, fullPage: true });
+    // A viewport as tall as the page rather than a full-page capture: the capture's own
+    // device-metrics override drops the coarse pointer (and so the touch readout) and can
+    // show canvases a frame out of place.
+    await page.setViewportSize({ width, height: Math.min(facts.height, 9000) });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/page-${width}-${scheme}.png` });
     for (const id of CHARTS) {
       await page.locator(`#${id}`).screenshot({ path: `${out}/${id}-${width}-${scheme}.png` });
     }
     for (const id of CHARTS) {
+      await page.setViewportSize({ width, height: phone ? 800 : 900 });
       await page.goto(`${url}?embed=${id}`);
       await page.waitForSelector('canvas.base', { timeout: 20000 });
       await page.waitForTimeout(400);
       const h = await page.evaluate(() => document.documentElement.scrollHeight);
       report.push(`${scheme} ${width}: embed ${id} ${h} px tall`);
-      await page.screenshot({ path: `${out}/embed-${id}-${width}-${scheme}.png`, fullPage: true });
+      await page.setViewportSize({ width, height: h });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${out}/embed-${id}-${width}-${scheme}.png` });
     }
     await context.close();
   }
