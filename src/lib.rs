@@ -44,6 +44,11 @@ pub fn App() -> impl IntoView {
 
     let app = AppState::with_reader_lang(initial, browser::reader_language());
     provide_context(app);
+    // The viewport width resolves unset settings at render time (never stored in a link).
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        app.viewport_css.set(state::viewport_width());
+    });
+    on_cleanup(move || resize.remove());
     follow_language(app.lang, embed.is_none());
     let system_dark = RwSignal::new(prefers_dark());
     watch_color_scheme(system_dark);

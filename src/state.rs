@@ -30,6 +30,10 @@ pub struct AppState {
     pub focus: RwSignal<Option<Focus>>,
     /// The language in effect: the view's `lang`, else the reader's browser language.
     pub lang: Memo<&'static str>,
+    /// The viewport's width, CSS px (kept up to date by `App`): what an unset view
+    /// setting is resolved with at render time (`ChartState::at_width`), never written
+    /// into the view state or a link.
+    pub viewport_css: RwSignal<f64>,
 }
 
 impl AppState {
@@ -46,7 +50,14 @@ impl AppState {
             view,
             focus: RwSignal::new(None),
             lang: Memo::new(move |_| view.with(|s| s.lang).unwrap_or(reader_lang)),
+            viewport_css: RwSignal::new(viewport_width()),
         }
+    }
+
+    /// Opens the event lens at the event of `date`: every chart moves to the window
+    /// around it (the `lens` key, so the view can be linked).
+    pub fn open_lens(&self, date: Date) {
+        self.edit("lens", &repricing_core::date::format_iso(date));
     }
 
     /// Applies a control's edit: key `key` set to `value` in URL form.
@@ -55,6 +66,14 @@ impl AppState {
             s.edit(key, value);
         });
     }
+}
+
+/// The browser window's inner width, CSS px (desktop-wide without a window).
+pub fn viewport_width() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .unwrap_or(1280.0)
 }
 
 /// The state from context, or a default one (components mounted alone, as in tests).

@@ -7,7 +7,10 @@
 //! stacks and lines, then the annotations. Every pixel coordinate is clamped to its panel,
 //! so no value — however absurd — can loop, panic or draw outside the plot.
 
-use super::{date_ticks, draw_err, nice_ticks, tick_decimals, DrawResult, HoverMap, Panel, PixelRect, Style};
+use super::{
+    date_ticks, draw_err, nice_ticks, tick_decimals, DrawResult, DrawnEvent, HoverMap, Panel, PixelRect,
+    Style,
+};
 use crate::theme::Theme;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -35,6 +38,10 @@ pub struct HoverRow {
     pub color: Option<String>,
     /// What the value is.
     pub label: String,
+    /// The same, short (the line's end label where it has one): the touch readout's.
+    pub short: String,
+    /// The panel the series is drawn in (the readout groups rows by panel).
+    pub panel: usize,
     /// The value, formatted.
     pub value: String,
 }
@@ -390,8 +397,8 @@ pub fn draw<DB: DrawingBackend>(
     }
     let only_panels: Vec<Panel> = panels.iter().map(|p| p.0).collect();
     draw_shades(root, &only_panels, style, frame)?;
-    let event_labels = plan_events(root, &only_panels, style, frame, locale);
-    draw_event_lines(root, &only_panels, style, &event_labels)?;
+    let event_plan = plan_events(root, &only_panels, style, frame, locale);
+    draw_event_lines(root, &only_panels, style, &event_plan)?;
     draw_bands(root, &only_panels, style, frame)?;
     draw_bars(root, &only_panels, style, frame)?;
     for s in &frame.series {
@@ -416,10 +423,13 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     draw_annotations(root, &only_panels, style, frame, locale)?;
-    draw_event_labels(root, &only_panels, style, &event_labels)?;
+    draw_event_labels(root, style, &event_plan)?;
     draw_end_labels(root, &only_panels, style, frame, locale)?;
     root.present().map_err(draw_err)?;
-    Ok(HoverMap { panels: only_panels })
+    Ok(HoverMap {
+        panels: only_panels,
+        events: drawn_events(&event_plan, style),
+    })
 }
 
 fn clamp_px(panel: &Panel, y: f64) -> f64 {
@@ -566,14 +576,30 @@ fn draw_end_labels<DB: DrawingBackend>(
             l.0 = l.0.min(limit);
             limit = l.0 - line_height;
         }
+        let canvas_w = f64::from(root.dim_in_pixel().0);
         for (y, text_, c) in labels {
+            let font = style.font(END_FONT_CSS, c);
+            // Right of the plot; a label wider than the margin (a phone) is moved left to
+            // stay whole on the canvas, on a halo where it overlaps the plot.
+            let width = measure(root, &text_, &font);
+            let beside = panel.rect.right + f64::from(style.px(4.0));
+            let x = beside.min(canvas_w - width - f64::from(style.px(2.0))).max(0.0);
+            if x < beside {
+                let half = line_height / 2.0;
+                root.draw(&Rectangle::new(
+                    [
+                        ((x - 2.0).round() as i32, (y - half).round() as i32),
+                        ((x + width + 1.0).round() as i32, (y + half).round() as i32),
+                    ],
+                    style.theme.background.mix(0.85).filled(),
+                ))
+                .map_err(draw_err)?;
+            }
             text(
                 root,
                 text_,
-                (panel.rect.right as i32 + style.px(4.0), y.round() as i32),
-                style
-                    .font(END_FONT_CSS, c)
-                    .pos(Pos::new(HPos::Left, VPos::Center)),
+                (x.round() as i32, y.round() as i32),
+                font.pos(Pos::new(HPos::Left, VPos::Center)),
             )?;
         }
     }
@@ -708,43 +734,122 @@ fn draw_shades<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Where an event's label goes: its x (canvas px), the row (0 or 1) and which side of
-/// the line the text runs.
+/// How an event is named on the chart.
 #[derive(Debug, Clone, PartialEq)]
-struct EventLabel {
-    x: f64,
-    row: usize,
-    left_of_line: bool,
-    text: String,
+enum EventTag {
+    /// Its label, right of the line (or left of it near the right edge).
+    Label {
+        /// The text runs left of the line.
+        left_of_line: bool,
+    },
+    /// A numbered marker centred on the line; the list under the chart names it.
+    Number(usize),
 }
 
-/// Places event labels in up to two rows at the top of the first panel, never
-/// overlapping each other or leaving the canvas; an event whose label has no room is not
-/// drawn at all, so every drawn event line is labelled.
+/// Where an event goes: its line's x and the top-left of its label or marker (canvas
+/// px), the label text and its tag.
+#[derive(Debug, Clone, PartialEq)]
+struct EventPlan {
+    date: Date,
+    /// The line, canvas px.
+    x: f64,
+    /// The label's or marker's box, canvas px.
+    rect: PixelRect,
+    text: String,
+    tag: EventTag,
+}
+
+/// Rows of event labels at most on a phone-narrow chart: one that would need more (or
+/// abbreviations) numbers its events instead.
+const LABEL_ROWS: usize = 2;
+/// Rows of event labels at most on a wide chart; events left over get numbers.
+const WIDE_LABEL_ROWS: usize = 3;
+/// Rows of numbered markers at most.
+const MARKER_ROWS: usize = 3;
+/// A numbered marker's diameter, CSS px.
+const MARKER_CSS: f64 = 16.0;
+/// The smallest pointer target, CSS px (WCAG 2.5.8).
+const TARGET_CSS: f64 = 24.0;
+
+/// Places the events of the first panel's range. Labels first: in rows at the top of the
+/// plot, never overlapping each other or leaving the canvas — up to [`LABEL_ROWS`] on a
+/// phone-narrow chart, [`WIDE_LABEL_ROWS`] on a wide one. On a narrow chart where any label
+/// has no room, every event becomes a small numbered marker instead (in up to
+/// [`MARKER_ROWS`] rows); on a wide one only the events left over do, in rows below the
+/// labels. The list under the chart explains the numbers. An event with no room even for
+/// a marker is not drawn at all, so every drawn event line has its label or its number.
 fn plan_events<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     panels: &[Panel],
     style: &Style,
     frame: &Frame,
     locale: &Locale,
-) -> Vec<EventLabel> {
+) -> Vec<EventPlan> {
     let Some(top) = panels.first() else {
         return Vec::new();
     };
+    let shown: Vec<(&repricing_core::views::frame::EventMark, f64)> = frame
+        .events
+        .iter()
+        .filter(|e| {
+            let x = day_x(e.date);
+            x >= top.x.0 && x <= top.x.1
+        })
+        .map(|e| (e, top.x_px(day_x(e.date))))
+        .collect();
+    let rows = if style.narrow() {
+        LABEL_ROWS
+    } else {
+        WIDE_LABEL_ROWS
+    };
+    let mut labels = plan_labels(root, top, style, &shown, rows, locale);
+    if labels.len() == shown.len() {
+        return labels;
+    }
+    if style.narrow() {
+        return plan_markers(top, style, &shown, 0.0, locale);
+    }
+    // Wide: keep the labels, number the events left over, below the label rows.
+    let below = labels
+        .iter()
+        .map(|l| l.rect.bottom - top.rect.top)
+        .fold(0.0, f64::max);
+    let left: Vec<_> = shown
+        .iter()
+        .filter(|(e, _)| {
+            !labels
+                .iter()
+                .any(|l| l.date == e.date && l.text == locale.data(&e.text()))
+        })
+        .copied()
+        .collect();
+    labels.extend(plan_markers(top, style, &left, below, locale));
+    labels.sort_by(|a, b| a.x.total_cmp(&b.x));
+    labels
+}
+
+/// Every label of `shown` that fits in [`LABEL_ROWS`] rows.
+fn plan_labels<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    top: &Panel,
+    style: &Style,
+    shown: &[(&repricing_core::views::frame::EventMark, f64)],
+    rows: usize,
+    locale: &Locale,
+) -> Vec<EventPlan> {
     let font = style.font(EVENT_FONT_CSS, style.theme.muted);
     let gap = f64::from(style.px(4.0));
+    let pad = f64::from(style.px(3.0));
+    let row_height = f64::from(style.px(EVENT_FONT_CSS * 1.35));
     let (w, _) = root.dim_in_pixel();
-    let mut row_ends = [f64::NEG_INFINITY; 2];
+    let mut row_ends = vec![f64::NEG_INFINITY; rows];
     let mut out = Vec::new();
-    for e in &frame.events {
-        let x = day_x(e.date);
-        if x < top.x.0 || x > top.x.1 {
-            continue;
-        }
-        let px = top.x_px(x);
+    for (e, px) in shown {
+        let px = *px;
         // The label in the reader's language (the events file's English by default).
         let label = locale.data(&e.text());
-        let width = measure(root, &label, &font) + gap;
+        let text_w = measure(root, &label, &font);
+        let width = text_w + gap;
         // Text right of the line, or left of it near the right edge.
         // Inside the plot: the right margin belongs to the lines' end labels.
         let right_fits = px + width < top.rect.right.min(f64::from(w));
@@ -753,21 +858,100 @@ fn plan_events<DB: DrawingBackend>(
         } else {
             (px - width, px, true)
         };
-        if let Some(row) = row_ends.iter().position(|r| start > *r + gap) {
-            if start >= 0.0 {
-                if let Some(r) = row_ends.get_mut(row) {
-                    *r = end;
-                }
-                out.push(EventLabel {
-                    x: px,
-                    row,
-                    left_of_line,
-                    text: label,
-                });
-            }
+        if start < 0.0 {
+            continue;
         }
+        let Some(row) = row_ends.iter().position(|r| start > *r + gap) else {
+            continue;
+        };
+        if let Some(r) = row_ends.get_mut(row) {
+            *r = end;
+        }
+        let x0 = if left_of_line { px - text_w - pad } else { px + pad };
+        let y0 = top.rect.top + f64::from(style.px(2.0)) + row_height * row as f64;
+        out.push(EventPlan {
+            date: e.date,
+            x: px,
+            rect: PixelRect {
+                left: x0,
+                top: y0,
+                right: x0 + text_w,
+                bottom: y0 + row_height,
+            },
+            text: label,
+            tag: EventTag::Label { left_of_line },
+        });
     }
     out
+}
+
+/// A numbered marker for every event of `shown` that fits in [`MARKER_ROWS`] rows
+/// starting `below` canvas px under the plot's top, numbered left to right from 1.
+fn plan_markers(
+    top: &Panel,
+    style: &Style,
+    shown: &[(&repricing_core::views::frame::EventMark, f64)],
+    below: f64,
+    locale: &Locale,
+) -> Vec<EventPlan> {
+    let d = f64::from(style.px(MARKER_CSS));
+    let gap = f64::from(style.px(2.0));
+    let mut row_ends = [f64::NEG_INFINITY; MARKER_ROWS];
+    let mut out = Vec::new();
+    for (e, px) in shown {
+        // Centred on the line, kept inside the plot.
+        let left = (px - d / 2.0).min(top.rect.right - d).max(top.rect.left);
+        let Some(row) = row_ends.iter().position(|r| left > *r + gap) else {
+            continue;
+        };
+        if let Some(r) = row_ends.get_mut(row) {
+            *r = left + d;
+        }
+        let y0 = top.rect.top + below + f64::from(style.px(2.0)) + (d + gap) * row as f64;
+        out.push(EventPlan {
+            date: e.date,
+            x: *px,
+            rect: PixelRect {
+                left,
+                top: y0,
+                right: left + d,
+                bottom: y0 + d,
+            },
+            text: locale.data(&e.text()),
+            tag: EventTag::Number(out.len() + 1),
+        });
+    }
+    out
+}
+
+/// What the shell needs of the plan: each drawn event, its number and its pointer
+/// target (at least [`TARGET_CSS`] square around the label or marker).
+fn drawn_events(plan: &[EventPlan], style: &Style) -> Vec<DrawnEvent> {
+    let min = f64::from(style.px(TARGET_CSS));
+    let grow = |a: f64, b: f64| {
+        let extra = ((min - (b - a)) / 2.0).max(0.0);
+        (a - extra, b + extra)
+    };
+    plan.iter()
+        .map(|p| {
+            let (left, right) = grow(p.rect.left, p.rect.right);
+            let (top, bottom) = grow(p.rect.top, p.rect.bottom);
+            DrawnEvent {
+                date: p.date,
+                label: p.text.clone(),
+                number: match p.tag {
+                    EventTag::Number(n) => Some(n),
+                    EventTag::Label { .. } => None,
+                },
+                hit: PixelRect {
+                    left,
+                    top,
+                    right,
+                    bottom,
+                },
+            }
+        })
+        .collect()
 }
 
 /// Event lines: dashed, through every panel.
@@ -775,11 +959,11 @@ fn draw_event_lines<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     panels: &[Panel],
     style: &Style,
-    labels: &[EventLabel],
+    plan: &[EventPlan],
 ) -> DrawResult<()> {
     let line = ShapeStyle::from(&style.theme.event).stroke_width(style.px(1.0).max(1) as u32);
     let dash = style.px(3.0).max(1) as u32;
-    for l in labels {
+    for l in plan {
         for p in panels {
             let px = l.x.round() as i32;
             root.draw(&DashedPathElement::new(
@@ -794,42 +978,52 @@ fn draw_event_lines<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Event labels on a halo of the background colour, above the data.
+/// Event labels on a halo of the background colour, and numbered markers (a disc in the
+/// event colour with its number in the background colour), above the data.
 fn draw_event_labels<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    panels: &[Panel],
     style: &Style,
-    labels: &[EventLabel],
+    plan: &[EventPlan],
 ) -> DrawResult<()> {
-    let Some(top) = panels.first() else { return Ok(()) };
-    let font = style.font(EVENT_FONT_CSS, style.theme.muted);
-    let row_height = f64::from(style.px(EVENT_FONT_CSS * 1.35));
-    let pad = f64::from(style.px(3.0));
-    for l in labels {
-        let width = measure(root, &l.text, &font);
-        let y = top.rect.top + f64::from(style.px(2.0)) + row_height * l.row as f64;
-        let x0 = if l.left_of_line {
-            l.x - width - pad
-        } else {
-            l.x + pad
-        };
-        root.draw(&Rectangle::new(
-            [
-                (x0.round() as i32 - 1, y.round() as i32),
-                (
-                    (x0 + width).round() as i32 + 1,
-                    (y + row_height).round() as i32 - 1,
-                ),
-            ],
-            style.theme.background.mix(0.85).filled(),
-        ))
-        .map_err(draw_err)?;
-        text(
-            root,
-            l.text.clone(),
-            (x0.round() as i32, y.round() as i32 + 1),
-            font.clone().pos(Pos::new(HPos::Left, VPos::Top)),
-        )?;
+    let t = &style.theme;
+    let font = style.font(EVENT_FONT_CSS, t.muted);
+    let number_font = style
+        .font(MARKER_CSS * 0.7, t.background)
+        .pos(Pos::new(HPos::Center, VPos::Center));
+    for l in plan {
+        let r = l.rect;
+        match l.tag {
+            EventTag::Label { .. } => {
+                root.draw(&Rectangle::new(
+                    [
+                        (r.left.round() as i32 - 1, r.top.round() as i32),
+                        (r.right.round() as i32 + 1, r.bottom.round() as i32 - 1),
+                    ],
+                    t.background.mix(0.85).filled(),
+                ))
+                .map_err(draw_err)?;
+                text(
+                    root,
+                    l.text.clone(),
+                    (r.left.round() as i32, r.top.round() as i32 + 1),
+                    font.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+                )?;
+            }
+            EventTag::Number(n) => {
+                let (cx, cy) = r.centre();
+                let at = (cx.round() as i32, cy.round() as i32);
+                let radius = ((r.right - r.left) / 2.0).round() as i32;
+                root.draw(&Circle::new(at, radius, t.muted.filled()))
+                    .map_err(draw_err)?;
+                root.draw(&Circle::new(
+                    at,
+                    radius,
+                    ShapeStyle::from(&t.background).stroke_width(style.px(1.0).max(1) as u32),
+                ))
+                .map_err(draw_err)?;
+                text(root, n.to_string(), at, number_font.clone())?;
+            }
+        }
     }
     Ok(())
 }
@@ -885,9 +1079,15 @@ pub fn hover(frame: &Frame, index: usize, map: &HoverMap, theme: &Theme, locale:
             (SeriesKind::Bar { by_sign: true }, _) => theme.inflow,
             _ => c,
         };
+        let label = locale.render(&s.label);
         rows.push(HoverRow {
             color: Some(Theme::css(c)),
-            label: locale.render(&s.label),
+            short: s
+                .end_label
+                .as_ref()
+                .map_or_else(|| label.clone(), |m| locale.render(m)),
+            label,
+            panel: s.panel,
             value: pv.value.map_or_else(
                 || locale.render(&Msg::new("no-value")),
                 |v| locale.number(v, s.format),
@@ -908,6 +1108,8 @@ pub fn hover(frame: &Frame, index: usize, map: &HoverMap, theme: &Theme, locale:
         rows.push(HoverRow {
             color: None,
             label: String::new(),
+            short: String::new(),
+            panel: usize::MAX,
             value: locale.render(&d),
         });
     }
@@ -1031,6 +1233,43 @@ mod tests {
         assert!(map.panels[1].rect.top > map.panels[0].rect.bottom);
     }
 
+    fn plan_at(f: &Frame, width: u32) -> Vec<EventPlan> {
+        let mut out = String::new();
+        let root = SVGBackend::with_string(&mut out, (width, 500)).into_drawing_area();
+        let style = Style {
+            theme: Theme::LIGHT,
+            dpr: 1.0,
+            css_width: f64::from(width),
+        };
+        let panels = layout(
+            &root,
+            f,
+            &style,
+            Locale::en(),
+            x_range(f).unwrap(),
+            f64::from(width),
+            500.0,
+        );
+        let panels: Vec<Panel> = panels.into_iter().map(|p| p.0).collect();
+        plan_events(&root, &panels, &style, f, Locale::en())
+    }
+
+    /// No two boxes of the plan overlap, and every box stays on the canvas.
+    fn assert_apart(plan: &[EventPlan], width: u32) {
+        for (i, a) in plan.iter().enumerate() {
+            let r = a.rect;
+            assert!(
+                r.left >= 0.0 && r.right <= f64::from(width),
+                "{width}: {a:?} off the canvas"
+            );
+            for b in plan.iter().skip(i + 1) {
+                let q = b.rect;
+                let apart = r.right < q.left || q.right < r.left || r.bottom <= q.top || q.bottom <= r.top;
+                assert!(apart, "{width}: {a:?} overlaps {b:?}");
+            }
+        }
+    }
+
     #[test]
     fn event_labels_and_large_ticks_are_drawn_in_the_reader_s_language() {
         let mut f = test_chart();
@@ -1078,16 +1317,160 @@ mod tests {
     }
 
     #[test]
-    fn every_drawn_event_line_has_its_label_and_crowded_ones_are_left_out() {
+    fn wide_charts_label_their_events_and_crowded_ones_number_every_event() {
         let mut f = test_chart();
-        // Five events on consecutive days: at 320 px not all labels fit.
+        // Two events far apart: labelled at every width from 800 px.
+        f.events = vec![
+            EventMark {
+                date: f.x[5],
+                label: "First event".into(),
+            },
+            EventMark {
+                date: f.x[30],
+                label: "Second event".into(),
+            },
+        ];
+        for width in [800u32, 1280, 1440] {
+            let plan = plan_at(&f, width);
+            assert_eq!(plan.len(), 2, "{width}");
+            assert!(
+                plan.iter().all(|p| matches!(p.tag, EventTag::Label { .. })),
+                "{width}: {plan:?}"
+            );
+            assert_apart(&plan, width);
+        }
+        // Five events on consecutive days: at 320 px five labels cannot fit in two rows, so
+        // every event gets a number instead, 1 to 5 left to right, none dropped.
         f.events = (0..5)
             .map(|i| EventMark {
                 date: f.x[10 + i],
                 label: format!("A rather long event label {i}"),
             })
             .collect();
-        for width in [320u32, 800, 1400] {
+        for width in [320u32, 375] {
+            let plan = plan_at(&f, width);
+            let numbers: Vec<_> = plan.iter().map(|p| p.tag.clone()).collect();
+            assert_eq!(
+                numbers,
+                (1..=5).map(EventTag::Number).collect::<Vec<_>>(),
+                "{width}"
+            );
+            assert_apart(&plan, width);
+            // Each marker sits on its own line.
+            for p in &plan {
+                let (cx, _) = p.rect.centre();
+                assert!((cx - p.x).abs() <= MARKER_CSS / 2.0 + 0.5, "{width}: {p:?}");
+            }
+        }
+        // Wide, the same five keep the labels that fit (three rows) and number the rest
+        // from 1, below the labels; none is dropped.
+        let plan = plan_at(&f, 1400);
+        assert_eq!(plan.len(), 5);
+        let labelled = plan
+            .iter()
+            .filter(|p| matches!(p.tag, EventTag::Label { .. }))
+            .count();
+        let numbers: Vec<_> = plan
+            .iter()
+            .filter_map(|p| match p.tag {
+                EventTag::Number(n) => Some(n),
+                EventTag::Label { .. } => None,
+            })
+            .collect();
+        assert!((1..5).contains(&labelled), "{plan:?}");
+        assert_eq!(numbers, (1..=5 - labelled).collect::<Vec<_>>());
+        assert_apart(&plan, 1400);
+    }
+
+    #[test]
+    fn every_drawn_event_line_has_its_label_or_number_in_the_drawing() {
+        let mut f = test_chart();
+        f.events = (0..5)
+            .map(|i| EventMark {
+                date: f.x[10 + i],
+                label: format!("A rather long event label {i}"),
+            })
+            .collect();
+        for width in [320u32, 1400] {
+            let (svg, map) = svg(&f, width, 500);
+            let map = map.unwrap();
+            assert!(!map.events.is_empty(), "{width}: no event drawn");
+            let labels = texts(&svg);
+            for e in &map.events {
+                let name = e.number.map_or_else(|| e.label.clone(), |n| n.to_string());
+                assert!(labels.contains(&name), "{width}: {name} not drawn in {labels:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_pointer_on_a_label_or_marker_finds_its_event_and_nowhere_else() {
+        let mut f = test_chart();
+        f.events = (0..5)
+            .map(|i| EventMark {
+                date: f.x[10 + 2 * i],
+                label: format!("A rather long event label {i}"),
+            })
+            .collect();
+        // Canvas px at a device pixel ratio of 2: targets are sized in CSS px × 2.
+        for (width, dpr) in [(640u32, 2.0), (1400, 1.0)] {
+            let mut out = String::new();
+            let map = {
+                let root = SVGBackend::with_string(&mut out, (width, 900)).into_drawing_area();
+                let style = Style {
+                    theme: Theme::LIGHT,
+                    dpr,
+                    css_width: f64::from(width) / dpr,
+                };
+                draw(&root, &f, &style, Locale::en()).unwrap()
+            };
+            assert_eq!(map.events.len(), 5, "{width}");
+            for e in &map.events {
+                let (cx, cy) = e.hit.centre();
+                assert_eq!(
+                    map.event_at(cx, cy).map(|h| h.date),
+                    Some(e.date),
+                    "{width}: centre"
+                );
+                // Targets are at least 24 CSS px tall and wide.
+                assert!(
+                    e.hit.bottom - e.hit.top >= TARGET_CSS * dpr - 0.5,
+                    "{width}: {e:?}"
+                );
+                assert!(
+                    e.hit.right - e.hit.left >= TARGET_CSS * dpr - 0.5,
+                    "{width}: {e:?}"
+                );
+            }
+            // The middle of the plot, well below every label and marker, opens nothing.
+            let p = map.panels[0].rect;
+            assert_eq!(
+                map.event_at((p.left + p.right) / 2.0, p.bottom - 2.0),
+                None,
+                "{width}"
+            );
+            assert_eq!(map.event_at(-5.0, -5.0), None);
+        }
+    }
+
+    #[test]
+    fn an_end_label_wider_than_the_margin_stays_whole_on_a_phone_canvas() {
+        let mut f = test_chart();
+        f.series[1].kind = SeriesKind::Line { dashed: false };
+        f.series[1].end_label = Some(Msg::new("end-issued"));
+        for width in [200u32, 800] {
+            let (svg, _) = svg(&f, width, 500);
+            let label = Locale::en().render(&Msg::new("end-issued"));
+            let element = svg
+                .split("<text")
+                .find(|t| t.contains(&format!(">{label}<")) || t.contains(&format!(">\n{label}")))
+                .unwrap_or_else(|| panic!("{width}: {label} not drawn"));
+            let x: f64 = element
+                .split("x=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .and_then(|v| v.parse().ok())
+                .unwrap();
             let mut out = String::new();
             let root = SVGBackend::with_string(&mut out, (width, 500)).into_drawing_area();
             let style = Style {
@@ -1095,44 +1478,11 @@ mod tests {
                 dpr: 1.0,
                 css_width: f64::from(width),
             };
-            let panels = layout(
-                &root,
-                &f,
-                &style,
-                Locale::en(),
-                x_range(&f).unwrap(),
-                f64::from(width),
-                500.0,
+            let w = measure(&root, &label, &style.font(END_FONT_CSS, style.theme.text));
+            assert!(
+                x >= 0.0 && x + w <= f64::from(width) + 0.5,
+                "{width}: {label} at {x}, {w} wide"
             );
-            let panels: Vec<Panel> = panels.into_iter().map(|p| p.0).collect();
-            let plan = plan_events(&root, &panels, &style, &f, Locale::en());
-            assert!(!plan.is_empty(), "{width}: no event drawn");
-            // Labels in one row never overlap, and stay on the canvas.
-            let font = style.font(EVENT_FONT_CSS, style.theme.muted);
-            let spans: Vec<(usize, f64, f64)> = plan
-                .iter()
-                .map(|l| {
-                    let w = measure(&root, &l.text, &font);
-                    let (a, b) = if l.left_of_line {
-                        (l.x - w, l.x)
-                    } else {
-                        (l.x, l.x + w)
-                    };
-                    (l.row, a, b)
-                })
-                .collect();
-            for (i, a) in spans.iter().enumerate() {
-                assert!(
-                    a.1 >= 0.0 && a.2 <= f64::from(width),
-                    "{width}: label off the canvas"
-                );
-                for b in spans.iter().skip(i + 1) {
-                    assert!(a.0 != b.0 || a.2 < b.1 || b.2 < a.1, "{width}: labels overlap");
-                }
-            }
-            if width == 320 {
-                assert!(plan.len() < 5, "all five labels placed at 320 px");
-            }
         }
     }
 

@@ -61,6 +61,11 @@ impl Style {
     }
 }
 
+/// A length in canvas px, in CSS px (the inverse of [`Style::px`]).
+pub fn css_of(canvas_px: f64, dpr: f64) -> f64 {
+    canvas_px / dpr.max(f64::EPSILON)
+}
+
 /// A rectangle in canvas px.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PixelRect {
@@ -120,11 +125,40 @@ impl Panel {
     }
 }
 
-/// What the hover overlay needs: the panels of the last draw, in canvas px.
+impl PixelRect {
+    /// Whether canvas-px point (`x`, `y`) lies inside (edges included).
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.left && x <= self.right && y >= self.top && y <= self.bottom
+    }
+
+    /// The centre, canvas px.
+    pub fn centre(&self) -> (f64, f64) {
+        ((self.left + self.right) / 2.0, (self.top + self.bottom) / 2.0)
+    }
+}
+
+/// An event line the engine drew, and what names it: its label on the chart, or a number
+/// on a small marker that the list under the chart explains.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawnEvent {
+    /// The event's date (the event lens's key).
+    pub date: Date,
+    /// Its label (verbatim from the events file).
+    pub label: String,
+    /// The marker's number (1, 2, …) when the chart is too narrow for labels.
+    pub number: Option<usize>,
+    /// Where a pointer activates it, canvas px: the label or marker, grown to at least a
+    /// 24 CSS px target (WCAG 2.5.8).
+    pub hit: PixelRect,
+}
+
+/// What the hover overlay needs: the panels and events of the last draw, in canvas px.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HoverMap {
     /// Plot areas, top to bottom.
     pub panels: Vec<Panel>,
+    /// The events drawn, left to right.
+    pub events: Vec<DrawnEvent>,
 }
 
 impl HoverMap {
@@ -132,6 +166,19 @@ impl HoverMap {
     pub fn x_at(&self, canvas_x: f64) -> Option<f64> {
         let p = self.panels.first()?;
         (canvas_x >= p.rect.left - 1.0 && canvas_x <= p.rect.right + 1.0).then(|| p.x_data(canvas_x))
+    }
+
+    /// The event whose label or marker is at canvas-px point (`x`, `y`): of several
+    /// targets holding the point, the one whose centre is nearest.
+    pub fn event_at(&self, x: f64, y: f64) -> Option<&DrawnEvent> {
+        let distance = |e: &DrawnEvent| {
+            let (cx, cy) = e.hit.centre();
+            (cx - x).hypot(cy - y)
+        };
+        self.events
+            .iter()
+            .filter(|e| e.hit.contains(x, y))
+            .min_by(|a, b| distance(a).total_cmp(&distance(b)))
     }
 }
 
@@ -234,11 +281,21 @@ pub fn date_ticks(from: Date, to: Date, max_ticks: usize, locale: &Locale) -> Ve
         }
         return out;
     }
-    let months = days / 30.44;
-    let step = month_steps
-        .into_iter()
-        .find(|s| months / f64::from(*s) <= max_ticks)
-        .unwrap_or(24);
+    // The finest step whose ticks in range (counted, not estimated) fit.
+    let mut coarsest = Vec::new();
+    for step in month_steps {
+        let ticks = month_ticks(from, to, step, locale);
+        if ticks.len() <= max_ticks as usize {
+            return ticks;
+        }
+        coarsest = ticks;
+    }
+    coarsest
+}
+
+/// Ticks on the first of every `step`th month (every `step / 12`th year from a year on)
+/// between `from` and `to`.
+fn month_ticks(from: Date, to: Date, step: u8, locale: &Locale) -> Vec<(Date, String)> {
     let mut out = Vec::new();
     let mut year = from.year();
     let mut month = 1u8;
@@ -300,6 +357,17 @@ mod tests {
         assert_eq!(
             t.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
             ["Sep", "Nov", "2026", "Mar", "May", "Jul"]
+        );
+        // A phone's flow chart (2.6 years, room for two ticks): both years, not one.
+        let t = date_ticks(
+            parse_iso("2024-01-08").unwrap(),
+            parse_iso("2026-08-17").unwrap(),
+            2,
+            en,
+        );
+        assert_eq!(
+            t.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
+            ["2025", "2026"]
         );
     }
 

@@ -8,9 +8,20 @@
 //! focus, and each keyboard move is announced by a live region outside the `role="img"`
 //! element (whose children a screen reader does not read). Pointer moves are not announced.
 //! The tooltip stays while the pointer is over it and Esc dismisses it (WCAG 1.4.13).
+//!
+//! A finger gets no tooltip (it would cover the chart it points at): on touch input, or
+//! any pointer on a coarse-pointer screen, the one-line [`ReadoutStrip`] above the plot
+//! shows the touched date and values; a mouse and the keyboard keep the tooltip.
+//!
+//! Events: the engine reports the events it drew with their pointer targets (canvas
+//! px); a click or tap on a label or numbered marker opens the event lens at it, and
+//! [`EventList`] under the chart lists them (explaining the numbers on a phone) as
+//! buttons that do the same from the keyboard.
 
 use crate::charts::engine::{self, Hover};
-use crate::charts::{nearest_index, HoverMap, Style};
+use crate::charts::{nearest_index, DrawnEvent, HoverMap, Style};
+use crate::components::event_list::{self, EventList};
+use crate::components::readout_strip::ReadoutStrip;
 use crate::data::mark;
 use crate::state::{locale, t, tm, use_app, Focus};
 use crate::theme::Theme;
@@ -67,6 +78,13 @@ pub fn ChartCanvas(
         app.focus.set(date.map(|date| Focus { date, source: chart }));
     };
     let tooltip = RwSignal::new(None::<(Hover, f64, f64)>);
+    // The last input was a finger (or any pointer on a coarse-pointer screen): the
+    // readout strip replaces the tooltip.
+    let touch = RwSignal::new(false);
+    let coarse = coarse_pointer();
+    // The events of the last draw, and whether the pointer is on one.
+    let events = RwSignal::new(Vec::<DrawnEvent>::new());
+    let on_event = RwSignal::new(false);
     // What the live region says: set by keyboard moves only.
     let announce = RwSignal::new(String::new());
     let keys_id = format!("{name}-keys");
@@ -119,6 +137,9 @@ pub fn ChartCanvas(
             .and_then(|backend| engine::draw(&backend.into_drawing_area(), &frame, &style, locale()));
         match result {
             Ok(map) => {
+                if events.with_untracked(|e| *e != map.events) {
+                    events.set(map.events.clone());
+                }
                 hover_map.set_value(map);
                 draw_error.set(None);
                 mark(&format!("chart-drawn:{name}"));
@@ -164,11 +185,29 @@ pub fn ChartCanvas(
     });
 
     let on_pointer = move |ev: web_sys::PointerEvent| {
+        let finger = ev.pointer_type() == "touch" || coarse;
+        if touch.get_untracked() != finger {
+            touch.set(finger);
+        }
         let dpr = window().device_pixel_ratio().max(1.0);
-        let x = hover_map.with_value(|m| m.x_at(f64::from(ev.offset_x()) * dpr));
+        let (cx, cy) = (f64::from(ev.offset_x()) * dpr, f64::from(ev.offset_y()) * dpr);
+        let over = hover_map.with_value(|m| m.event_at(cx, cy).is_some());
+        if on_event.get_untracked() != over {
+            on_event.set(over);
+        }
+        let x = hover_map.with_value(|m| m.x_at(cx));
         let index = x.and_then(|x| frame.with_untracked(|f| nearest_index(&f.x, x)));
         set_index(index);
     };
+    // A click or tap on an event's label or marker opens the lens at it.
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let dpr = window().device_pixel_ratio().max(1.0);
+        let (cx, cy) = (f64::from(ev.offset_x()) * dpr, f64::from(ev.offset_y()) * dpr);
+        if let Some(date) = hover_map.with_value(|m| m.event_at(cx, cy).map(|e| e.date)) {
+            event_list::open(app, date);
+        }
+    };
+    let readout = Signal::derive(move || tooltip.get().filter(|_| touch.get()).map(|(h, _, _)| h));
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let Some((next, text)) = frame.with_untracked(|f| {
             let current = hovered.get_untracked().map(|(i, _)| i);
@@ -178,12 +217,14 @@ pub fn ChartCanvas(
             return;
         };
         ev.prevent_default();
+        touch.set(false);
         set_index(next);
         announce.set(text.unwrap_or_default());
     };
 
     view! {
-        <div class="chart" node_ref=wrapper>
+        <div class="chart" class:touching=move || touch.get() node_ref=wrapper>
+            <ReadoutStrip hover=readout />
             <div
                 class="chart-figure"
                 tabindex="0"
@@ -191,7 +232,13 @@ pub fn ChartCanvas(
                 aria-label=move || label.get()
                 aria-describedby=described_by
                 on:keydown=on_key
-                on:blur=move |_| set_index(None)
+                on:blur=move |_| {
+                    // Only this chart's own point: a tap in the next chart focuses it after
+                    // its pointerdown already moved the page's focus there.
+                    if app.focus.get_untracked().is_some_and(|f| f.source == chart) {
+                        set_index(None);
+                    }
+                }
                 on:pointerleave=move |ev: web_sys::PointerEvent| {
                     // A finger lifting also "leaves": keep the tooltip it asked for. The
                     // tooltip is inside this element, so pointing at it keeps it.
@@ -204,12 +251,15 @@ pub fn ChartCanvas(
                 <canvas
                     node_ref=overlay
                     class="overlay"
+                    class:on-event=move || on_event.get()
                     on:pointermove=on_pointer
                     on:pointerdown=on_pointer
+                    on:click=on_click
                 ></canvas>
                 {move || {
                     tooltip
                         .get()
+                        .filter(|_| !touch.get())
                         .map(|(h, x, width)| {
                             let flip = x > width * 0.55;
                             let style = if flip {
@@ -243,6 +293,7 @@ pub fn ChartCanvas(
                 }}
             </div>
             <p class="chart-keys" id=keys_id>{t("chart-keys")}</p>
+            <EventList key=name events=events.into() />
             <div class="visually-hidden chart-live" role="status" aria-live="polite" aria-atomic="true">
                 {move || announce.get()}
             </div>
@@ -295,6 +346,15 @@ fn point_text(f: &Frame, i: usize) -> Option<String> {
     Some(tm(&Msg::new("chart-point")
         .msg("title", title)
         .text("values", values.join("; "))))
+}
+
+/// Whether the primary pointer is coarse (a phone or tablet's touch screen).
+fn coarse_pointer() -> bool {
+    window()
+        .match_media("(pointer: coarse)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
 
 /// Sizes the backing store to CSS size × devicePixelRatio and the element to CSS size.

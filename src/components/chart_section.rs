@@ -104,7 +104,9 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
     let app = use_app();
     let chart = prepared.chart;
     let key = chart.key();
-    let part = Memo::new(move |_| app.view.with(|s| s.part(chart)));
+    // Settings the reader left unset (the flow period) are resolved for this viewport
+    // here, for drawing only.
+    let part = Memo::new(move |_| app.view.with(|s| s.part(chart)).at_width(app.viewport_css.get()));
     let p = prepared.clone();
     let view = Memo::new(move |_| Arc::new(chart_view(&p, &part.get())));
     let snapshot = prepared.snapshot.clone();

@@ -369,6 +369,10 @@ chart-desc-sources = Sources: { $sources }.
 chart-keys = Use ← → to move through dates, PageUp/PageDown by month, Esc to close.
 chart-point = { $title }: { $values }
 chart-point-value = { $series } { $value }
+readout-hint = Touch the chart to read its values.
+events-list-label = Events (open one in the event lens):
+event-item = { $n } · { $date } · { $event }
+event-item-labelled = { $date } · { $event }
 
 ## Start-up screens (index.html and public/boot.js, before the app runs)
 # public/boot.js keeps a copy of these lines (and of page-kicker, page-title, retry and

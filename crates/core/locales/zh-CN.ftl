@@ -350,6 +350,10 @@ chart-desc-sources = 来源：{ $sources }。
 chart-keys = 用← →逐日移动，PageUp/PageDown按月移动，Esc关闭。
 chart-point = { $title }：{ $values }
 chart-point-value = { $series } { $value }
+readout-hint = 触摸图表即可读取数值。
+events-list-label = 事件（选择一个在事件透镜中打开）：
+event-item = { $n } · { $date } · { $event }
+event-item-labelled = { $date } · { $event }
 
 ## Snapshot texts (snapshot-…): the builder's English, translated
 # Event labels and descriptions from the events file and the builder's series notes, keyed

@@ -302,8 +302,11 @@ const BARS: usize = 0;
 const CUMULATIVE: usize = 1;
 
 /// Chart 2 for the reader's settings.
+/// An unset period draws daily bars; the shell resolves it for the viewport first
+/// ([`super::state::ChartState::at_width`]).
 pub fn view(snapshot: &Snapshot, state: &FlowsState) -> ChartView {
     let asset = state.asset;
+    let period = state.period.unwrap_or(Period::Day);
     let mode_options = vec![
         ("total".to_owned(), Msg::new("bars-total")),
         ("fund".to_owned(), Msg::new("bars-fund")),
@@ -335,14 +338,14 @@ pub fn view(snapshot: &Snapshot, state: &FlowsState) -> ChartView {
                 ("week".to_owned(), Msg::new("agg-week")),
                 ("month".to_owned(), Msg::new("agg-month")),
             ],
-            match state.period {
+            match period {
                 Period::Day => "day",
                 Period::Week => "week",
                 Period::Month => "month",
             },
         ),
     ];
-    let period_msg = Msg::new(match state.period {
+    let period_msg = Msg::new(match period {
         Period::Day => "period-daily",
         Period::Week => "period-weekly",
         Period::Month => "period-monthly",
@@ -381,7 +384,7 @@ pub fn view(snapshot: &Snapshot, state: &FlowsState) -> ChartView {
         }
     };
     let c = FlowControls {
-        period: state.period,
+        period,
         mode: state.mode,
         hidden: state.hidden.clone(),
         range: state.range,

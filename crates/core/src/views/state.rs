@@ -20,6 +20,9 @@ pub const MAX_QUERY_LEN: usize = 2048;
 pub const STORY_EMBED: &str = "story";
 /// The most fund groups a URL can hide.
 pub const MAX_HIDDEN: usize = 16;
+/// Below this viewport width (CSS px) a flow period the reader has not chosen is weekly:
+/// daily bars are under a pixel wide there, a texture rather than data.
+pub const WEEKLY_BELOW_CSS: f64 = 768.0;
 
 /// One of the three charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -140,8 +143,10 @@ pub struct FlowsState {
     pub asset: Asset,
     /// Total or by fund.
     pub mode: FlowMode,
-    /// Daily, weekly, monthly.
-    pub period: Period,
+    /// Daily, weekly, monthly — or `None`, not chosen: the shell resolves it for the
+    /// viewport at render time ([`FlowsState::period_at`]), so a share link or permalink
+    /// never carries a value derived from the sharer's screen.
+    pub period: Option<Period>,
     /// Hidden fund groups (tickers or `others`).
     pub hidden: Vec<String>,
     /// Visible range.
@@ -222,7 +227,7 @@ impl Default for ViewState {
             flows: FlowsState {
                 asset: Asset::Btc,
                 mode: FlowMode::Total,
-                period: Period::Day,
+                period: None,
                 hidden: Vec::new(),
                 range: RangeChoice::Preset(Preset::All),
             },
@@ -243,10 +248,42 @@ fn period_key(p: Period) -> &'static str {
     }
 }
 
+/// A period's URL form; `daily`, `weekly` and `monthly` are read as well.
 fn parse_period(text: &str) -> Option<Period> {
-    [Period::Day, Period::Week, Period::Month]
-        .into_iter()
-        .find(|p| period_key(*p) == text)
+    match text {
+        "day" | "daily" => Some(Period::Day),
+        "week" | "weekly" => Some(Period::Week),
+        "month" | "monthly" => Some(Period::Month),
+        _ => None,
+    }
+}
+
+impl FlowsState {
+    /// The period drawn in a viewport `viewport_css` CSS px wide: the reader's choice, or
+    /// weekly below [`WEEKLY_BELOW_CSS`] and daily from there up.
+    pub fn period_at(&self, viewport_css: f64) -> Period {
+        self.period.unwrap_or(if viewport_css < WEEKLY_BELOW_CSS {
+            Period::Week
+        } else {
+            Period::Day
+        })
+    }
+}
+
+impl ChartState {
+    /// This part as drawn in a viewport `viewport_css` CSS px wide: an unset flow period
+    /// resolved ([`FlowsState::period_at`]). Only the chart sees the resolved value; the
+    /// view state (and so every link) keeps it unset.
+    #[must_use]
+    pub fn at_width(self, viewport_css: f64) -> Self {
+        match self {
+            Self::Flows(f) => Self::Flows(FlowsState {
+                period: Some(f.period_at(viewport_css)),
+                ..f
+            }),
+            other => other,
+        }
+    }
 }
 
 fn mode_key(m: FlowMode) -> &'static str {
@@ -445,8 +482,14 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "f.agg",
-        read: |s| period_key(s.flows.period).to_owned(),
-        write: |s, v| parse_period(v).map(|p| s.flows.period = p).is_some(),
+        read: |s| s.flows.period.map(period_key).unwrap_or_default().to_owned(),
+        write: |s, v| {
+            if v.is_empty() || v == "auto" {
+                s.flows.period = None;
+                return true;
+            }
+            parse_period(v).map(|p| s.flows.period = Some(p)).is_some()
+        },
     },
     Key {
         name: "f.hide",
@@ -614,7 +657,7 @@ mod tests {
             flows: FlowsState {
                 asset: Asset::Eth,
                 mode: FlowMode::ByFund,
-                period: Period::Week,
+                period: Some(Period::Week),
                 hidden: vec!["ETHA".into(), "others".into()],
                 range: RangeChoice::Preset(Preset::M6),
             },
@@ -715,8 +758,49 @@ mod tests {
         }
         let s = ViewState::from_query("f.etf=eth&f.bars=fund&f.agg=month&f.hide=ETHA");
         assert_eq!(s.flows.asset, Asset::Eth);
-        assert_eq!(s.flows.period, Period::Month);
+        assert_eq!(s.flows.period, Some(Period::Month));
         assert_eq!(s.flows.hidden, ["ETHA"]);
+    }
+
+    #[test]
+    fn an_unset_flow_period_stays_unset_in_links_and_resolves_by_viewport() {
+        // The default holds "unset": no link written from it carries f.agg, at any width.
+        let d = ViewState::default();
+        assert_eq!(d.flows.period, None);
+        assert!(!d.to_query(true).contains("f.agg"));
+        // The chart sees weekly bars below 768 px, daily from there up …
+        let part = |s: &ViewState, w: f64| match s.part(Chart::Flows).at_width(w) {
+            ChartState::Flows(f) => f.period,
+            _ => None,
+        };
+        assert_eq!(part(&d, 375.0), Some(Period::Week));
+        assert_eq!(part(&d, 767.9), Some(Period::Week));
+        assert_eq!(part(&d, 768.0), Some(Period::Day));
+        assert_eq!(part(&d, 1440.0), Some(Period::Day));
+        // … while the state itself, and so the share link, stays unset.
+        assert_eq!(d.flows.period, None);
+        // An explicit choice wins at every width and round-trips, in both spellings.
+        for (q, p) in [
+            ("f.agg=day", Period::Day),
+            ("f.agg=daily", Period::Day),
+            ("f.agg=week", Period::Week),
+            ("f.agg=monthly", Period::Month),
+        ] {
+            let s = ViewState::from_query(q);
+            assert_eq!(s.flows.period, Some(p), "{q}");
+            assert_eq!(part(&s, 375.0), Some(p), "{q} on a phone");
+            assert_eq!(part(&s, 1280.0), Some(p), "{q} on a desktop");
+            assert_eq!(ViewState::from_query(&s.to_query(false)), s, "{q}");
+            assert!(s.to_query(false).starts_with("f.agg="), "{q}");
+        }
+        // "auto" (or empty) sets it back to unset; garbage leaves it as it was.
+        let mut s = ViewState::from_query("f.agg=day");
+        assert!(s.edit("f.agg", "auto"));
+        assert_eq!(s.flows.period, None);
+        assert!(!s.edit("f.agg", "hourly"));
+        assert_eq!(s.flows.period, None);
+        // Other charts' parts are untouched by the width.
+        assert_eq!(d.part(Chart::Burn).at_width(320.0), d.part(Chart::Burn));
     }
 
     #[test]
