@@ -26,7 +26,7 @@ function files(dir) {
 
 console.log('asset sizes (raw → gzip -9):');
 let total = 0;
-for (const f of files(dist).filter((f) => /\.(html|js|wasm|css|json)$/.test(f))) {
+for (const f of files(dist).filter((f) => /\.(html|js|wasm|css|json|txt)$/.test(f))) {
   const raw = readFileSync(f);
   const gz = gzipSync(raw, { level: 9 }).length;
   total += gz;

@@ -120,7 +120,7 @@ describe('the page always says something', { concurrency: true }, () => {
   test('a snapshot request that never answers: "Loading" gives way to an error with Retry', async (t) => {
     const page = await open(t, {
       // Held forever: never fulfilled, continued or aborted (the app's deadline aborts it).
-      route: (p) => p.route((u) => u.pathname.endsWith('/data/snapshot.json'), () => {}),
+      route: (p) => p.route((u) => u.pathname.endsWith('/data/snapshot.txt'), () => {}),
       waitUntil: 'domcontentloaded', // the preload of the held file would delay "load"
     });
     await page.getByText('Loading the data…').waitFor({ state: 'visible', timeout: 15000 });
@@ -132,7 +132,7 @@ describe('the page always says something', { concurrency: true }, () => {
     assert.ok(await alert.getByRole('link', { name: 'Retry' }).isVisible(), 'Retry link');
     assert.ok(!(await page.getByText('Loading the data…').isVisible()), 'no longer loading');
     await alert.locator('summary').click();
-    assert.match(await alert.locator('details code').innerText(), /no answer for data\/snapshot\.json within 15 s/);
+    assert.match(await alert.locator('details code').innerText(), /no answer for data\/snapshot\.txt within 15 s/);
     await screenshot(page, 'snapshot-timeout');
   });
 });
