@@ -28,8 +28,8 @@ pub struct RawSnapshot {
     pub schema_version: u32,
     /// Latest date of any observation in the file (`YYYY-MM-DD`).
     pub as_of: String,
-    /// Hex sha256 of the canonical data content: this file serialized compactly with this
-    /// field empty. Empty while the builder computes it.
+    /// Hex sha256 of the file's canonical content ([`super::checksum`]); ignored by the
+    /// writer, which states the digest of what it writes.
     #[cfg_attr(test, serde(default))]
     pub content_sha256: String,
     /// Data providers keyed by short id (`yahoo`, `farside`, `cryptoquant`, `fred`).
