@@ -29,6 +29,11 @@ test('redraws and hovers keep one mark per name, the latest', async () => {
   const names = await p.page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
   assert.deepEqual(names.filter((n, i) => names.indexOf(n) !== i), [], `duplicate marks: ${names}`);
   assert.ok(names.includes('overlay-drawn:flows'), 'the hover left its mark');
+  // The snapshot's parse is measured once, between its two marks.
+  const parse = await p.page.evaluate(() => performance.getEntriesByName('snapshot-parse', 'measure').map((m) => m.duration));
+  assert.equal(parse.length, 1, 'one snapshot-parse measure');
+  assert.ok(parse[0] >= 0 && parse[0] < 5000, `snapshot-parse took ${parse[0]} ms`);
+  console.log(`snapshot-parse: ${parse[0].toFixed(1)} ms`);
   assert.deepEqual(p.errors, []);
   await p.page.close();
 });

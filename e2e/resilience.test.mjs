@@ -4,8 +4,42 @@
 // of their time is waiting for timeouts); set SCREENSHOT_DIR to keep a PNG of each state.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { launch } from './page.mjs';
 import { startServer } from './server.mjs';
+
+const SNAPSHOT = readFileSync(join(process.env.DIST ?? 'dist', 'data', 'snapshot.txt'), 'utf8');
+const isSnapshot = (url) => url.pathname.endsWith('/data/snapshot.txt');
+
+/**
+ * The snapshot file with token `index` of the value column `key` of block `header` replaced
+ * by `token`, sealed again as the builder would: content_sha256 is the sha256 of the
+ * significant lines (not blank, not `#`), trimmed, without the checksum line, joined by
+ * `\n` (ARCHITECTURE.md, "The snapshot file"). An independent implementation of that rule.
+ */
+function damaged(header, key, index, token) {
+  const lines = SNAPSHOT.split('\n');
+  let i = lines.indexOf(header);
+  assert.ok(i >= 0, header);
+  while (!lines[i].startsWith(`${key} `)) i++;
+  let seen = 0;
+  for (let j = i + 1; lines[j].startsWith('>'); j++) {
+    const tokens = lines[j].slice(1).trim().split(/\s+/);
+    if (index < seen + tokens.length) {
+      tokens[index - seen] = token;
+      lines[j] = `> ${tokens.join(' ')}`;
+      break;
+    }
+    seen += tokens.length;
+  }
+  const significant = lines.map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const at = significant.findIndex((l) => l.split(/\s+/)[0] === 'content_sha256');
+  significant.splice(at, 1);
+  const digest = createHash('sha256').update(significant.join('\n')).digest('hex');
+  return lines.map((l) => (l.startsWith('content_sha256 ') ? `content_sha256 ${digest}` : l)).join('\n');
+}
 
 let browser, site;
 before(async () => {
@@ -117,10 +151,53 @@ describe('the page always says something', { concurrency: true }, () => {
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'one title');
   });
 
+  test('the snapshot as shipped verifies by the stated rule (an unchanged reseal is the same file)', () => {
+    assert.equal(damaged('[series btc_usd]', 'values', 0, SNAPSHOT.split('\n').find((l) => l.startsWith('> ')).split(' ')[1]), SNAPSHOT);
+  });
+
+  test('a NaN in the ETH burn column (checksum matching): only the burn chart says why', async (t) => {
+    const body = damaged('[series eth_burn]', 'values', 100, 'NaN');
+    assert.notEqual(body, SNAPSHOT);
+    const page = await open(t, {
+      route: (p) => p.route(isSnapshot, (r) => r.fulfill({ status: 200, contentType: 'text/plain', body })),
+    });
+    const alert = page.locator('#burn [role=alert]');
+    await alert.waitFor({ state: 'visible', timeout: 20000 });
+    assert.match(await alert.innerText(), /ETH burn series in the data file is damaged \(\d+ of its \d+ values are unusable, for example burn NaN ETH on 2021-11-13 is not a number\)/);
+    for (const id of ['correlation', 'flows']) {
+      await page.locator(`#${id} canvas.base`).waitFor({ timeout: 20000 });
+      assert.equal(await page.locator(`#${id} [role=alert]`).count(), 0, `${id} has no error`);
+    }
+    await screenshot(page, 'snapshot-nan-in-burn');
+  });
+
+  test('an out-of-range integer in one fund cell (checksum matching): every chart still draws', async (t) => {
+    const body = damaged('[flows btc]', 'column IBIT', 30, '123456789012345678901234567890');
+    const page = await open(t, {
+      route: (p) => p.route(isSnapshot, (r) => r.fulfill({ status: 200, contentType: 'text/plain', body })),
+    });
+    for (const id of ['correlation', 'flows', 'burn']) {
+      await page.locator(`#${id} canvas.base`).waitFor({ timeout: 20000 });
+      assert.equal(await page.locator(`#${id} [role=alert]`).count(), 0, `${id} has no error`);
+    }
+    // (The core leaves that day out of the table and names it in FlowTable::notes; no view
+    // shows those notes yet.)
+  });
+
+  test('a changed number without a new checksum: no chart, a reader\'s sentence', async (t) => {
+    const body = SNAPSHOT.replace('> ', '> 1');
+    const page = await open(t, {
+      route: (p) => p.route(isSnapshot, (r) => r.fulfill({ status: 200, contentType: 'text/plain', body })),
+    });
+    const alert = page.locator('#flows [role=alert]');
+    await alert.waitFor({ state: 'visible', timeout: 20000 });
+    assert.match(await alert.innerText(), /modified/i);
+  });
+
   test('a snapshot request that never answers: "Loading" gives way to an error with Retry', async (t) => {
     const page = await open(t, {
       // Held forever: never fulfilled, continued or aborted (the app's deadline aborts it).
-      route: (p) => p.route((u) => u.pathname.endsWith('/data/snapshot.json'), () => {}),
+      route: (p) => p.route(isSnapshot, () => {}),
       waitUntil: 'domcontentloaded', // the preload of the held file would delay "load"
     });
     await page.getByText('Loading the data…').waitFor({ state: 'visible', timeout: 15000 });
@@ -132,7 +209,7 @@ describe('the page always says something', { concurrency: true }, () => {
     assert.ok(await alert.getByRole('link', { name: 'Retry' }).isVisible(), 'Retry link');
     assert.ok(!(await page.getByText('Loading the data…').isVisible()), 'no longer loading');
     await alert.locator('summary').click();
-    assert.match(await alert.locator('details code').innerText(), /no answer for data\/snapshot\.json within 15 s/);
+    assert.match(await alert.locator('details code').innerText(), /no answer for data\/snapshot\.txt within 15 s/);
     await screenshot(page, 'snapshot-timeout');
   });
 });

@@ -11,7 +11,7 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml',
-  '.png': 'image/png',
+  '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
 };
 
 /**

@@ -42,7 +42,7 @@ count_cargo_results "$LOG_DIR/host.log"
 if [ -d "$RAW_DATA" ]; then
   step "snapshot reproducibility: rebuild from $RAW_DATA and compare"
   cargo run -q --locked -p snapshot-builder --bin build-snapshot -- \
-    --raw "$RAW_DATA" --out public/data/snapshot.json --check --quiet
+    --raw "$RAW_DATA" --out public/data/snapshot.txt --check --quiet
 else
   step "snapshot reproducibility: SKIPPED ($RAW_DATA not found)"
 fi

@@ -17,7 +17,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SNAPSHOT: &str = include_str!("../public/data/snapshot.json");
+const SNAPSHOT: &str = include_str!("../public/data/snapshot.txt");
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
@@ -48,10 +48,10 @@ async fn mount(snapshot: Result<Arc<Snapshot>, String>) -> HtmlElement {
 }
 
 fn snapshot_without(series: &str) -> Arc<Snapshot> {
-    let mut v: serde_json::Value = serde_json::from_str(SNAPSHOT).unwrap();
-    v["series"].as_object_mut().unwrap().remove(series);
-    // The edit changes the content: load it without the checksum (tests only).
-    Arc::new(Snapshot::from_json_unverified(&v.to_string()).unwrap())
+    let mut raw = Snapshot::from_text(SNAPSHOT).unwrap().to_raw().unwrap();
+    raw.series.remove(series);
+    // The edit changes the content: validate it as built in code (tests only).
+    Arc::new(Snapshot::from_raw(raw).unwrap())
 }
 
 fn base_canvas(root: &HtmlElement, section: &str) -> Option<HtmlCanvasElement> {
@@ -84,7 +84,7 @@ fn text(root: &HtmlElement, selector: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn all_three_charts_draw_from_the_snapshot() {
-    let root = mount(Ok(Arc::new(Snapshot::from_json(SNAPSHOT).unwrap()))).await;
+    let root = mount(Ok(Arc::new(Snapshot::from_text(SNAPSHOT).unwrap()))).await;
     for section in ["correlation", "flows", "burn"] {
         let canvas = base_canvas(&root, section).unwrap_or_else(|| panic!("{section}: no canvas"));
         assert!(
@@ -102,7 +102,7 @@ async fn all_three_charts_draw_from_the_snapshot() {
         );
     }
     // Every takeaway on the page is the core's, rendered by the one formatter.
-    let snapshot = Arc::new(Snapshot::from_json(SNAPSHOT).unwrap());
+    let snapshot = Arc::new(Snapshot::from_text(SNAPSHOT).unwrap());
     let en = Locale::en();
     for chart in Chart::ALL {
         let v = chart_view(
@@ -122,7 +122,7 @@ async fn all_three_charts_draw_from_the_snapshot() {
 
 #[wasm_bindgen_test]
 async fn toggling_a_series_redraws_its_canvas() {
-    let root = mount(Ok(Arc::new(Snapshot::from_json(SNAPSHOT).unwrap()))).await;
+    let root = mount(Ok(Arc::new(Snapshot::from_text(SNAPSHOT).unwrap()))).await;
     let canvas = base_canvas(&root, "correlation").unwrap();
     let before = pixels(&canvas).0;
     let chips = root.query_selector_all("#correlation .chip").unwrap();
@@ -156,7 +156,7 @@ async fn toggling_a_series_redraws_its_canvas() {
 #[wasm_bindgen_test]
 async fn a_missing_snapshot_shows_errors_not_a_blank_page() {
     let root = mount(Err(
-        "The data file could not be loaded (HTTP 404 for data/snapshot.json).".to_owned(),
+        "The data file could not be loaded (HTTP 404 for data/snapshot.txt).".to_owned(),
     ))
     .await;
     for section in ["correlation", "flows", "burn"] {
@@ -195,8 +195,8 @@ async fn a_missing_counterpart_is_named_and_the_rest_still_draws() {
 }
 
 #[wasm_bindgen_test]
-fn malformed_json_is_a_readable_error() {
-    let e = Snapshot::from_json("{\"schema_version\": 1, \"as_of\": ").unwrap_err();
+fn a_cut_file_is_a_readable_error() {
+    let e = Snapshot::from_text(SNAPSHOT.get(..SNAPSHOT.len() / 2).unwrap()).unwrap_err();
     assert!(
         e.to_string()
             .starts_with("The data file is damaged or incomplete"),

@@ -5,9 +5,64 @@
 // total, and the 7-day mean ETH burn against modelled issuance with the net supply change
 // since London. Marks `chart-drawn:<id>` when each chart has drawn, like the page.
 'use strict';
+
+// The snapshot file (ARCHITECTURE.md, "The snapshot file") into the columns this page uses:
+// series and flow tables as { axis: { start, day_steps }, values | total }. No checks: the
+// peer trusts its data, as a plain chart page would.
+function readSnapshot(text) {
+  const out = { series: {}, etf_flows: {} };
+  let block = null;
+  let field = null;
+  const column = (header, tokens) => {
+    const decimals = Number(/decimals=(\d+)/.exec(header)[1]);
+    const scale = 10 ** decimals;
+    const delta = /\bdelta\b/.test(header);
+    let n = 0;
+    return tokens.map((t) => {
+      if (t === '_') return null;
+      n = delta ? n + Number(t) : Number(t);
+      return n / scale;
+    });
+  };
+  const finish = () => {
+    if (!block || (block.kind !== 'series' && block.kind !== 'flows')) return;
+    const f = block.fields;
+    const steps = (f.steps?.tokens ?? []).flatMap((t) => {
+      const [d, k] = t.split('*');
+      return Array(Number(k ?? 1)).fill(Number(d));
+    });
+    const axis = { start: f.start.tokens[0], day_steps: steps };
+    if (block.kind === 'series') out.series[block.id] = { axis, values: column(f.values.header, f.values.tokens) };
+    if (block.kind === 'flows') out.etf_flows[block.id] = { axis, total: column(f['column total'].header, f['column total'].tokens) };
+  };
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    if (line.startsWith('[')) {
+      finish();
+      const [kind, id] = line.slice(1, -1).split(' ');
+      block = { kind, id, fields: {} };
+      continue;
+    }
+    if (!block) continue;
+    if (line.startsWith('>')) {
+      field?.tokens.push(...line.slice(1).trim().split(/\s+/));
+      continue;
+    }
+    const words = line.split(/\s+/);
+    const name = words[0] === 'column' ? `column ${words[1]}` : words[0];
+    const rest = words.slice(words[0] === 'column' ? 2 : 1);
+    const header = rest.filter((w) => /^(decimals=|delta$|plain$)/.test(w)).join(' ');
+    field = { header, tokens: rest.filter((w) => !/^(decimals=|delta$|plain$)/.test(w)) };
+    block.fields[name] = field;
+  }
+  finish();
+  return out;
+}
+
 (async () => {
   const DAY = 86400000;
-  const snap = await (await fetch('data/snapshot.json')).json();
+  const snap = readSnapshot(await (await fetch('data/snapshot.txt')).text());
   performance.mark('snapshot-parsed');
 
   const axis = (a) => {

@@ -1,4 +1,4 @@
-//! The snapshot builder: raw provider files in, one validated `snapshot.json` out.
+//! The snapshot builder: raw provider files in, one validated `snapshot.txt` out.
 //!
 //! Each provider format has its own module that reads its files exactly as published and
 //! reports every row it drops, with file, line and reason. Anything that would make a
@@ -40,8 +40,8 @@ pub const SNAPSHOT_START: Date = date!(2018 - 01 - 01);
 pub struct Built {
     /// The validated snapshot (with its content hash).
     pub snapshot: Snapshot,
-    /// The exact bytes to write.
-    pub json: String,
+    /// The exact text to write (the snapshot file, schema version 2).
+    pub text: String,
     /// Every dropped or re-classified row.
     pub report: Report,
 }
@@ -256,10 +256,10 @@ pub fn build(raw: &Path, events_file: &Path) -> Result<Built, BuildError> {
     };
     let snapshot =
         Snapshot::assemble(parts).map_err(|e| BuildError::new(raw, Location::File, e.to_string()))?;
-    let (snapshot, json) = output::finish(snapshot).map_err(|e| BuildError::new(raw, Location::File, e))?;
+    let (snapshot, text) = output::finish(snapshot).map_err(|e| BuildError::new(raw, Location::File, e))?;
     Ok(Built {
         snapshot,
-        json,
+        text,
         report,
     })
 }

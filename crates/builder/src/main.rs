@@ -61,10 +61,10 @@ fn main() -> ExitCode {
     if !args.quiet {
         print!("{}", built.report.summary());
     }
-    let size = built.json.len();
+    let size = built.text.len();
     if args.check {
         let existing = std::fs::read_to_string(&args.out).unwrap_or_default();
-        if existing == built.json {
+        if existing == built.text {
             println!(
                 "{} is up to date ({size} bytes, sha256 {})",
                 args.out.display(),
@@ -79,7 +79,7 @@ fn main() -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    if let Err(e) = write_atomically(&args.out, built.json.as_bytes()) {
+    if let Err(e) = write_atomically(&args.out, built.text.as_bytes()) {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }

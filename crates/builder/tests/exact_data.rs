@@ -5,7 +5,7 @@
 //! plain line and comma splitting for the CSVs, string splitting of the JSON array text
 //! (no serde) for the Yahoo and FRED JSON files, each number parsed from its own text with
 //! Rust's correctly rounded `str::parse`, dates from Unix seconds by a civil-calendar
-//! formula. The snapshot itself is read as the page reads it (`Snapshot::from_json` on the
+//! formula. The snapshot itself is read as the page reads it (`Snapshot::from_text` on the
 //! committed file). Documented precisions:
 //! - Yahoo: closes are float32 widened to float64; the value is the float32's shortest
 //!   decimal (`457.3340148925781` → `457.334`); values that are not a widened float32 are
@@ -31,20 +31,17 @@ const START: &str = "2018-01-01";
 /// The committed snapshot as the page reads it, the ids of all its series and the number
 /// of values it holds (series points, fund flows and totals).
 fn committed() -> (Snapshot, BTreeSet<String>, usize) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data/snapshot.json");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data/snapshot.txt");
     let text = std::fs::read_to_string(path).unwrap();
-    let raw: repricing_core::snapshot::raw::RawSnapshot = serde_json::from_str(&text).unwrap();
+    let snapshot = Snapshot::from_text(&text).unwrap();
+    let raw = snapshot.to_raw().unwrap();
     let values = raw.series.values().map(|s| s.values.len()).sum::<usize>()
         + raw
             .etf_flows
             .values()
             .map(|t| t.total.len() + t.by_fund.iter().map(Vec::len).sum::<usize>())
             .sum::<usize>();
-    (
-        Snapshot::from_json(&text).unwrap(),
-        raw.series.into_keys().collect(),
-        values,
-    )
+    (snapshot, raw.series.into_keys().collect(), values)
 }
 
 fn read(raw: &Path, rel: &str) -> String {

@@ -83,15 +83,18 @@ fn good_fixtures_build_with_every_format_read() {
 fn output_is_deterministic_and_hash_checks_out() {
     let a = build(&fixtures().join("raw"), &events()).unwrap();
     let b = build(&fixtures().join("raw"), &events()).unwrap();
-    assert_eq!(a.json, b.json);
-    let raw: repricing_core::snapshot::raw::RawSnapshot = serde_json::from_str(&a.json).unwrap();
-    assert_eq!(raw.content_sha256.len(), 64);
+    assert_eq!(a.text, b.text);
+    assert_eq!(a.snapshot.content_sha256.len(), 64);
     assert_eq!(
-        snapshot_builder::output::content_hash(&raw).unwrap(),
-        raw.content_sha256
+        repricing_core::snapshot::checksum::of_text(&a.text),
+        a.snapshot.content_sha256
     );
+    assert!(a
+        .text
+        .lines()
+        .any(|l| l == format!("content_sha256 {}", a.snapshot.content_sha256)));
     // The written file reads back into the same snapshot.
-    let back = repricing_core::Snapshot::from_json(&a.json).unwrap();
+    let back = repricing_core::Snapshot::from_text(&a.text).unwrap();
     assert_eq!(back, a.snapshot);
 }
 
@@ -235,7 +238,10 @@ fn coin_metrics_supply_on_an_irregular_axis_and_the_empty_row_reported() {
         .unwrap();
     assert_eq!(n.location, snapshot_builder::Location::Line(5));
     // The axis is written as start + day steps.
-    let raw: repricing_core::snapshot::raw::RawSnapshot = serde_json::from_str(&built.json).unwrap();
+    let raw = repricing_core::Snapshot::from_text(&built.text)
+        .unwrap()
+        .to_raw()
+        .unwrap();
     let axis = &raw.series[ids::ETH_SUPPLY_CM].axis;
     assert_eq!(
         (axis.start.as_str(), axis.day_steps.as_slice()),
@@ -367,7 +373,7 @@ fn binary_writes_nothing_on_error_and_the_full_file_on_success() {
     let raw = scratch_raw();
     let out_dir = raw.join("out");
     std::fs::create_dir_all(&out_dir).unwrap();
-    let out = out_dir.join("snapshot.json");
+    let out = out_dir.join("snapshot.txt");
     std::fs::write(&out, "previous contents").unwrap();
     let run = |raw: &Path| {
         std::process::Command::new(env!("CARGO_BIN_EXE_build-snapshot"))
@@ -409,7 +415,7 @@ fn binary_writes_nothing_on_error_and_the_full_file_on_success() {
     let ok = run(&raw);
     assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
     let written = std::fs::read_to_string(&out).unwrap();
-    assert_eq!(written, build(&raw, &events()).unwrap().json);
+    assert_eq!(written, build(&raw, &events()).unwrap().text);
     let stdout = String::from_utf8_lossy(&ok.stdout);
     assert!(
         stdout.contains(

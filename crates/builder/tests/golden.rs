@@ -53,9 +53,9 @@ fn read_csv(path: &Path) -> Vec<BTreeMap<String, String>> {
 #[test]
 fn committed_snapshot_is_reproduced_byte_for_byte() {
     let Some(b) = built() else { return };
-    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data/snapshot.json");
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data/snapshot.txt");
     let text = std::fs::read_to_string(committed).unwrap();
-    assert!(text == b.json, "public/data/snapshot.json is stale: rebuild it");
+    assert!(text == b.text, "public/data/snapshot.txt is stale: rebuild it");
 }
 
 #[test]
@@ -257,7 +257,7 @@ fn every_series_starts_no_earlier_than_2018_and_snapshot_fits_budget() {
         assert_eq!(s.series(id).unwrap().first().year(), 2018, "{id}");
     }
     assert_eq!(s.as_of, d("2026-08-21"));
-    assert!(b.json.len() < 400_000, "{} bytes", b.json.len());
+    assert!(b.text.len() < 260_000, "{} bytes", b.text.len());
 }
 
 #[test]

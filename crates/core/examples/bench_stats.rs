@@ -35,9 +35,9 @@ fn time<T>(mut f: impl FnMut() -> T) -> ((f64, f64), T) {
 }
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/snapshot.json").to_owned()
-    });
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/snapshot.txt").to_owned());
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {
@@ -45,7 +45,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let (parse_ms, snapshot) = time(|| Snapshot::from_json(&text));
+    let (parse_ms, snapshot) = time(|| Snapshot::from_text(&text));
     let snapshot = match snapshot {
         Ok(s) => s,
         Err(e) => {

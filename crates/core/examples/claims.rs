@@ -1,6 +1,6 @@
 //! Prints every sentence the page shows — for the default view and for each chart's other
 //! settings — with the values it uses and where each comes from:
-//! `cargo run -p repricing-core --example claims [path/to/snapshot.json]`.
+//! `cargo run -p repricing-core --example claims [path/to/snapshot.txt]`.
 
 use repricing_core::text::{Arg, Locale};
 use repricing_core::views::claims::{arguments, claims, views};
@@ -8,9 +8,9 @@ use repricing_core::Snapshot;
 use std::sync::Arc;
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/snapshot.json").to_owned()
-    });
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/snapshot.txt").to_owned());
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {
@@ -18,7 +18,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let snapshot = match Snapshot::from_json(&text) {
+    let snapshot = match Snapshot::from_text(&text) {
         Ok(s) => Arc::new(s),
         Err(e) => {
             eprintln!("{path}: {e}");

@@ -150,9 +150,8 @@ mod tests {
                 "eth_fees": {"meta": meta("ETH", "2024-01-02"), "axis": {"start": "2024-01-02", "day_steps": [1]}, "values": [120.0, 100.0]}
             },
             "etf_flows": {}, "market_holidays": [], "events": []
-        })
-        .to_string();
-        let s = Snapshot::from_json_unverified(&text).unwrap();
+        });
+        let s = Snapshot::from_raw(serde_json::from_value(text).unwrap()).unwrap();
         let f = FeeData::from_snapshot(&s).unwrap();
         assert_eq!(f.fees_eth, vec![None, Some(120.0), Some(100.0)]);
         assert_eq!(f.share_burned, vec![None, Some(0.5), None]);

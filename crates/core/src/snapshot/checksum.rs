@@ -1,70 +1,67 @@
 //! The content checksum: recomputed exactly as the builder computes it.
 //!
-//! The builder (`crates/builder/src/output.rs`) serializes the snapshot compactly with
-//! `content_sha256` empty, hashes that text with sha256 and writes the same text with the
-//! hex digest filled in, plus a final newline. So the file as written, with its digest
-//! blanked and surrounding whitespace trimmed, is exactly the hashed text: [`of_text`]
-//! checks that, without parsing. A file whose text differs but whose content is the same
-//! (re-indented, say) is also accepted: [`of_raw`] re-serializes the parsed content as the
-//! builder does.
+//! **Canonical content** of a snapshot file: its significant lines — every line that is
+//! not blank and does not start with `#` — each trimmed of surrounding whitespace (and a
+//! `\r`), except the first line whose first word is `content_sha256`, joined with `\n`
+//! (no final newline). `content_sha256` is the lowercase hex sha256 of that text. So
+//! re-indenting the file, changing its line endings or adding comments keeps it valid;
+//! changing any token does not. [`of_text`] computes it in one pass, without parsing.
 
-use super::raw::RawSnapshot;
 use sha2::{Digest, Sha256};
 
-/// Hex sha256 of the canonical content of `raw`: its compact JSON with `content_sha256`
-/// empty. The builder writes this into the file.
-pub fn of_raw(raw: &RawSnapshot) -> Option<String> {
-    let mut canonical = raw.clone();
-    canonical.content_sha256 = String::new();
-    serde_json::to_string(&canonical)
-        .ok()
-        .map(|text| hex_sha256(&text))
+/// The header key that states the checksum.
+pub const KEY: &str = "content_sha256";
+
+/// Hex sha256 of the canonical content of `text` (see the module doc).
+pub fn of_text(text: &str) -> String {
+    let mut hasher = Sha256::new();
+    let mut skipped = false;
+    let mut first = true;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if !skipped && line.split_ascii_whitespace().next() == Some(KEY) {
+            skipped = true;
+            continue;
+        }
+        if !first {
+            hasher.update(b"\n");
+        }
+        first = false;
+        hasher.update(line.as_bytes());
+    }
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Hex sha256 of `text` (a file as the builder writes it) with its stated digest `stated`
-/// blanked: `"content_sha256":"<stated>"` becomes `"content_sha256":""` at its first
-/// occurrence, and surrounding whitespace is trimmed.
-pub fn of_text(text: &str, stated: &str) -> String {
-    let text = text.trim();
-    let field = format!("\"content_sha256\":\"{stated}\"");
-    let blanked = text.replacen(&field, "\"content_sha256\":\"\"", 1);
-    hex_sha256(&blanked)
-}
-
-/// Whether `text` matches the digest it states, by either method above; `Err` carries the
-/// digest of the text as written (for the error's detail).
+/// Whether `text` matches the digest it states; `Err` carries the digest of its content
+/// (for the error's detail).
 pub(super) fn verify(text: &str, stated: &str) -> Result<(), String> {
-    let computed = of_text(text, stated);
-    if stated.is_empty() {
-        return Err(computed);
-    }
-    if computed == stated {
-        return Ok(());
-    }
-    match serde_json::from_str::<RawSnapshot>(text)
-        .ok()
-        .and_then(|raw| of_raw(&raw))
-    {
-        Some(canonical) if canonical == stated => Ok(()),
-        _ => Err(computed),
+    let computed = of_text(text);
+    if !stated.is_empty() && computed == stated {
+        Ok(())
+    } else {
+        Err(computed)
     }
 }
 
-fn hex_sha256(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// `text` with its `content_sha256` replaced by the digest of its content: what the builder
-/// would have written for that content. For tests that forge consistent files.
-#[cfg(test)]
-pub(crate) fn seal(text: &str) -> String {
-    let blank = "\"content_sha256\":\"\"";
-    let start = text.find("\"content_sha256\":\"").unwrap();
-    let end = start + text[start + 18..].find('"').unwrap() + 19;
-    let blanked = format!("{}{blank}{}", &text[..start], &text[end..]);
-    let digest = hex_sha256(blanked.trim());
-    blanked.replacen(blank, &format!("\"content_sha256\":\"{digest}\""), 1)
+/// `text` with its `content_sha256` line stating the digest of its content: what the
+/// builder writes (through [`super::write`]), and how tests forge consistent files. The
+/// first `content_sha256` line is replaced; a text without one is returned unchanged.
+pub fn seal(text: &str) -> String {
+    let digest = of_text(text);
+    let mut out = String::with_capacity(text.len() + 80);
+    let mut done = false;
+    for line in text.split_inclusive('\n') {
+        if !done && line.split_ascii_whitespace().next() == Some(KEY) {
+            done = true;
+            out.push_str(KEY);
+            out.push(' ');
+            out.push_str(&digest);
+            out.push('\n');
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }

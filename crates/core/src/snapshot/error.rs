@@ -5,7 +5,7 @@
 //! (line, column, expected token) are kept for developers in [`SnapshotError::detail`].
 //!
 //! Errors of the whole file (`Unreadable`, `Schema`, `Modified`, `Empty`) come from
-//! [`super::Snapshot::from_json`]; the others belong to one series or flow table and come
+//! [`super::Snapshot::from_text`]; the others belong to one series or flow table and come
 //! from [`super::Snapshot::series`] / [`super::Snapshot::flows`] (or from the
 //! constructors the builder uses).
 
@@ -18,11 +18,11 @@ use thiserror::Error;
 pub enum FileProblem {
     /// No content.
     Empty,
-    /// The JSON ends before it is complete (a truncated download).
+    /// The file ends before its closing `end` line (a truncated download).
     Truncated,
-    /// Not JSON at all, or JSON with a token no JSON reader accepts (`NaN`, `Infinity`).
-    NotJson,
-    /// JSON, but not the snapshot's layout: a top-level key missing or of the wrong type.
+    /// Not a snapshot file at all (an HTML error page, another format).
+    NotSnapshot,
+    /// A snapshot file whose first line or header is not laid out as the format says.
     Layout,
 }
 
@@ -31,7 +31,7 @@ impl fmt::Display for FileProblem {
         f.write_str(match self {
             FileProblem::Empty => "it is empty",
             FileProblem::Truncated => "it ends too early",
-            FileProblem::NotJson => "it is not valid JSON",
+            FileProblem::NotSnapshot => "it is not a snapshot file",
             FileProblem::Layout => "it does not have the layout this page reads",
         })
     }

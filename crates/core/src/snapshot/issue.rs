@@ -13,6 +13,9 @@ pub enum Reason {
     /// Not a number the page can use: a string, `true`, an object, or a number too large
     /// for a 64-bit float (e.g. `1e309`).
     NotANumber,
+    /// Written as a change from an earlier value (a `delta` column) that is unusable, so
+    /// it cannot be known.
+    AfterUnusable,
     /// A finite number outside the series' plausible bounds.
     OutOfBounds {
         /// Lower bound.
@@ -76,7 +79,8 @@ pub enum Issue {
         /// The latest observation date.
         actual: Date,
     },
-    /// An entry of a list (`events`, `market_holidays`, `notes`, `providers`) dropped.
+    /// An entry of a list (`events`, `market_holidays`, `notes`, `providers`) or a block
+    /// of the file (`blocks`) dropped.
     EntryDropped {
         /// Which list (its key in the file).
         list: &'static str,
@@ -94,18 +98,28 @@ impl Issue {
                 reason: Reason::OutOfBounds { .. },
                 ..
             } => 0,
+            Issue::ValueSetAside {
+                reason: Reason::AfterUnusable,
+                ..
+            } => 2,
             Issue::ValueSetAside { .. } => 1,
-            Issue::RowSetAside { .. } => 2,
-            Issue::TotalNotSum { .. } => 3,
-            Issue::RangeMismatch { .. } => 4,
-            Issue::AsOfMismatch { .. } => 5,
-            Issue::EntryDropped { .. } => 6,
+            Issue::RowSetAside { .. } => 3,
+            Issue::TotalNotSum { .. } => 4,
+            Issue::RangeMismatch { .. } => 5,
+            Issue::AsOfMismatch { .. } => 6,
+            Issue::EntryDropped { .. } => 7,
         }
     }
 
     /// The short form used in lists: "burn 1e308 ETH on 2024-03-05".
     fn short(&self) -> String {
         match self {
+            Issue::ValueSetAside {
+                date,
+                quantity,
+                reason: Reason::AfterUnusable,
+                ..
+            } => format!("{quantity} on {}", format_iso(*date)),
             Issue::ValueSetAside {
                 date,
                 quantity,
@@ -143,6 +157,9 @@ impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Reason::NotANumber => f.write_str("is not a number"),
+            Reason::AfterUnusable => f.write_str(
+                "cannot be read: it is written as a change from an earlier value that is unusable",
+            ),
             Reason::OutOfBounds { low, high } => write!(
                 f,
                 "is outside plausible bounds ({} to {})",
@@ -189,6 +206,7 @@ impl fmt::Display for Issue {
                     "market_holidays" => "market holiday",
                     "notes" => "dataset note",
                     "providers" => "provider",
+                    "blocks" => "block",
                     other => other,
                 };
                 write!(f, "{list} {at} dropped: {why}")
@@ -226,7 +244,7 @@ pub(crate) fn number(v: f64) -> String {
 pub fn notes(issues: &[Issue]) -> Vec<String> {
     const LISTED: usize = 3;
     let mut out = Vec::new();
-    for class in 0..=6u8 {
+    for class in 0..=7u8 {
         let group: Vec<&Issue> = issues.iter().filter(|i| i.sentence_class() == class).collect();
         let n = group.len();
         if n == 0 {
@@ -243,10 +261,14 @@ pub fn notes(issues: &[Issue]) -> Vec<String> {
                 plural("value that is not a number", "values that are not numbers")
             ),
             2 => format!(
+                "{n} {} after an unusable one set aside (each is written as a change from the one before)",
+                plural("value", "values")
+            ),
+            3 => format!(
                 "{n} {} left out because a fund's flow is unusable",
                 plural("day", "days")
             ),
-            3 => format!(
+            4 => format!(
                 "On {n} {} the total is not the sum of the funds, so the sum is shown",
                 plural("day", "days")
             ),

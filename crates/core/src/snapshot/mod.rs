@@ -1,11 +1,14 @@
-//! The snapshot: raw serde types ([`raw`]) and the validated types every transform uses.
+//! The snapshot: its content as plain values ([`raw`]), the text file that holds it
+//! ([`text`], written by [`write`]) and the validated types every transform uses.
 //!
-//! [`Snapshot::from_json`] reads the file once, in this order:
+//! [`Snapshot::from_text`] reads the file once, in this order:
 //!
-//! 1. **Layout** (module `input`): the text must be JSON with every top-level key, `series`,
-//!    `etf_flows` and `providers` objects. Anything less (empty, truncated, not JSON, a
-//!    `NaN` token) fails the whole file with [`SnapshotError::Unreadable`].
-//! 2. **Schema**: `schema_version` must be [`raw::SCHEMA_VERSION`], else
+//! 1. **Layout** ([`text`]): the first line must be `snapshot 2`, the header must have an
+//!    `as_of` line and the last line must be `end`. Anything less (empty, cut short, not a
+//!    snapshot file) fails the whole file with [`SnapshotError::Unreadable`]; everything
+//!    else is read block by block, down to single values, so a bad token (`NaN`, a word,
+//!    `1e309`) is one unusable value of one series, never a broken file.
+//! 2. **Schema**: the version on the first line must be [`raw::SCHEMA_VERSION`], else
 //!    [`SnapshotError::Schema`].
 //! 3. **Checksum** ([`checksum`]): `content_sha256` must be the digest the builder computed
 //!    of this content, else [`SnapshotError::Modified`] for the whole file. A checksum
@@ -21,11 +24,13 @@
 //!    that runs past a credible `as_of` is refused (see `settle_as_of`).
 //!
 //! [`Snapshot::from_raw`] (a [`raw::RawSnapshot`] built in code) and
-//! [`Snapshot::from_json_unverified`] apply every rule but the checksum.
+//! [`Snapshot::from_text_unverified`] apply every rule but the checksum.
 
 pub mod bounds;
 pub mod checksum;
 pub mod raw;
+pub mod text;
+pub mod write;
 
 mod error;
 mod input;
@@ -108,7 +113,7 @@ pub struct Snapshot {
     /// Latest observation date in the file.
     pub as_of: Date,
     /// sha256 of the canonical content, as written by the builder (verified by
-    /// [`Snapshot::from_json`]).
+    /// [`Snapshot::from_text`]).
     pub content_sha256: String,
     /// Providers by id.
     pub providers: BTreeMap<String, Provider>,
@@ -130,8 +135,8 @@ impl Snapshot {
     /// Whole-file damage only ([`SnapshotError::is_whole_file`]): see the module doc.
     /// Per-series problems are not errors here: they surface from [`Snapshot::series`] /
     /// [`Snapshot::flows`] and as issues.
-    pub fn from_json(text: &str) -> Result<Self, SnapshotError> {
-        let input = input::read(text, SCHEMA_VERSION)?;
+    pub fn from_text(text: &str) -> Result<Self, SnapshotError> {
+        let input = text::read(text, SCHEMA_VERSION)?;
         checksum::verify(text, &input.content_sha256).map_err(|computed| SnapshotError::Modified {
             stated: input.content_sha256.clone(),
             computed,
@@ -139,33 +144,28 @@ impl Snapshot {
         Self::build(input)
     }
 
-    /// [`Snapshot::from_json`] without the checksum: for tests and tools that change a
-    /// file on purpose. The page must not use it.
+    /// [`Snapshot::from_text`] without the checksum: for tests and tools that change a
+    /// file on purpose (and `dump-snapshot`, to inspect a damaged one). The page must not
+    /// use it.
     ///
     /// # Errors
-    /// As [`Snapshot::from_json`], except [`SnapshotError::Modified`].
-    pub fn from_json_unverified(text: &str) -> Result<Self, SnapshotError> {
-        Self::build(input::read(text, SCHEMA_VERSION)?)
+    /// As [`Snapshot::from_text`], except [`SnapshotError::Modified`].
+    pub fn from_text_unverified(text: &str) -> Result<Self, SnapshotError> {
+        Self::build(text::read(text, SCHEMA_VERSION)?)
     }
 
     /// Validates a [`RawSnapshot`] built in code, by the same rules as a file except the
-    /// checksum (which describes a text, not a value).
+    /// checksum and the schema version, which describe a file, not a value
+    /// (`schema_version` is ignored).
     ///
     /// # Errors
-    /// [`SnapshotError::Schema`] for another schema version, [`SnapshotError::Empty`] when
-    /// neither `as_of` nor any series gives a date.
+    /// [`SnapshotError::Empty`] when neither `as_of` nor any series gives a date.
     pub fn from_raw(raw: RawSnapshot) -> Result<Self, SnapshotError> {
-        if raw.schema_version != SCHEMA_VERSION {
-            return Err(SnapshotError::Schema {
-                found: raw.schema_version,
-                expected: SCHEMA_VERSION,
-            });
-        }
         Self::build(raw.into())
     }
 
     fn build(input: Input) -> Result<Self, SnapshotError> {
-        let mut issues = Vec::new();
+        let mut issues = input.issues;
         let mut providers = BTreeMap::new();
         for (id, p) in input.providers {
             match p {
@@ -262,6 +262,16 @@ impl Snapshot {
             Some(Err(e)) => Err(e.clone()),
             None => Err(SnapshotError::MissingSeries(format!("etf_flows.{id}"))),
         }
+    }
+
+    /// The ids of every series in the file, loaded or refused, in id order.
+    pub fn series_ids(&self) -> impl Iterator<Item = &str> {
+        self.series.keys().map(String::as_str)
+    }
+
+    /// The ids of every flow table in the file, loaded or refused, in id order.
+    pub fn flow_ids(&self) -> impl Iterator<Item = &str> {
+        self.flows.keys().map(String::as_str)
     }
 
     /// Every refused series and flow table (flow tables keyed `etf_flows.<id>`) with its

@@ -1,29 +1,36 @@
-//! Serde mirror of `public/data/snapshot.json`, field for field.
+//! The snapshot's content as plain values, field for field: what the file
+//! `public/data/snapshot.txt` holds (its text layout is [`super::text`]'s, written by
+//! [`super::write`]).
 //!
-//! Nothing here is checked: these structs only say what the JSON looks like. They are
-//! turned once into the validated types of [`super`] and never used downstream.
+//! Nothing here is checked: these structs only say what the content is. They are turned
+//! once into the validated types of [`super`] and never used downstream.
 //!
 //! Layout: columnar. A dated column is an *axis* — its first date (`start`) and the gap in
 //! calendar days to each next date (`day_steps`, one shorter than the values) — plus one
-//! value array per column, `null` marking a gap. Daily crypto series have all-1 steps,
-//! fund series skip weekends and holidays; both gzip to almost nothing.
+//! value column per quantity, `None` marking a gap.
+//!
+//! In the core's own tests these types also derive serde's traits, so a test can write a
+//! small snapshot as a `json!` literal; the page reads no JSON.
 
+#[cfg(test)]
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The schema version this crate reads and the builder writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version of the snapshot file this crate reads and the builder writes
+/// (version 1 was the columnar JSON file; version 2 is the compact text file).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole snapshot file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
 pub struct RawSnapshot {
     /// Must equal [`SCHEMA_VERSION`].
     pub schema_version: u32,
     /// Latest date of any observation in the file (`YYYY-MM-DD`).
     pub as_of: String,
-    /// Hex sha256 of the canonical data content: this file serialized compactly with this
-    /// field empty. Empty while the builder computes it.
-    #[serde(default)]
+    /// Hex sha256 of the file's canonical content ([`super::checksum`]); ignored by the
+    /// writer, which states the digest of what it writes.
+    #[cfg_attr(test, serde(default))]
     pub content_sha256: String,
     /// Data providers keyed by short id (`yahoo`, `farside`, `cryptoquant`, `fred`).
     pub providers: BTreeMap<String, RawProvider>,
@@ -36,12 +43,13 @@ pub struct RawSnapshot {
     /// Hand-curated events for chart markers.
     pub events: Vec<RawEvent>,
     /// Dataset notes the builder found worth telling readers (e.g. a suspect row kept).
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub notes: Vec<String>,
 }
 
 /// A data provider and how it must be credited.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
 pub struct RawProvider {
     /// Display name, e.g. "Farside Investors".
     pub name: String,
@@ -54,7 +62,8 @@ pub struct RawProvider {
 }
 
 /// Descriptive metadata shared by every dated column group.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
 pub struct RawMeta {
     /// Human label, e.g. "Bitcoin (BTC-USD)".
     pub label: String,
@@ -69,12 +78,13 @@ pub struct RawMeta {
     /// Whether the last point was taken before the period closed (intraday).
     pub last_provisional: bool,
     /// Caveat worth showing next to the data, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub note: Option<String>,
 }
 
 /// A date axis: `start`, then `day_steps[i]` days to each next date.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
 pub struct RawAxis {
     /// First date, `YYYY-MM-DD`.
     pub start: String,
@@ -83,19 +93,20 @@ pub struct RawAxis {
 }
 
 /// One daily series.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
 pub struct RawSeries {
     /// What the values are and where they come from.
     pub meta: RawMeta,
     /// The dates.
     pub axis: RawAxis,
     /// One value per date; `null` is a gap.
-    #[serde(serialize_with = "numbers::optional")]
     pub values: Vec<Option<f64>>,
 }
 
 /// ETF daily net flows: one column per fund plus the provider's total.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
 pub struct RawFlowTable {
     /// What the values are and where they come from.
     pub meta: RawMeta,
@@ -104,15 +115,14 @@ pub struct RawFlowTable {
     /// The funds, in the provider's column order.
     pub funds: Vec<RawFund>,
     /// `by_fund[f][d]`: flow of fund `f` on date `d`, US$ millions.
-    #[serde(serialize_with = "numbers::nested")]
     pub by_fund: Vec<Vec<f64>>,
     /// The provider's total per date, US$ millions (checked against the funds' sum).
-    #[serde(serialize_with = "numbers::plain")]
     pub total: Vec<f64>,
 }
 
 /// One fund of a flow table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
 pub struct RawFund {
     /// Exchange ticker, e.g. "IBIT".
     pub ticker: String,
@@ -121,7 +131,8 @@ pub struct RawFund {
 }
 
 /// A dated event marker.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
 pub struct RawEvent {
     /// `YYYY-MM-DD`.
     pub date: String,
@@ -133,60 +144,6 @@ pub struct RawEvent {
     pub source: String,
     /// Keys of the charts the event concerns (empty: none draws it; the event lens can
     /// still pick it).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub charts: Vec<String>,
-}
-
-/// Number output: whole numbers are written without a fraction (`0`, not `0.0`), which
-/// reads back as the same `f64` and keeps the many zero flows short.
-mod numbers {
-    use serde::ser::{SerializeSeq, Serializer};
-
-    /// Largest magnitude below which every whole `f64` is an exact `i64`.
-    const EXACT_INTEGER_LIMIT: f64 = 9_007_199_254_740_992.0;
-
-    #[derive(Clone, Copy)]
-    struct Number(f64);
-
-    impl serde::Serialize for Number {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let v = self.0;
-            if v.fract() == 0.0 && v.abs() < EXACT_INTEGER_LIMIT {
-                // Whole and exactly representable: the cast is lossless.
-                s.serialize_i64(v as i64)
-            } else {
-                s.serialize_f64(v)
-            }
-        }
-    }
-
-    pub fn plain<S: Serializer>(values: &[f64], s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(values.len()))?;
-        for v in values {
-            seq.serialize_element(&Number(*v))?;
-        }
-        seq.end()
-    }
-
-    pub fn optional<S: Serializer>(values: &[Option<f64>], s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(values.len()))?;
-        for v in values {
-            seq.serialize_element(&v.map(Number))?;
-        }
-        seq.end()
-    }
-
-    pub fn nested<S: Serializer>(columns: &[Vec<f64>], s: S) -> Result<S::Ok, S::Error> {
-        struct Column<'a>(&'a [f64]);
-        impl serde::Serialize for Column<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                plain(self.0, s)
-            }
-        }
-        let mut seq = s.serialize_seq(Some(columns.len()))?;
-        for c in columns {
-            seq.serialize_element(&Column(c))?;
-        }
-        seq.end()
-    }
 }

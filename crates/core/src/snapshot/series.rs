@@ -20,6 +20,7 @@ use super::input::{AxisInput, FlowInput, SeriesInput, Slot};
 use super::issue::{self, number, Issue, Reason};
 use super::parse_date;
 use super::raw::{RawAxis, RawFlowTable, RawFund, RawMeta, RawSeries};
+use super::text::GAP;
 use crate::date::{add_days, days_between, format_iso, parse_iso};
 use time::Date;
 
@@ -313,12 +314,12 @@ impl FlowTable {
             row.clear();
             let mut bad = None;
             for (fund, column) in input.funds.iter().zip(&input.by_fund) {
-                // A fund cell has no gaps: `null` is as unusable as a string.
+                // A fund cell has no gaps: a gap is as unusable as a word.
                 match column.get(d).map(|slot| judge(slot, &bounds)) {
                     Some(Ok(Some(v))) => row.push(v),
                     Some(Err((value, reason))) => bad = bad.or(Some((fund.ticker.clone(), value, reason))),
                     Some(Ok(None)) | None => {
-                        bad = bad.or(Some((fund.ticker.clone(), "null".to_owned(), Reason::NotANumber)))
+                        bad = bad.or(Some((fund.ticker.clone(), GAP.to_owned(), Reason::NotANumber)))
                     }
                 }
             }
@@ -341,7 +342,8 @@ impl FlowTable {
                     let stated = match other {
                         Some(Slot::Number(t)) => number(*t),
                         Some(Slot::Unusable(text)) => text.clone(),
-                        Some(Slot::Gap) | None => "null".to_owned(),
+                        Some(Slot::Lost) => "?".to_owned(),
+                        Some(Slot::Gap) | None => GAP.to_owned(),
                     };
                     issues.push(Issue::TotalNotSum {
                         date: *date,
@@ -470,6 +472,7 @@ fn judge(slot: &Slot, bounds: &Bounds) -> Result<Option<f64>, (String, Reason)> 
         Slot::Number(v) if v.is_finite() => Err((number(*v), out_of(bounds))),
         Slot::Number(v) => Err((number(*v), Reason::NotANumber)),
         Slot::Unusable(text) => Err((text.clone(), Reason::NotANumber)),
+        Slot::Lost => Err(("?".to_owned(), Reason::AfterUnusable)),
     }
 }
 

@@ -8,7 +8,7 @@ fn meta(first: &str, last: &str) -> serde_json::Value {
 
 fn fixture() -> serde_json::Value {
     json!({
-        "schema_version": 1,
+        "schema_version": 2,
         "as_of": "2024-01-06",
         "content_sha256": "",
         "providers": {"yahoo": {"name": "Yahoo Finance", "attribution": "Yahoo Finance",
@@ -29,9 +29,38 @@ fn fixture() -> serde_json::Value {
     })
 }
 
-/// Reads `v` as the builder would have written it (with a matching checksum).
+/// `v` as the builder would have written it (sealed with its checksum).
+fn file(v: &serde_json::Value) -> String {
+    let raw: raw::RawSnapshot = serde_json::from_value(v.clone()).unwrap();
+    write::to_text(&raw).unwrap().0
+}
+
 fn load(v: &serde_json::Value) -> Snapshot {
-    Snapshot::from_json(&checksum::seal(&v.to_string())).unwrap()
+    Snapshot::from_text(&file(v)).unwrap()
+}
+
+#[test]
+fn the_file_reads_as_documented() {
+    let text = file(&fixture());
+    let expected = "snapshot 2\nas_of 2024-01-06\ncontent_sha256 ";
+    assert!(text.starts_with(expected), "{text}");
+    for line in [
+        "[series btc_usd]",
+        "steps 1 3 1",
+        "values decimals=1 delta",
+        "> 10 _ 15 5",
+        "[flows btc]",
+        "fund IBIT iShares Bitcoin Trust",
+        "column IBIT decimals=1 plain",
+        "> 15 -20",
+        "[holidays]",
+        "dates 2024-01-15",
+        "[event]",
+        "date 2024-01-11",
+    ] {
+        assert!(text.lines().any(|l| l == line), "no line `{line}` in:\n{text}");
+    }
+    assert!(text.ends_with("\nend\n"));
 }
 
 #[test]
@@ -44,6 +73,19 @@ fn parses_axis_steps_and_gaps() {
     assert!(btc.meta.last_provisional);
     let flows = snap.flows(ids::FLOWS_BTC).unwrap();
     assert_eq!(flows.funds()[0].flows_usd_m, vec![1.5, -2.0]);
+}
+
+#[test]
+fn plain_columns_continued_lines_and_runs_read_alike() {
+    let text = file(&fixture()).replace("steps 1 3 1", "steps 1*2 1").replace(
+        "values decimals=1 delta\n> 10 _ 15 5",
+        "values decimals=1 plain\n> 10 _\n> 25 30",
+    );
+    assert!(text.contains("> 25 30"));
+    let snap = Snapshot::from_text(&checksum::seal(&text)).unwrap();
+    let btc = snap.series(ids::BTC_USD).unwrap();
+    assert_eq!(btc.values(), &[Some(1.0), None, Some(2.5), Some(3.0)]);
+    assert_eq!(btc.dates().last().map(|d| format_iso(*d)).unwrap(), "2024-01-04");
 }
 
 #[test]
@@ -68,13 +110,18 @@ fn metadata_that_disagree_with_the_axis_are_a_note() {
 
 #[test]
 fn an_unsealed_file_is_refused_as_unverifiable() {
-    let e = Snapshot::from_json(&fixture().to_string()).unwrap_err();
+    let text: String = file(&fixture())
+        .lines()
+        .filter(|l| !l.starts_with("content_sha256"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let e = Snapshot::from_text(&text).unwrap_err();
     assert!(
         matches!(&e, SnapshotError::Modified { stated, .. } if stated.is_empty()),
         "{e:?}"
     );
     assert!(e.to_string().contains("no checksum"), "{e}");
-    assert!(Snapshot::from_json_unverified(&fixture().to_string()).is_ok());
+    assert!(Snapshot::from_text_unverified(&text).is_ok());
 }
 
 #[test]
@@ -119,36 +166,38 @@ fn unknown_provider_is_an_error_of_that_series() {
 }
 
 #[test]
-fn malformed_json_and_wrong_schema_fail_whole() {
+fn foreign_cut_and_other_version_files_fail_whole() {
+    let text = file(&fixture());
     assert!(matches!(
-        Snapshot::from_json("{\"schema_version\": 1"),
+        Snapshot::from_text(text.get(..text.len() / 2).unwrap()),
         Err(SnapshotError::Unreadable {
             problem: FileProblem::Truncated,
             ..
         })
     ));
     assert!(matches!(
-        Snapshot::from_json("<html>"),
+        Snapshot::from_text("<html>"),
         Err(SnapshotError::Unreadable {
-            problem: FileProblem::NotJson,
+            problem: FileProblem::NotSnapshot,
             ..
         })
     ));
-    let mut f = fixture();
-    f["schema_version"] = json!(2);
     assert_eq!(
-        Snapshot::from_json(&checksum::seal(&f.to_string())).unwrap_err(),
+        Snapshot::from_text(&checksum::seal(&text.replacen("snapshot 2", "snapshot 3", 1))).unwrap_err(),
         SnapshotError::Schema {
-            found: 2,
-            expected: 1
+            found: 3,
+            expected: 2
         }
     );
 }
 
 #[test]
 fn raw_round_trip_is_lossless() {
-    let f = fixture();
-    let raw: raw::RawSnapshot = serde_json::from_value(f).unwrap();
+    let raw: raw::RawSnapshot = serde_json::from_value(fixture()).unwrap();
     let snap = Snapshot::from_raw(raw.clone()).unwrap();
     assert_eq!(snap.to_raw().unwrap(), raw);
+    // And through the file.
+    let mut back = Snapshot::from_text(&file(&fixture())).unwrap();
+    back.content_sha256 = String::new();
+    assert_eq!(back, snap);
 }

@@ -653,7 +653,7 @@ mod tests {
     #[test]
     fn complete_locales_translate_every_text_of_the_committed_snapshot() {
         let snapshot =
-            crate::Snapshot::from_json(include_str!("../../../../public/data/snapshot.json")).unwrap();
+            crate::Snapshot::from_text(include_str!("../../../../public/data/snapshot.txt")).unwrap();
         let texts = crate::text::data::snapshot_texts(&snapshot);
         assert!(texts.len() >= 2 * snapshot.events.len() && !snapshot.events.is_empty());
         let mut problems = Vec::new();

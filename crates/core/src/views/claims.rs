@@ -139,7 +139,7 @@ mod tests {
     use crate::text::Locale;
 
     fn snapshot() -> Arc<Snapshot> {
-        Arc::new(Snapshot::from_json(include_str!("../../../../public/data/snapshot.json")).unwrap())
+        Arc::new(Snapshot::from_text(include_str!("../../../../public/data/snapshot.txt")).unwrap())
     }
 
     #[test]

@@ -192,7 +192,7 @@ mod tests {
     use time::macros::date;
 
     fn snapshot() -> Snapshot {
-        Snapshot::from_json(include_str!("../../../../public/data/snapshot.json")).unwrap()
+        Snapshot::from_text(include_str!("../../../../public/data/snapshot.txt")).unwrap()
     }
 
     #[test]

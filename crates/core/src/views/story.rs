@@ -494,10 +494,10 @@ mod tests {
     use crate::text::Locale;
     use time::macros::date;
 
-    const REAL: &str = include_str!("../../../../public/data/snapshot.json");
+    const REAL: &str = include_str!("../../../../public/data/snapshot.txt");
 
     fn data() -> StoryData {
-        StoryData::from_snapshot(&Snapshot::from_json(REAL).unwrap())
+        StoryData::from_snapshot(&Snapshot::from_text(REAL).unwrap())
     }
 
     fn render(pieces: &[Piece]) -> String {
