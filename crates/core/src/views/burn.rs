@@ -981,7 +981,9 @@ fn usd_words(days: &[(Date, f64)]) -> (Msg, Msg, Vec<Msg>) {
     };
     let mean = |d: &[(Date, f64)]| d.iter().map(|x| x.1).sum::<f64>() / d.len().max(1) as f64;
     let total: f64 = days.iter().map(|x| x.1).sum();
-    let title = Msg::new("burn-usd-headline").num("v", mean(recent), NumFmt::UsdM);
+    let title = Msg::new("burn-usd-headline")
+        .num("v", mean(recent), NumFmt::UsdM)
+        .num("days", recent.len() as f64, NumFmt::Count);
     let summary = Msg::new("burn-usd-summary")
         .num("days", recent.len() as f64, NumFmt::Count)
         .date("from", r0.0)
@@ -1021,7 +1023,8 @@ struct ShareMonth {
 /// with the sums that make each share.
 fn share_months(fees: &crate::fees::FeeData) -> Vec<ShareMonth> {
     use crate::resample::{resample, Aggregate, Period};
-    let shares = crate::fees::share_of_fees_burned_by(&fees.dates, &fees.burn_eth, &fees.fees_eth, Period::Month);
+    let shares =
+        crate::fees::share_of_fees_burned_by(&fees.dates, &fees.burn_eth, &fees.fees_eth, Period::Month);
     let burned = resample(&fees.dates, &fees.burn_eth, Period::Month, Aggregate::Sum);
     let paid = resample(&fees.dates, &fees.fees_eth, Period::Month, Aggregate::Sum);
     let (Some(d0), Some(d1)) = (fees.dates.first(), fees.dates.last()) else {
@@ -1062,19 +1065,20 @@ fn share_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartV
     let frame = if months.is_empty() {
         Err(Msg::new("empty-burn-range"))
     } else {
-        let point = |key: &str, label: &'static str, panel, color, values: Vec<Option<f64>>, format| SeriesSpec {
-            key: key.to_owned(),
-            label: Msg::new(label),
-            panel,
-            kind: SeriesKind::Line { dashed: false },
-            color,
-            width_css: 2.0,
-            values,
-            format,
-            interval: None,
-            remarks: None,
-            end_label: None,
-        };
+        let point =
+            |key: &str, label: &'static str, panel, color, values: Vec<Option<f64>>, format| SeriesSpec {
+                key: key.to_owned(),
+                label: Msg::new(label),
+                panel,
+                kind: SeriesKind::Line { dashed: false },
+                color,
+                width_css: 2.0,
+                values,
+                format,
+                interval: None,
+                remarks: None,
+                end_label: None,
+            };
         Ok(Frame {
             x: months
                 .iter()
@@ -1332,5 +1336,173 @@ mod tests {
         assert!(wants_log(&[&[Some(1.0), Some(30.0)]]));
         assert!(!wants_log(&[&[Some(1.0), Some(20.0), None, Some(-5.0)]]));
         assert!(!wants_log(&[&[None]]));
+    }
+
+    /// 2024-01-29 .. 2024-03-04 (36 days): burn 100 ETH a day, fees 400 (Jan), 200 (Feb)
+    /// and 100 (Mar), burn worth US$ 2m a day (1m on 2024-02-10), 36M ETH staked, and a
+    /// measured supply on Feb 1 and Mar 1 rising by 2,000 ETH.
+    fn fee_snap(with_fees: bool) -> Snapshot {
+        let n = 36;
+        let meta = |unit: &str, first: &str, last: &str| json!({"label": "x", "unit": unit, "provider": "p", "first": first, "last": last, "last_provisional": false});
+        let axis = json!({"start": "2024-01-29", "day_steps": vec![1; n - 1]});
+        let days: Vec<Date> = (0..n)
+            .map(|i| add_days(time::macros::date!(2024 - 01 - 29), i as i64).unwrap())
+            .collect();
+        let fees: Vec<f64> = days
+            .iter()
+            .map(|d| match d.month() {
+                time::Month::January => 400.0,
+                time::Month::February => 200.0,
+                _ => 100.0,
+            })
+            .collect();
+        let usd: Vec<f64> = days
+            .iter()
+            .map(|d| if d.day() == 10 { 1.0e6 } else { 2.0e6 })
+            .collect();
+        let mut series = json!({
+            "eth_burn": {"meta": meta("ETH", "2024-01-29", "2024-03-04"), "axis": axis, "values": vec![100.0; n]},
+            "eth_staked": {"meta": meta("ETH", "2024-01-29", "2024-03-04"), "axis": axis, "values": vec![36.0e6; n]},
+            "eth_supply_cm": {"meta": meta("ETH", "2024-02-01", "2024-03-01"), "axis": {"start": "2024-02-01", "day_steps": [29]}, "values": [120.0e6, 120.002e6]}
+        });
+        if with_fees {
+            series["eth_fees"] =
+                json!({"meta": meta("ETH", "2024-01-29", "2024-03-04"), "axis": axis, "values": fees});
+            series["eth_burn_usd"] =
+                json!({"meta": meta("USD", "2024-01-29", "2024-03-04"), "axis": axis, "values": usd});
+        }
+        let raw: RawSnapshot = serde_json::from_value(json!({
+            "schema_version": 1, "as_of": "2024-03-04",
+            "providers": {"p": {"name": "P", "attribution": "P", "licence": "l", "url": "u"}},
+            "series": series,
+            "etf_flows": {}, "market_holidays": [], "events": []
+        }))
+        .unwrap();
+        Snapshot::from_raw(raw).unwrap()
+    }
+
+    fn burn_state(view: BurnView, smoothing: Smoothing) -> BurnState {
+        BurnState {
+            view,
+            ..state(smoothing)
+        }
+    }
+
+    #[test]
+    fn measured_points_sit_their_error_away_from_the_model_line() {
+        let s = fee_snap(false);
+        let d = BurnData::from_snapshot(&s).unwrap();
+        let m = d.measured_london.as_ref().unwrap();
+        let feb1 = d.dates.iter().position(|x| x.day() == 1).unwrap();
+        let mar1 = d.dates.iter().rposition(|x| x.day() == 1).unwrap();
+        assert_eq!(
+            m.anchor,
+            Some(d.dates[feb1]),
+            "the first measured day after the base"
+        );
+        assert!(m
+            .values
+            .iter()
+            .enumerate()
+            .all(|(i, v)| v.is_some() == (i == mar1)));
+        let line = d.cumulative_london_eth[mar1].unwrap();
+        let at_anchor = d.cumulative_london_eth[feb1].unwrap();
+        assert!((m.values[mar1].unwrap() - (at_anchor + 2_000.0)).abs() < 1e-6);
+        let e = m.error_eth[mar1].unwrap();
+        assert!(
+            (line - m.values[mar1].unwrap() - e).abs() < 1e-6,
+            "distance = error"
+        );
+        // Measured issuance since Feb 1 = 2,000 + 29 days × 100 burned.
+        assert!((m.error_share[mar1].unwrap() - e / 4_900.0).abs() < 1e-12);
+        // The view draws them on the cumulative panel with the error as a remark.
+        let v = view(&s, &d, &state(Smoothing::Daily));
+        let f = v.frame.unwrap();
+        let pts = f
+            .series
+            .iter()
+            .find(|x| x.key == "eth_supply_cm_since_london")
+            .unwrap();
+        assert_eq!(pts.panel, CUMULATIVE);
+        assert_eq!(pts.kind, SeriesKind::Points);
+        let remark = pts.remarks.as_ref().unwrap()[mar1].as_ref().unwrap();
+        assert_eq!(remark.id, "remark-cumulative-error");
+        assert!((remark.numbers()[0].0 - e).abs() < 1e-9);
+        // The whole span is after the Merge: both lines start on its first day, so both
+        // get the same points; hiding a line hides its points.
+        let merge = f
+            .series
+            .iter()
+            .find(|x| x.key == "eth_supply_cm_since_merge")
+            .unwrap();
+        assert_eq!(merge.values, pts.values);
+        let mut hidden = state(Smoothing::Daily);
+        hidden.hidden = vec![BurnLine::SinceLondon];
+        let h = view(&s, &d, &hidden).frame.unwrap();
+        assert!(h.series.iter().all(|x| x.key != "eth_supply_cm_since_london"));
+        let t = v.stats.iter().find(|t| t.key == "model-error").unwrap();
+        assert_eq!(t.rows.len(), 1, "February is the one month measured at both ends");
+    }
+
+    #[test]
+    fn the_usd_view_draws_cryptoquants_dollars_and_sums_them() {
+        let s = fee_snap(true);
+        let d = BurnData::from_snapshot(&s).unwrap();
+        let v = view(&s, &d, &burn_state(BurnView::Usd, Smoothing::Daily));
+        assert_eq!(v.controls[0].key(), "b.view");
+        assert!(v.controls.iter().any(|c| c.key() == "b.smooth"));
+        assert!(v.controls.iter().all(|c| c.key() != "b.hide"));
+        let f = v.frame.as_ref().unwrap();
+        assert!(f.panels_are_valid());
+        let usd = &f.series[0];
+        assert_eq!(usd.key, ids::ETH_BURN_USD);
+        assert_eq!(usd.values[0], Some(2.0), "US$ millions");
+        assert_eq!(v.takeaway[0].id, "burn-usd-total");
+        assert!((v.takeaway[0].numbers()[0].0 - (35.0 * 2.0 + 1.0)).abs() < 1e-9);
+        assert_eq!(v.takeaway[1].id, "burn-usd-peak");
+        assert_eq!(v.title.id, "burn-usd-headline");
+        assert!(!v.modelled);
+        let m = view(&s, &d, &burn_state(BurnView::Usd, Smoothing::Mean7));
+        let f = m.frame.unwrap();
+        assert!(f.series[0].values[..6].iter().all(Option::is_none));
+        assert!(
+            (f.series[0].values[16].unwrap() - 13.0 / 7.0).abs() < 1e-12,
+            "mean over Feb 5..11"
+        );
+    }
+
+    #[test]
+    fn the_share_view_is_monthly_and_fee_weighted() {
+        let s = fee_snap(true);
+        let d = BurnData::from_snapshot(&s).unwrap();
+        let v = view(&s, &d, &burn_state(BurnView::Share, Smoothing::Mean7));
+        let f = v.frame.as_ref().unwrap();
+        assert_eq!(f.x.len(), 3, "Jan (partial), Feb, Mar (partial)");
+        let share = f.series.iter().find(|x| x.key == "share_of_fees_burned").unwrap();
+        assert_eq!(share.values, [Some(0.25), Some(0.5), Some(1.0)]);
+        let PointNames::Named(names) = &f.names else {
+            panic!()
+        };
+        assert_eq!(names[0].0.id, "point-month-partial");
+        assert_eq!(names[1].0.id, "point-month");
+        // The headline is the last complete month, February.
+        assert_eq!(v.title.id, "burn-share-headline");
+        assert_eq!(v.title.numbers()[0].0, 0.5);
+        // Range: 3,600 burned of 3 × 400 + 29 × 200 + 4 × 100 = 7,400 paid.
+        assert!((v.takeaway[0].numbers()[0].0 - 3_600.0 / 7_400.0).abs() < 1e-12);
+        assert!(v.controls.iter().all(|c| c.key() != "b.smooth"));
+        assert_eq!(v.providers, ["p"]);
+    }
+
+    #[test]
+    fn without_the_fee_series_only_the_new_views_say_why() {
+        let s = fee_snap(false);
+        let d = BurnData::from_snapshot(&s).unwrap();
+        assert!(view(&s, &d, &state(Smoothing::Daily)).frame.is_ok());
+        for b in [BurnView::Usd, BurnView::Share] {
+            let v = view(&s, &d, &burn_state(b, Smoothing::Daily));
+            assert_eq!(v.frame.unwrap_err().id, "error-chart-data");
+            assert_eq!(v.controls[0].key(), "b.view", "the reader can switch back");
+        }
     }
 }

@@ -300,7 +300,9 @@ pub fn validation_notes(snapshot: &Snapshot, ids: &[&str]) -> Vec<Msg> {
             (_, Ok(t)) => t.notes(),
             _ => Vec::new(),
         };
-        notes.into_iter().map(|n| Msg::new("note-validation").text("text", n))
+        notes
+            .into_iter()
+            .map(|n| Msg::new("note-validation").text("text", n))
     });
     let file = snapshot
         .file_notes()

@@ -5,11 +5,11 @@
 //! returns for prices, daily changes for the 10-year yield.
 
 use super::chart::{events_in, providers_of, ChartView, Control, ToggleItem};
-use super::table::{StatCell, StatTable};
 use super::frame::{ColorRole, Frame, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec};
 use super::frame::{Interval, IntervalKind, Shade};
 use super::range::Span;
 use super::state::{Chart, CorrelationState};
+use super::table::{StatCell, StatTable};
 use super::{first_value, last_value};
 use crate::align::{range_indices, sample_on};
 use crate::analysis::regimes::{regimes, Side, MIN_REGIME_DAYS};
@@ -911,5 +911,57 @@ mod tests {
             arg(&v.warnings[0], "name"),
             Some(&crate::text::Arg::Msg(label(Counterpart::Gld)))
         );
+    }
+
+    #[test]
+    fn the_regime_periods_go_into_a_table_with_their_numbers() {
+        use crate::views::range::Preset;
+        use crate::views::table::StatCell;
+        let snap =
+            Snapshot::from_json_unverified(include_str!("../../../../public/data/snapshot.json")).unwrap();
+        let data = MarketData::from_snapshot(&snap).unwrap();
+        let st = CorrelationState {
+            with: Counterpart::DEFAULT.to_vec(),
+            window: 90,
+            range: RangeChoice::Preset(Preset::All),
+            regime_vs: Counterpart::Gld,
+        };
+        let v = view(&snap, &data, &st);
+        let t = v.stats.iter().find(|t| t.key == "regimes").unwrap();
+        let periods: Vec<&Msg> = v.findings.iter().filter(|m| m.id == "regime-period").collect();
+        assert!(!periods.is_empty(), "the real data hold regimes at 90 days");
+        assert_eq!(t.rows.len(), periods.len());
+        assert_eq!(t.empty, None);
+        for (row, m) in t.rows.iter().zip(&periods) {
+            assert_eq!(row.len(), t.columns.len());
+            assert!(matches!(row[1], StatCell::Day(d) if Some(&crate::text::Arg::Date(d)) == arg(m, "from")));
+            assert!(
+                matches!(row[3], StatCell::Num(Some(n), _) if Some(&crate::text::Arg::Num(n, NumFmt::Count)) == arg(m, "days"))
+            );
+            // Nasdaq's and the other market's means, whichever led.
+            let StatCell::Num(Some(qqq), _) = row[4] else {
+                panic!()
+            };
+            let StatCell::Num(Some(gld), _) = row[5] else {
+                panic!()
+            };
+            let nums: Vec<f64> = m.numbers().iter().map(|n| n.0).collect();
+            assert!(nums.contains(&qqq) && nums.contains(&gld), "{nums:?}");
+        }
+        // A view with no regime: no rows, and the rule with its minimum in words.
+        let short = view(
+            &snap,
+            &data,
+            &CorrelationState {
+                window: 30,
+                range: RangeChoice::Preset(Preset::Y2),
+                ..st
+            },
+        );
+        let t = short.stats.iter().find(|t| t.key == "regimes").unwrap();
+        assert!(t.rows.is_empty(), "{:?}", t.rows);
+        let why = t.empty.as_ref().unwrap();
+        assert_eq!(why.id, "regime-none");
+        assert!(why.numbers().iter().any(|n| n.0 == MIN_REGIME_DAYS as f64));
     }
 }

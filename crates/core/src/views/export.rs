@@ -237,7 +237,11 @@ mod tests {
         let t = StatTable {
             key: "leadlag",
             title: Msg::new("stats-leadlag-title"),
-            columns: vec![Msg::new("stats-col-lag"), Msg::new("stats-col-r"), Msg::new("stats-col-from")],
+            columns: vec![
+                Msg::new("stats-col-lag"),
+                Msg::new("stats-col-r"),
+                Msg::new("stats-col-from"),
+            ],
             rows: vec![
                 vec![
                     StatCell::Num(Some(-1.0), NumFmt::Signed(0)),
@@ -267,5 +271,47 @@ mod tests {
         let csv = stat_csv(&empty, Locale::en());
         assert_eq!(csv.lines().count(), 3, "{csv}");
         assert!(csv.lines().nth(2).unwrap().contains("41"), "{csv}");
+    }
+
+    #[test]
+    fn a_views_csv_holds_its_frame_then_each_stat_table() {
+        use crate::views::chart::{chart_view, prepare};
+        use crate::views::state::{Chart, ViewState};
+        let snap = std::sync::Arc::new(
+            crate::Snapshot::from_json_unverified(include_str!("../../../../public/data/snapshot.json"))
+                .unwrap(),
+        );
+        let title = Msg::new("embed-title-flows");
+        let h = CsvHeader {
+            title: &title,
+            sources: &[],
+            as_of: date!(2026 - 08 - 21),
+            notes: &[],
+            url: "u",
+        };
+        let p = prepare(Chart::Flows, &snap).unwrap();
+        let v = chart_view(&p, &ViewState::default().part(Chart::Flows));
+        let csv = view_csv(&v, &h, Locale::en());
+        let blocks: Vec<&str> = csv.split("\n\n").collect();
+        assert_eq!(blocks.len(), 1 + v.stats.len(), "{}", &csv[csv.len() - 2000..]);
+        let leadlag: Vec<&str> = blocks[1].lines().collect();
+        assert!(leadlag[0].starts_with("# Lead–lag"), "{}", leadlag[0]);
+        assert_eq!(leadlag.len(), 2 + 21, "title, header, lags −10 … +10");
+        assert!(leadlag[2].starts_with("-10.00,"), "{}", leadlag[2]);
+        assert_eq!(leadlag[2].split(',').count(), 5);
+        // The burn chart's CSV carries the model's monthly error and the measured points.
+        let p = prepare(Chart::Burn, &snap).unwrap();
+        let v = chart_view(&p, &ViewState::default().part(Chart::Burn));
+        let csv = view_csv(&v, &h, Locale::en());
+        let header = csv.lines().find(|l| l.starts_with("date,")).unwrap();
+        assert!(header.contains("Since London, measured"), "{header}");
+        assert!(
+            header.contains("Since London, measured (Coin Metrics, change since 1 Sep 2021) remark"),
+            "{header}"
+        );
+        assert!(
+            csv.contains("\n# Issuance model against Coin Metrics"),
+            "model error block"
+        );
     }
 }

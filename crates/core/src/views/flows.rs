@@ -7,8 +7,8 @@
 use super::chart::{data_error, events_in, providers_of, ChartView, Control, MiniBar, MiniBars, ToggleItem};
 use super::frame::{Annotation, ColorRole, Frame, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec};
 use super::range::{RangeChoice, Span};
-use super::table::{StatCell, StatTable};
 use super::state::{Chart, FlowsState};
+use super::table::{StatCell, StatTable};
 use crate::align::range_indices;
 use crate::date::add_days;
 use crate::resample::{resample, Aggregate, Period};
@@ -675,7 +675,11 @@ fn notes(v: &FlowsView, table: &FlowTable) -> Vec<Msg> {
 
 /// The cross-correlation of daily flows with daily returns over the view (rule:
 /// [`crate::analysis::leadlag`]): one sentence and the correlogram.
-fn lead_lag(snapshot: &Snapshot, asset: Asset, v: &FlowsView) -> (Vec<Msg>, Option<MiniBars>, Vec<StatTable>) {
+fn lead_lag(
+    snapshot: &Snapshot,
+    asset: Asset,
+    v: &FlowsView,
+) -> (Vec<Msg>, Option<MiniBars>, Vec<StatTable>) {
     use crate::analysis::leadlag::{for_asset, Asset as CoinAsset, LeadLag};
     let coin = match asset {
         Asset::Btc => CoinAsset::Btc,
@@ -1067,7 +1071,10 @@ mod tests {
         };
         let v = view(&snap, &state);
         let f = v.frame.as_ref().unwrap();
-        let i = f.x.iter().position(|x| *x == day).expect("the set-aside day is a point");
+        let i =
+            f.x.iter()
+                .position(|x| *x == day)
+                .expect("the set-aside day is a point");
         let cum = f.series.iter().find(|s| s.key == "cumulative_usd_m").unwrap();
         let net = f.series.iter().find(|s| s.key == "net_usd_m").unwrap();
         assert_eq!(cum.values[i], None, "the line breaks at the day set aside");
@@ -1083,21 +1090,37 @@ mod tests {
             v.notes
         );
         // Weekly: the week holding the day is a gap, its neighbours are not.
-        let w = view(&snap, &FlowsState { period: Period::Week, ..state.clone() });
+        let w = view(
+            &snap,
+            &FlowsState {
+                period: Period::Week,
+                ..state.clone()
+            },
+        );
         let f = w.frame.unwrap();
         let cum = f.series.iter().find(|s| s.key == "cumulative_usd_m").unwrap();
         let gaps = cum.values.iter().filter(|x| x.is_none()).count();
         assert_eq!(gaps, 1, "{:?}", &cum.values[..6]);
         // The undamaged file has no gap and no such note.
-        let real = Snapshot::from_json_unverified(include_str!("../../../../public/data/snapshot.json")).unwrap();
+        let real =
+            Snapshot::from_json_unverified(include_str!("../../../../public/data/snapshot.json")).unwrap();
         let r = view(&real, &state);
-        assert!(r.frame.unwrap().series.iter().all(|s| s.values.iter().all(Option::is_some)));
-        assert!(r.notes.iter().all(|n| n.id != "note-flows-gap" && n.id != "note-validation"));
+        assert!(r
+            .frame
+            .unwrap()
+            .series
+            .iter()
+            .all(|s| s.values.iter().all(Option::is_some)));
+        assert!(r
+            .notes
+            .iter()
+            .all(|n| n.id != "note-flows-gap" && n.id != "note-validation"));
     }
 
     #[test]
     fn the_lead_lag_numbers_go_into_a_table_or_it_says_what_it_needs() {
-        let real = Snapshot::from_json_unverified(include_str!("../../../../public/data/snapshot.json")).unwrap();
+        let real =
+            Snapshot::from_json_unverified(include_str!("../../../../public/data/snapshot.json")).unwrap();
         let state = FlowsState {
             asset: Asset::Btc,
             mode: FlowMode::Total,
