@@ -4,6 +4,7 @@
 // of their time is waiting for timeouts); set SCREENSHOT_DIR to keep a PNG of each state.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { launch } from './page.mjs';
 import { startServer } from './server.mjs';
 
@@ -49,6 +50,23 @@ async function assertBootFailure(page, detailPattern) {
   assert.match(await details.locator('code').innerText(), detailPattern);
   await assertNotBlank(page);
 }
+
+/** The snapshot text with `edit` applied to its JSON and its checksum recomputed (the
+ *  core's rule: sha256 of the text with the field blanked), so only validation objects. */
+function resealed(text, edit) {
+  const v = JSON.parse(text);
+  edit(v);
+  v.content_sha256 = '';
+  const blank = JSON.stringify(v).trim();
+  const digest = createHash('sha256').update(blank).digest('hex');
+  return blank.replace('"content_sha256":""', `"content_sha256":"${digest}"`);
+}
+
+/** Serves the real snapshot damaged by `edit`. */
+const damagedSnapshot = (edit) => (p) => p.route((u) => u.pathname.endsWith('/data/snapshot.json'), async (r) => {
+  const real = await r.fetch();
+  await r.fulfill({ response: real, body: resealed(await real.text(), edit) });
+});
 
 const isWasm = (url) => url.pathname.endsWith('.wasm');
 const isGlue = (url) => /\/crypto-repricing-[^/]*\.js$/.test(url.pathname);
@@ -115,6 +133,40 @@ describe('the page always says something', { concurrency: true }, () => {
     await page.locator('#flows canvas.base').waitFor({ timeout: 20000 });
     assert.equal(await page.locator('#boot').count(), 0, 'the boot message is gone once the app mounted');
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'one title');
+  });
+
+  test('values validation set aside are noted on the chart that draws them, and only there', async (t) => {
+    const page = await open(t, {
+      route: damagedSnapshot((v) => {
+        v.etf_flows.btc.by_fund[0][12] = 'five'; // 2024-01-30: the row is set aside
+        v.series.eth_burn.values[100] = 1e300; // outside the burn's plausible bounds
+      }),
+    });
+    const flowsNote = page.locator('#flows .note');
+    await flowsNote.waitFor({ state: 'visible', timeout: 20000 });
+    const flows = await flowsNote.innerText();
+    assert.match(flows, /Data check: 1 day left out because a fund.s flow is unusable: IBIT "five" on 2024-01-30/, flows);
+    assert.match(flows, /1 trading day\(s\) set aside by the data checks \(the first on 30 Jan 2024\).*the cumulative line breaks there/s);
+    const burn = await page.locator('#burn .note').innerText();
+    assert.match(burn, /Data check: 1 value outside plausible bounds set aside: .*1e\+?300/s, burn);
+    assert.doesNotMatch(burn, /2024-01-30/);
+    const corr = await page.locator('#correlation .note').innerText();
+    assert.doesNotMatch(corr, /Data check/, corr);
+    // Each chart still draws.
+    for (const id of ['correlation', 'flows', 'burn']) {
+      assert.equal(await page.locator(`#${id} canvas`).first().isVisible(), true, id);
+      assert.equal(await page.locator(`#${id} .chart-error`).count(), 0, id);
+    }
+    // The line breaks at the day set aside: the tooltip there has no value for it.
+    await page.goto(`${site.url}?f.range=2024-01-22..2024-02-09#flows`);
+    await page.locator('#flows .note').waitFor({ state: 'visible', timeout: 20000 });
+    const table = page.locator('#flows .table-toggle');
+    await table.click();
+    const row = page.locator('#flows-table tr', { has: page.locator('th', { hasText: '30 Jan 2024' }) });
+    assert.match(await row.innerText(), /no value\s+no value/, 'bar and cumulative are gaps that day');
+    const next = page.locator('#flows-table tr', { has: page.locator('th', { hasText: '31 Jan 2024' }) });
+    assert.doesNotMatch(await next.innerText(), /no value/);
+    await screenshot(page, 'validation-notes');
   });
 
   test('a snapshot request that never answers: "Loading" gives way to an error with Retry', async (t) => {

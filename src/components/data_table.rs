@@ -27,6 +27,7 @@ pub fn DataTable(
     stats: Signal<Vec<StatTable>>,
 ) -> impl IntoView {
     let caption_id = format!("{id}-caption");
+    let stats_id = format!("{id}-stats");
     let labelled_by = caption_id.clone();
     let data = Memo::new(move |_| {
         let f = frame.get();
@@ -80,21 +81,25 @@ pub fn DataTable(
                         }
                     })
                     .collect_view();
-                let empty = t
-                    .empty
-                    .as_ref()
-                    .map(|why| view! { <p class="stat-empty">{tm(why)}</p> });
-                view! {
-                    <table class="stat-table" data-stat=t.key>
-                        <caption>{tm(&t.title)}</caption>
-                        {t.empty.is_none().then(|| view! {
+                match &t.empty {
+                    Some(why) => view! {
+                        <p class="stat-empty" data-stat=t.key>
+                            <strong>{tm(&t.title)}</strong>
+                            " "
+                            {tm(why)}
+                        </p>
+                    }
+                    .into_any(),
+                    None => view! {
+                        <table class="stat-table" data-stat=t.key>
+                            <caption>{tm(&t.title)}</caption>
                             <thead>
                                 <tr>{head}</tr>
                             </thead>
-                        })}
-                        <tbody>{rows}</tbody>
-                    </table>
-                    {empty}
+                            <tbody>{rows}</tbody>
+                        </table>
+                    }
+                    .into_any(),
                 }
             })
             .collect_view()
@@ -108,7 +113,17 @@ pub fn DataTable(
                 </thead>
                 <tbody>{body}</tbody>
             </table>
-            {extra}
         </div>
+        <Show when=move || stats.with(|s| !s.is_empty())>
+            <div
+                class="data-table stat-tables"
+                id=stats_id.clone()
+                role="region"
+                aria-label=move || tm(&Msg::new("table-stats-label").msg("title", title.get()))
+                tabindex="0"
+            >
+                {extra}
+            </div>
+        </Show>
     }
 }

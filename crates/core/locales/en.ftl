@@ -426,3 +426,4 @@ stats-col-error-eth = Model − measured, ETH
 stats-col-error-pct = Model − measured, %
 stats-model-none = No measured supply is available to check the model against.
 stats-model-out-of-range = No month in this range has a measured supply at both its start and the next month’s start.
+table-stats-label = { $title }: the numbers behind the sentences under the chart

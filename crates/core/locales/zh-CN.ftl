@@ -409,3 +409,4 @@ stats-col-error-eth = 模型 − 实测，ETH
 stats-col-error-pct = 模型 − 实测，%
 stats-model-none = 没有可用于检验模型的实测供应量。
 stats-model-out-of-range = 此区间内没有哪个月在月初和下月初都有实测供应量。
+table-stats-label = { $title }：图表下方文字所依据的数字
