@@ -8,6 +8,7 @@
 -year = { $year }
 -usd-m = ${ $n }m
 -usd-bn = ${ $n }bn
+-usd-k = ${ $n }k
 -percent = { $n }%
 month-1 = Jan
 month-2 = Feb
@@ -383,7 +384,7 @@ lang-name = English
 # Money style, in US$ millions: tiers `from unit decimals message`, comma-separated; the
 # last tier whose `from` is not above the amount applies, its { $n } counted in `unit`s with
 # at most `decimals` decimals (trailing zeros dropped).
--money-tiers = 0 1 1 -usd-m, 1000 1000 1 -usd-bn
+-money-tiers = 0 0.001 0 -usd-k, 1 1 1 -usd-m, 1000 1000 1 -usd-bn
 # An amount that rounds to zero.
 -usd-zero = $0m
 ## Accessibility: data tables, chart descriptions, keyboard help (helper/a11y)

@@ -9,6 +9,7 @@
 -year = { $year }
 -usd-m = { $n }万美元
 -usd-bn = { $n }亿美元
+-usd-k = { $n }千美元
 -usd-zero = 0美元
 -percent = { $n }%
 month-1 = 1月
