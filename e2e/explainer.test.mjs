@@ -132,6 +132,11 @@ test('the data tables hold the regime periods, the lead–lag and the model erro
   const months = burn.locator('table.stat-table[data-stat=model-error] tbody tr');
   assert.ok(await months.count() >= 40, `${await months.count()} months checked`);
   assert.match(await months.first().innerText(), /^[A-Z][a-z]{2} 202\d\s+[\d,]+\s+[\d,]+\s+[+−][\d,]+\s+[+−][\d.]+%$/);
+  // A measured month on the cumulative panel: the measured point and the model's error.
+  await p.setRange('burn', '2024-06-01', '2024-07-31');
+  const tip = await p.hoverUntil('burn', '1 Jul 2024');
+  assert.match(tip, /Since London, measured \(Coin Metrics, change since 1 Sep 2021\)[+−][\d,]+ · model − measured since 1 Sep 2021: [+−][\d,]+ ETH \([+−][\d.]+% of measured issuance\)/, tip);
+  assert.match(tip, /Since the Merge, measured \(Coin Metrics, change since 1 Oct 2022\)/, tip);
   // A range too short for the lead–lag says so, with the minimum.
   await p.setRange('flows', '2025-11-03', '2025-11-10');
   const short = await open('flows');

@@ -303,6 +303,7 @@ note-burn-usd = US$ values are CryptoQuant’s own (Fees Burnt USD, the ETH burn
 method-burn-usd = ETH burned in US$ is CryptoQuant’s daily series Fees Burnt USD, shown in US$ millions; the 7-day line is the trailing mean of the daily values, with no value where the window holds a gap.
 point-days = Days with data: { $from } – { $to }
 end-share = Share burned
+end-fees = Fees paid
 panel-burn-share = Share of all fees paid (base fee + tips) that was burned, % per month, fee-weighted
 panel-burn-share-short = Share of fees burned, %/month
 panel-burn-fees = ETH per month: all fees paid (base fee + tips) and the part burned

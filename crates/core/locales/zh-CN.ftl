@@ -238,6 +238,7 @@ note-burn-usd = 美元数值来自CryptoQuant（即CryptoQuant对每日销毁ETH
 method-burn-usd = ETH销毁额（美元）为CryptoQuant的每日美元销毁额序列，以百万美元显示；7日线为每日数值的滞后均值，窗口内有缺口时不给出数值。
 point-days = 有数据的日期：{ $from }至{ $to }
 end-share = 销毁占比
+end-fees = 所付手续费
 panel-burn-share = 所付全部手续费（基础费用 + 小费）中被销毁的比例，%/月，按手续费加权
 panel-burn-share-short = 手续费销毁占比，%/月
 panel-burn-fees = 每月ETH：所付全部手续费（基础费用 + 小费）及其中被销毁的部分

@@ -1137,22 +1137,28 @@ fn share_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartV
                         NumFmt::Percent(1),
                     )
                 },
-                point(
-                    ids::ETH_FEES,
-                    "series-fees-month",
-                    FEES,
-                    ColorRole::Ink,
-                    months.iter().map(|m| m.fees_eth).collect(),
-                    NumFmt::Sig3,
-                ),
-                point(
-                    ids::ETH_BURN,
-                    "series-burn-month",
-                    FEES,
-                    ColorRole::Burn,
-                    months.iter().map(|m| m.burn_eth).collect(),
-                    NumFmt::Sig3,
-                ),
+                SeriesSpec {
+                    end_label: Some(Msg::new("end-fees")),
+                    ..point(
+                        ids::ETH_FEES,
+                        "series-fees-month",
+                        FEES,
+                        ColorRole::Ink,
+                        months.iter().map(|m| m.fees_eth).collect(),
+                        NumFmt::Sig3,
+                    )
+                },
+                SeriesSpec {
+                    end_label: Some(Msg::new("end-burned")),
+                    ..point(
+                        ids::ETH_BURN,
+                        "series-burn-month",
+                        FEES,
+                        ColorRole::Burn,
+                        months.iter().map(|m| m.burn_eth).collect(),
+                        NumFmt::Sig3,
+                    )
+                },
             ],
             events: events_in(&snapshot.events, Chart::Burn, span),
             annotations: Vec::new(),
