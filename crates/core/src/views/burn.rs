@@ -479,7 +479,7 @@ fn supply_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> Chart
                         Some(match p {
                             Some(p) => Msg::new("remark-cumulative-error")
                                 .num("e", e, NumFmt::SignedSig3)
-                                .num("p", *p, NumFmt::SignedPercent(1))
+                                .num("p", *p, NumFmt::SignedPercent(2))
                                 .date("anchor", anchor),
                             None => Msg::new("remark-cumulative-error-eth")
                                 .num("e", e, NumFmt::SignedSig3)
