@@ -116,7 +116,7 @@ pub fn DataTable(
         </div>
         <Show when=move || stats.with(|s| !s.is_empty())>
             <div
-                class="data-table stat-tables"
+                class="stat-tables"
                 id=stats_id.clone()
                 role="region"
                 aria-label=move || tm(&Msg::new("table-stats-label").msg("title", title.get()))
