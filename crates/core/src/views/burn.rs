@@ -1107,8 +1107,7 @@ fn share_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartV
                     short_title: Msg::new("panel-burn-share-short"),
                     scale: Scale::Linear,
                     ticks: NumFmt::Percent(0),
-                    // 100 %: every fee burned, the ceiling on sound data.
-                    reference: Some(1.0),
+                    reference: None,
                     weight: 0.6,
                     include_zero: true,
                     clamp: None,
