@@ -98,6 +98,49 @@ test('every control of the burn chart changes it', async () => {
   assert.equal((await p.canvasState('burn')).hash, all.hash);
   await assertChanges(p, 'burn', 'custom range', () => p.setRange('burn', '2022-09-15', '2023-12-31'));
   assert.match(await p.takeaway('burn'), /From 15 Sep 2022 to 31 Dec 2023/);
+  // The view switch: the burn in US$ (with its own smoothing) and the share of fees burned.
+  await assertChanges(p, 'burn', 'Burn in US$', () => p.button('burn', 'Burn in US$').click());
+  assert.match(await p.takeaway('burn'), /From 15 Sep 2022 to 31 Dec 2023, ETH worth \$[\d.]+(m|bn) was burned in all/);
+  assert.equal(await p.button('burn', 'Since London').count(), 0, 'the supply chips belong to the supply view');
+  await assertChanges(p, 'burn', 'Daily (US$)', () => p.button('burn', 'Daily').click());
+  await assertChanges(p, 'burn', 'Share of fees burned', () => p.button('burn', 'Share of fees burned').click());
+  assert.match(await p.takeaway('burn'), /From Sep 2022 to Dec 2023 \(16 months\), [\d.]+% of all fees paid were burned/);
+  assert.match(p.page.url(), /b\.view=share/);
+  await assertChanges(p, 'burn', 'Supply', () => p.button('burn', 'Supply').click());
+  assert.doesNotMatch(p.page.url(), /b\.view/);
+  assert.deepEqual(p.errors, []);
+  await p.page.close();
+});
+
+test('the data tables hold the regime periods, the lead–lag and the model error', async () => {
+  const p = await openPage();
+  await p.open('?c.range=All');
+  const open = async (id) => {
+    await p.section(id).locator('.table-toggle').click();
+    return p.page.locator(`#${id}-table-stats`);
+  };
+  const flows = await open('flows');
+  const lags = flows.locator('table.stat-table[data-stat=leadlag] tbody tr');
+  assert.equal(await lags.count(), 21, 'lags −10 … +10');
+  assert.match(await lags.first().innerText(), /^−10\s+[−\d.]+\s+\d+\s+0\.\d+\s+(yes|no)$/);
+  const corr = await open('correlation');
+  const regimes = corr.locator('table.stat-table[data-stat=regimes]');
+  assert.match(await regimes.locator('caption').innerText(), /Regime periods, Nasdaq-100 vs gold/);
+  const findings = await p.section('correlation').locator('.findings li').count();
+  assert.equal(await regimes.locator('tbody tr').count(), findings - 1, 'one row per period listed (after the rule)');
+  const burn = await open('burn');
+  const months = burn.locator('table.stat-table[data-stat=model-error] tbody tr');
+  assert.ok(await months.count() >= 40, `${await months.count()} months checked`);
+  assert.match(await months.first().innerText(), /^[A-Z][a-z]{2} 202\d\s+[\d,]+\s+[\d,]+\s+[+−][\d,]+\s+[+−][\d.]+%$/);
+  // A measured month on the cumulative panel: the measured point and the model's error.
+  await p.setRange('burn', '2024-06-01', '2024-07-31');
+  const tip = await p.hoverUntil('burn', '1 Jul 2024');
+  assert.match(tip, /Since London, measured \(Coin Metrics, change since 1 Sep 2021\)\+3,0[\d,]+model − measured since 1 Sep 2021: [+−][\d,]+ ETH \([+−][\d.]+% of measured issuance\)/, tip);
+  assert.match(tip, /Since the Merge, measured \(Coin Metrics, change since 1 Oct 2022\)/, tip);
+  // A range too short for the lead–lag says so, with the minimum.
+  await p.setRange('flows', '2025-11-03', '2025-11-10');
+  const short = await open('flows');
+  assert.match(await short.locator('.stat-empty').innerText(), /too short to compare lags: it needs at least \d+ trading days/);
   assert.deepEqual(p.errors, []);
   await p.page.close();
 });

@@ -20,19 +20,26 @@ const isSnapshot = (url) => url.pathname.endsWith('/data/snapshot.txt');
  * `\n` (ARCHITECTURE.md, "The snapshot file"). An independent implementation of that rule.
  */
 function damaged(header, key, index, token) {
+  return damage([[header, key, index, () => token]]);
+}
+
+/** Each edit `[header, key, index, f]` replaces that token by `f(token)`; then sealed. */
+function damage(edits) {
   const lines = SNAPSHOT.split('\n');
-  let i = lines.indexOf(header);
-  assert.ok(i >= 0, header);
-  while (!lines[i].startsWith(`${key} `)) i++;
-  let seen = 0;
-  for (let j = i + 1; lines[j].startsWith('>'); j++) {
-    const tokens = lines[j].slice(1).trim().split(/\s+/);
-    if (index < seen + tokens.length) {
-      tokens[index - seen] = token;
-      lines[j] = `> ${tokens.join(' ')}`;
-      break;
+  for (const [header, key, index, f] of edits) {
+    let i = lines.indexOf(header);
+    assert.ok(i >= 0, header);
+    while (!lines[i].startsWith(`${key} `)) i++;
+    let seen = 0;
+    for (let j = i + 1; lines[j].startsWith('>'); j++) {
+      const tokens = lines[j].slice(1).trim().split(/\s+/);
+      if (index < seen + tokens.length) {
+        tokens[index - seen] = f(tokens[index - seen]);
+        lines[j] = `> ${tokens.join(' ')}`;
+        break;
+      }
+      seen += tokens.length;
     }
-    seen += tokens.length;
   }
   const significant = lines.map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
   const at = significant.findIndex((l) => l.split(/\s+/)[0] === 'content_sha256');
@@ -180,8 +187,8 @@ describe('the page always says something', { concurrency: true }, () => {
       await page.locator(`#${id} canvas.base`).waitFor({ timeout: 20000 });
       assert.equal(await page.locator(`#${id} [role=alert]`).count(), 0, `${id} has no error`);
     }
-    // (The core leaves that day out of the table and names it in FlowTable::notes; no view
-    // shows those notes yet.)
+    // The core leaves that day out of the table and the flows chart says so.
+    assert.match(await page.locator('#flows .note').innerText(), /Data check: 1 day left out/);
   });
 
   test('a changed number without a new checksum: no chart, a reader\'s sentence', async (t) => {
@@ -192,6 +199,47 @@ describe('the page always says something', { concurrency: true }, () => {
     const alert = page.locator('#flows [role=alert]');
     await alert.waitFor({ state: 'visible', timeout: 20000 });
     assert.match(await alert.innerText(), /modified/i);
+  });
+
+  test('values validation set aside are noted on the chart that draws them, and only there', async (t) => {
+    const page = await open(t, {
+      route: (p) => p.route(isSnapshot, (r) => r.fulfill({
+        status: 200,
+        contentType: 'text/plain',
+        body: damage([
+          ['[flows btc]', 'column IBIT', 12, () => 'five'], // 2024-01-30: the row is set aside
+          // One burn of 1e12 ETH, outside the plausible bounds: the delta column steps up by
+          // 1e15 thousandths and back down the next day.
+          ['[series eth_burn]', 'values', 100, (t) => String(Number(t) + 1e15)],
+          ['[series eth_burn]', 'values', 101, (t) => String(Number(t) - 1e15)],
+        ]),
+      })),
+    });
+    const flowsNote = page.locator('#flows .note');
+    await flowsNote.waitFor({ state: 'visible', timeout: 20000 });
+    const flows = await flowsNote.innerText();
+    assert.match(flows, /Data check: 1 day left out because a fund.s flow is unusable: IBIT "five" on 2024-01-30/, flows);
+    assert.match(flows, /1 trading day\(s\) set aside by the data checks \(the first on 30 Jan 2024\).*the cumulative line breaks there/s);
+    const burn = await page.locator('#burn .note').innerText();
+    assert.match(burn, /Data check: 1 value outside plausible bounds set aside: /, burn);
+    assert.doesNotMatch(burn, /2024-01-30/);
+    const corr = await page.locator('#correlation .note').innerText();
+    assert.doesNotMatch(corr, /Data check/, corr);
+    // Each chart still draws.
+    for (const id of ['correlation', 'flows', 'burn']) {
+      assert.equal(await page.locator(`#${id} canvas`).first().isVisible(), true, id);
+      assert.equal(await page.locator(`#${id} .chart-error`).count(), 0, id);
+    }
+    // The line breaks at the day set aside: the tooltip there has no value for it.
+    await page.goto(`${site.url}?f.range=2024-01-22..2024-02-09#flows`);
+    await page.locator('#flows .note').waitFor({ state: 'visible', timeout: 20000 });
+    const table = page.locator('#flows .table-toggle');
+    await table.click();
+    const row = page.locator('#flows-table tr', { has: page.locator('th', { hasText: '30 Jan 2024' }) });
+    assert.match(await row.innerText(), /no value\s+no value/, 'bar and cumulative are gaps that day');
+    const next = page.locator('#flows-table tr', { has: page.locator('th', { hasText: '31 Jan 2024' }) });
+    assert.doesNotMatch(await next.innerText(), /no value/);
+    await screenshot(page, 'validation-notes');
   });
 
   test('a snapshot request that never answers: "Loading" gives way to an error with Retry', async (t) => {

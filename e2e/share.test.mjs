@@ -172,7 +172,11 @@ test('the CSV holds exactly the values the tooltip shows', async () => {
   ]);
   const csv = await readFile(await download.path(), 'utf8');
   assert.match(csv, /^# US spot bitcoin and ether ETF daily net flows\n# Source: Farside Investors\n# Data as of 2026-08-21\n/);
-  const rows = csv.split('\n').filter((l) => l && !l.startsWith('#'));
+  // The frame's rows, then one block per statistic (here the lead–lag, too short to compute).
+  const [frameBlock, leadlag, ...more] = csv.split('\n\n');
+  assert.equal(more.length, 0);
+  assert.match(leadlag, /^# Lead–lag of ETF net flows and bitcoin’s daily returns, 3 Nov 2025 – 28 Nov 2025\n# This range is too short to compare lags: it needs at least \d+ trading days\.\n$/);
+  const rows = frameBlock.split('\n').filter((l) => l && !l.startsWith('#'));
   assert.equal(rows[0], 'date,Net flow,Cumulative since launch');
   const row = rows.find((r) => r.startsWith('2025-11-20,')).split(',');
   assert.equal(row[1], '-903.20');

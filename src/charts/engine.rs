@@ -1093,6 +1093,18 @@ pub fn hover(frame: &Frame, index: usize, map: &HoverMap, theme: &Theme, locale:
                 |v| locale.number(v, s.format),
             ),
         });
+        // A remark (the model's error at a measured point) follows its value on a row
+        // of its own.
+        if let (Some(r), Some(_)) = (&pv.remark, pv.value) {
+            let remark = locale.render(r);
+            rows.push(HoverRow {
+                color: None,
+                short: remark.clone(),
+                label: remark,
+                panel: s.panel,
+                value: String::new(),
+            });
+        }
         let panel = map.panels.get(s.panel);
         if let (Some(v), Some(p), false) = (pv.value, panel, s.kind == SeriesKind::Stack) {
             if let Some(y) = p.y_of(v) {
@@ -1528,6 +1540,29 @@ mod tests {
         let px = map.panels[0].x_px(h.x);
         let x = map.x_at(px).unwrap();
         assert_eq!(super::super::nearest_index(&f.x, x), Some(3));
+    }
+
+    #[test]
+    fn a_remark_follows_its_value_in_the_tooltip() {
+        let mut f = test_chart();
+        let n = f.x.len();
+        let mut remarks = vec![None; n];
+        remarks[3] = Some(Msg::new("remark-model-error").num("e", 0.021, NumFmt::SignedPercent(1)));
+        f.series[0].remarks = Some(remarks);
+        let (_, map) = svg(&f, 800, 500);
+        let map = map.unwrap();
+        let h = hover(&f, 3, &map, &Theme::LIGHT, Locale::en()).unwrap();
+        assert_eq!(h.rows.len(), 3);
+        assert_eq!(h.rows[1].label, "model error that month +2.1%");
+        assert_eq!((h.rows[1].color.as_deref(), h.rows[1].value.as_str()), (None, ""));
+        // No remark on that day: no extra row.
+        assert_eq!(
+            hover(&f, 4, &map, &Theme::LIGHT, Locale::en())
+                .unwrap()
+                .rows
+                .len(),
+            2
+        );
     }
 
     #[test]

@@ -148,6 +148,7 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
     let as_of = Signal::derive(move || view.with(|v| locale().date(v.as_of)));
     let method = move || view.with(|v| tm(&v.method));
     let drawn = Signal::derive(move || frame.get().unwrap_or_else(|| Arc::new(empty_frame())));
+    let stats = Signal::derive(move || view.with(|v| v.stats.clone()));
     // The canvas is kept while the frame exists; only a frame error replaces it.
     let has_frame = Memo::new(move |_| frame.with(Option::is_some));
     // An embed shows headline, chart and source; its controls only when asked for.
@@ -181,7 +182,7 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
             </button>
         </div>
         <Show when=move || table_open.get() && has_frame.get()>
-            <DataTable id=table_id.clone() frame=drawn title=title_msg />
+            <DataTable id=table_id.clone() frame=drawn title=title_msg stats />
         </Show>
         <p class="takeaway" id=format!("{key}-takeaway")>{takeaway}</p>
         {move || {

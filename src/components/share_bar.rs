@@ -12,7 +12,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use repricing_core::text::Msg;
 use repricing_core::views::chart::ChartView;
-use repricing_core::views::export::{frame_csv, CsvHeader};
+use repricing_core::views::export::{view_csv, CsvHeader};
 use repricing_core::views::frame::Frame;
 use repricing_core::views::state::Chart;
 use std::sync::Arc;
@@ -80,10 +80,7 @@ pub fn ShareBar(
                 notes: &notes,
                 url: &url,
             };
-            let text = match &v.frame {
-                Ok(f) => frame_csv(f, &header, locale()),
-                Err(m) => format!("# {}\n", tm(m)),
-            };
+            let text = view_csv(v, &header, locale());
             (format!("crypto-repricing-{}.csv", chart.key()), text)
         })
     };

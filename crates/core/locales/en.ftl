@@ -8,6 +8,7 @@
 -year = { $year }
 -usd-m = ${ $n }m
 -usd-bn = ${ $n }bn
+-usd-k = ${ $n }k
 -percent = { $n }%
 month-1 = Jan
 month-2 = Feb
@@ -243,6 +244,7 @@ leadlag-lead = Flows lead { $coin }’s price: the strongest link is with the re
 leadlag-same-day = Flows and { $coin }’s price move on the same day: r = { $r } (n = { $n }; chance alone stays within ±{ $band }); no lead either way is as strong.
 leadlag-none = No clear lead: no lag between flows and { $coin }’s returns is correlated beyond what chance gives in this range.
 leadlag-too-short = This range is too short to compare lags: it needs at least { $days } trading days.
+note-flows-gap = { $n } trading day(s) set aside by the data checks (the first on { $first }): their flow is unknown, so no bar is drawn for them and the cumulative line breaks there; after the break it is the sum of the published days.
 
 ## Chart 3: the ETH burn
 burn-title = The ETH burn
@@ -280,6 +282,44 @@ note-issuance-validation = Checked on { $from } – { $to }, months not used to 
     largest { $max }, total { $total }.
 note-issuance-band = The shaded band is ± { $band }, the largest monthly error of the fit; dots are the measured monthly issuance.
 method-burn = ETH burned is CryptoQuant’s daily total. Issuance is modelled from the stake; the net supply change is issuance minus burn, and the cumulative lines add it up from London ({ $london }) and from the Merge ({ $merge }).
+control-burn-view = Show
+burn-view-supply = Supply
+burn-view-usd = Burn in US$
+burn-view-share = Share of fees burned
+series-since-london-measured = Since London, measured (Coin Metrics, change since { $anchor })
+series-since-merge-measured = Since the Merge, measured (Coin Metrics, change since { $anchor })
+remark-cumulative-error = model − measured since { $anchor }: { $e } ETH ({ $p } of measured issuance)
+remark-cumulative-error-eth = model − measured since { $anchor }: { $e } ETH
+method-joined = { $a } { $b }
+method-burn-measured = Dots on the cumulative panel are Coin Metrics’ measured supply (SplyCur), which exists only on the first day of each month: each line’s dots start on the first measured day on or after its base date, show the measured supply minus the supply on that day, and are drawn from the line’s value on that day, so a dot’s distance from the line is the model’s error since then. Months without a measurement have no dot; nothing is interpolated.
+series-burn-usd = ETH burned, in US$ (CryptoQuant’s Fees Burnt USD)
+panel-burn-usd = ETH burned, US$ per day, { $smoothing } (CryptoQuant’s conversion)
+panel-burn-usd-log = ETH burned, US$ per day, { $smoothing }, log scale (CryptoQuant’s conversion)
+panel-burn-usd-short = Burned, US$/day
+burn-usd-subtitle = The US$ value of the ETH burned each day, as CryptoQuant converts it
+burn-usd-headline = The burn was worth about { $v } a day over the last { $days } days
+burn-usd-summary = Over the { $days } days from { $from } to { $to }, the ETH burned was worth { $v } a day on average (CryptoQuant’s US$ values).
+burn-usd-total = From { $from } to { $to }, ETH worth { $total } was burned in all ({ $days } days, { $mean } a day on average), each day valued in US$ by CryptoQuant.
+burn-usd-peak = The largest day was { $date }: { $v }.
+note-burn-usd = US$ values are CryptoQuant’s own (Fees Burnt USD, the ETH burned each day valued by CryptoQuant); a total over several days adds up the dollar values of different days, not today’s value of the ETH.
+method-burn-usd = ETH burned in US$ is CryptoQuant’s daily series Fees Burnt USD, shown in US$ millions; the 7-day line is the trailing mean of the daily values, with no value where the window holds a gap.
+point-days = Days with data: { $from } – { $to }
+end-share = Share burned
+end-fees = Fees paid
+panel-burn-share = Share of all fees paid (base fee + tips) that was burned, % per month, fee-weighted
+panel-burn-share-short = Share of fees burned, %/month
+panel-burn-fees = ETH per month: all fees paid (base fee + tips) and the part burned
+panel-burn-fees-short = ETH/month: fees paid, burned
+series-share-burned = Share of fees burned (burned ÷ all fees)
+series-fees-month = Fees paid, ETH in the month (base fee + tips)
+series-burn-month = ETH burned in the month
+burn-share-subtitle = The share of all fees paid on Ethereum (base fee + tips) that was burned, month by month
+burn-share-headline = { $share } of the fees paid were burned in { $month }
+burn-share-summary = In { $month }, { $share } of the fees paid were burned: { $burn } ETH of { $fees } ETH paid in fees (base fee + tips).
+burn-share-range = From { $from } to { $to } ({ $months } months), { $share } of all fees paid were burned: { $burn } ETH of { $fees } ETH.
+burn-share-extremes = The lowest month was { $lo_month } ({ $lo }), the highest { $hi_month } ({ $hi }).
+note-burn-share = The fees are all fees paid (CryptoQuant’s Fees Total: base fee + tips, before the burn); the burn is the base fee destroyed by EIP-1559. A month’s share is its ETH burned divided by its fees paid, so busy days weigh more than quiet ones; a month with a missing day has no value.
+method-burn-share = Share of fees burned = Σ ETH burned ÷ Σ fees paid over each calendar month (fee-weighted, not a mean of daily shares), from CryptoQuant’s Fees Burnt and Fees Total; the first and last months may be partial, as their labels say.
 
 ## CSV
 csv-source = Source: { $sources }
@@ -350,7 +390,7 @@ lang-name = English
 # Money style, in US$ millions: tiers `from unit decimals message`, comma-separated; the
 # last tier whose `from` is not above the amount applies, its { $n } counted in `unit`s with
 # at most `decimals` decimals (trailing zeros dropped).
--money-tiers = 0 1 1 -usd-m, 1000 1000 1 -usd-bn
+-money-tiers = 0 0.001 0 -usd-k, 1 1 1 -usd-m, 1000 1000 1 -usd-bn
 # An amount that rounds to zero.
 -usd-zero = $0m
 ## Accessibility: data tables, chart descriptions, keyboard help (helper/a11y)
@@ -369,6 +409,31 @@ chart-desc-sources = Sources: { $sources }.
 chart-keys = Use ← → to move through dates, PageUp/PageDown by month, Esc to close.
 chart-point = { $title }: { $values }
 chart-point-value = { $series } { $value }
+note-validation = Data check: { $text }
+note-validation-file = Data file check: { $text }
+stats-regimes-title = Regime periods, Nasdaq-100 vs { $vs } ({ $window }-day correlations with bitcoin; at least { $k } trading days with separate 95% intervals)
+stats-leadlag-title = Lead–lag of ETF net flows and { $coin }’s daily returns, { $from } – { $to }
+stats-model-title = Issuance model against Coin Metrics’ measured issuance, by month
+stats-col-leader = Moved more with
+stats-col-from = From
+stats-col-to = To
+stats-col-days = Trading days
+stats-col-mean-r = Mean correlation with { $with }
+stats-col-lag = Lag (trading days; − flows follow, + flows lead)
+stats-col-r = r
+stats-col-n = n
+stats-col-band = 95% chance band (±)
+stats-col-outside = Outside the band
+stats-yes = yes
+stats-no = no
+stats-col-month = Month
+stats-col-measured-issuance = Measured issuance, ETH
+stats-col-modelled-issuance = Modelled issuance, ETH
+stats-col-error-eth = Model − measured, ETH
+stats-col-error-pct = Model − measured, %
+stats-model-none = No measured supply is available to check the model against.
+stats-model-out-of-range = No month in this range has a measured supply at both its start and the next month’s start.
+table-stats-label = { $title }: the numbers behind the sentences under the chart
 readout-hint = Touch the chart to read its values.
 events-list-label = Events (open one in the event lens):
 event-item = { $n } · { $date } · { $event }

@@ -71,6 +71,7 @@ impl MoneyStyle {
             let unit_usd_m = unit.parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0)?;
             let decimals = decimals.parse::<usize>().ok().filter(|d| *d <= 6)?;
             let id = match *id {
+                "-usd-k" => "-usd-k",
                 "-usd-m" => "-usd-m",
                 "-usd-bn" => "-usd-bn",
                 _ => return None,
@@ -593,7 +594,11 @@ mod tests {
         assert_eq!(en.number(1000.0, NumFmt::UsdM), "$1bn");
         assert_eq!(en.number(53_780.0, NumFmt::UsdM), "$53.8bn");
         assert_eq!(en.number(655.3, NumFmt::SignedUsdM), "+$655.3m");
-        assert_eq!(en.number(-0.01, NumFmt::UsdM), "$0m");
+        // Below $1m English writes thousands (a burn worth $98,700 is not "$0.1m").
+        assert_eq!(en.number(-0.01, NumFmt::UsdM), "−\u{2060}$10k");
+        assert_eq!(en.number(0.0987, NumFmt::UsdM), "$99k");
+        assert_eq!(en.number(0.5, NumFmt::SignedUsdM), "+$500k");
+        assert_eq!(en.number(-0.0001, NumFmt::UsdM), "$0m");
         assert_eq!(en.number(0.0, NumFmt::SignedUsdM), "$0m");
         assert_eq!(en.number(4_273_352.0, NumFmt::Sig3), "4,270,000");
         assert_eq!(en.number(-0.3333, NumFmt::Corr), "−0.33");

@@ -6,6 +6,7 @@ use super::frame::{
     ColorRole, Frame, Interval, IntervalKind, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec,
 };
 use super::state::{BurnLine, BurnState, Chart};
+use super::table::{StatCell, StatTable};
 use crate::align::{range_indices, sample_on};
 use crate::date::add_days;
 use crate::issuance::{net_supply_change, ModelCheck, ModelParams, MERGE};
@@ -45,6 +46,116 @@ impl Smoothing {
     }
 }
 
+/// What the burn chart shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum BurnView {
+    /// ETH burned against modelled issuance, the net supply change and the cumulative
+    /// supply change (with Coin Metrics' measured supply).
+    #[default]
+    Supply,
+    /// ETH burned, valued in US$ (CryptoQuant's conversion), daily or its 7-day mean.
+    Usd,
+    /// The share of all fees paid (base fee + tips) that was burned, per month,
+    /// fee-weighted (Σ burn ÷ Σ fees).
+    Share,
+}
+
+impl BurnView {
+    /// Every view, in button order.
+    pub const ALL: [BurnView; 3] = [Self::Supply, Self::Usd, Self::Share];
+
+    /// URL key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Supply => "supply",
+            Self::Usd => "usd",
+            Self::Share => "share",
+        }
+    }
+
+    /// Parses a [`BurnView::key`].
+    pub fn parse(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.key().eq_ignore_ascii_case(key))
+    }
+
+    fn label(self) -> Msg {
+        Msg::new(match self {
+            Self::Supply => "burn-view-supply",
+            Self::Usd => "burn-view-usd",
+            Self::Share => "burn-view-share",
+        })
+    }
+}
+
+/// Coin Metrics' measured net supply change set beside one modelled cumulative line.
+///
+/// Rule: the *anchor* is the first day on or after the line's base on which the supply is
+/// measured and the line has a value (measured supply exists only on the first day of
+/// each month, so the base day itself is not measured). On every later measured day `t`
+/// the measured change is `supply(t) − supply(anchor)`; it is drawn from the line's value
+/// at the anchor, so the distance between a point and the line is exactly the model's
+/// error since the anchor, `(model(t) − model(anchor)) − (supply(t) − supply(anchor))`.
+/// Burn is measured in both, so that error is the issuance model's; it is also given as
+/// a share of the measured issuance since the anchor (measured change + ETH burned).
+/// Nothing is interpolated: a day without a measurement, or a gap in the line or in the
+/// burn, has no point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasuredCumulative {
+    /// The anchor day (`None`: no measured day in the line's span).
+    pub anchor: Option<Date>,
+    /// Per day: the line's value at the anchor plus the measured change since it, ETH.
+    pub values: Vec<Option<f64>>,
+    /// Per day: model − measured since the anchor, ETH.
+    pub error_eth: Vec<Option<f64>>,
+    /// Per day: that error as a share of the measured issuance since the anchor.
+    pub error_share: Vec<Option<f64>>,
+}
+
+/// [`MeasuredCumulative`] of the modelled cumulative line `model_cum` (on `dates`, with
+/// the daily `burn_eth`) against the measured `supply`.
+pub fn measured_since(
+    dates: &[Date],
+    model_cum: &[Option<f64>],
+    burn_eth: &[Option<f64>],
+    supply: &crate::snapshot::Series,
+) -> MeasuredCumulative {
+    let n = dates.len();
+    let mut out = MeasuredCumulative {
+        anchor: None,
+        values: vec![None; n],
+        error_eth: vec![None; n],
+        error_share: vec![None; n],
+    };
+    let mut anchor: Option<(usize, f64, f64)> = None;
+    for (d, s) in supply.dates().iter().zip(supply.values()) {
+        let (Some(s), Ok(i)) = (*s, dates.binary_search(d)) else {
+            continue;
+        };
+        let Some(m) = model_cum.get(i).copied().flatten() else {
+            continue;
+        };
+        let Some((ia, sa, ma)) = anchor else {
+            anchor = Some((i, s, m));
+            out.anchor = Some(*d);
+            continue;
+        };
+        let measured = s - sa;
+        let error = (m - ma) - measured;
+        if let (Some(v), Some(e)) = (out.values.get_mut(i), out.error_eth.get_mut(i)) {
+            *v = Some(ma + measured);
+            *e = Some(error);
+        }
+        let burned: Option<f64> = burn_eth
+            .get(ia + 1..=i)
+            .and_then(|b| b.iter().try_fold(0.0, |acc, x| x.map(|x| acc + x)));
+        if let (Some(b), Some(slot)) = (burned, out.error_share.get_mut(i)) {
+            let issued = measured + b;
+            *slot = (issued > 0.0).then(|| error / issued);
+        }
+    }
+    out
+}
+
 /// Daily burn, modelled issuance and net supply change from London on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BurnData {
@@ -68,6 +179,13 @@ pub struct BurnData {
     pub measured_eth: Vec<Option<f64>>,
     /// The model's error that month, %, on the same days as `measured_eth`.
     pub model_error_pct: Vec<Option<f64>>,
+    /// Measured supply change beside the cumulative line since London.
+    pub measured_london: Option<MeasuredCumulative>,
+    /// Measured supply change beside the cumulative line since the Merge.
+    pub measured_merge: Option<MeasuredCumulative>,
+    /// Fees and the burn in US$ (`Err`: why those series cannot be read; the supply view
+    /// does not need them).
+    pub fees: Result<crate::fees::FeeData, SnapshotError>,
 }
 
 impl BurnData {
@@ -106,8 +224,15 @@ impl BurnData {
         let merge_at = dates.partition_point(|d| *d < MERGE);
         let mut cumulative_merge = vec![None; merge_at];
         cumulative_merge.extend(cumulative_sum(net.get(merge_at..).unwrap_or_default()));
+        let cumulative_london = cumulative_sum(&net);
+        let supply = snapshot.series(ids::ETH_SUPPLY_CM).ok();
+        let burn_values = burn.values();
+        let measured = |cum: &[Option<f64>]| supply.map(|s| measured_since(&dates, cum, burn_values, s));
         Ok(Self {
-            cumulative_london_eth: cumulative_sum(&net),
+            measured_london: measured(&cumulative_london),
+            measured_merge: measured(&cumulative_merge),
+            fees: crate::fees::FeeData::from_snapshot(snapshot),
+            cumulative_london_eth: cumulative_london,
             cumulative_merge_eth: cumulative_merge,
             burn_eth: burn.values().to_vec(),
             issuance_eth: issuance,
@@ -141,9 +266,36 @@ const RATE: usize = 0;
 const NET: usize = 1;
 const CUMULATIVE: usize = 2;
 
-/// Chart 3 for the reader's settings: burn vs modelled issuance (log scale when the view
-/// spans both eras), the net supply change, and cumulative net supply.
+/// Chart 3 for the reader's settings, in the view the reader chose ([`BurnView`]). Every
+/// view carries the notes validation left on the series it draws.
 pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartView {
+    let (mut v, used): (ChartView, &[&str]) = match state.view {
+        BurnView::Supply => (
+            supply_view(snapshot, data, state),
+            &[ids::ETH_BURN, ids::ETH_STAKED, ids::ETH_SUPPLY_CM],
+        ),
+        BurnView::Usd => (usd_view(snapshot, data, state), &[ids::ETH_BURN_USD]),
+        BurnView::Share => (share_view(snapshot, data, state), &[ids::ETH_BURN, ids::ETH_FEES]),
+    };
+    v.controls.insert(
+        0,
+        Control::choice(
+            "b.view",
+            Msg::new("control-burn-view"),
+            BurnView::ALL
+                .iter()
+                .map(|b| (b.key().to_owned(), b.label()))
+                .collect(),
+            state.view.key(),
+        ),
+    );
+    v.notes.extend(super::chart::validation_notes(snapshot, used));
+    v
+}
+
+/// The supply view: burn vs modelled issuance (log scale when the view spans both eras),
+/// the net supply change, and cumulative net supply with Coin Metrics' measured points.
+fn supply_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartView {
     let (first, last) = match (data.dates.first(), data.dates.last()) {
         (Some(a), Some(b)) => (*a, *b),
         _ => (snapshot.as_of, snapshot.as_of),
@@ -311,6 +463,51 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
             "end-london",
         ));
     }
+    let measured_points = |m: &MeasuredCumulative, key: &str, label: &'static str, color| {
+        let anchor = m.anchor?;
+        let errors = slice(m.error_eth.clone());
+        let shares = slice(m.error_share.clone());
+        Some(SeriesSpec {
+            kind: SeriesKind::Points,
+            end_label: None,
+            remarks: Some(
+                errors
+                    .iter()
+                    .zip(&shares)
+                    .map(|(e, p)| {
+                        let e = (*e)?;
+                        Some(match p {
+                            Some(p) => Msg::new("remark-cumulative-error")
+                                .num("e", e, NumFmt::SignedSig3)
+                                .num("p", *p, NumFmt::SignedPercent(2))
+                                .date("anchor", anchor),
+                            None => Msg::new("remark-cumulative-error-eth")
+                                .num("e", e, NumFmt::SignedSig3)
+                                .date("anchor", anchor),
+                        })
+                    })
+                    .collect(),
+            ),
+            ..line(
+                key,
+                Msg::new(label).date("anchor", anchor),
+                CUMULATIVE,
+                false,
+                color,
+                0.0,
+                slice(m.values.clone()),
+                NumFmt::SignedSig3,
+            )
+        })
+    };
+    if let (true, Some(m)) = (shown(BurnLine::SinceLondon), &data.measured_london) {
+        series.extend(measured_points(
+            m,
+            "eth_supply_cm_since_london",
+            "series-since-london-measured",
+            ColorRole::Eth,
+        ));
+    }
     if shown(BurnLine::SinceMerge) {
         series.push(labelled(
             line(
@@ -325,6 +522,14 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
             ),
             "end-merge",
         ));
+        if let Some(m) = &data.measured_merge {
+            series.extend(measured_points(
+                m,
+                "eth_supply_cm_since_merge",
+                "series-since-merge-measured",
+                ColorRole::InkSecondary,
+            ));
+        }
     }
     let frame = if dates.is_empty() {
         Err(Msg::new("empty-burn-range"))
@@ -443,10 +648,16 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
         warnings: Vec::new(),
         findings: Vec::new(),
         mini: None,
+        stats: vec![model_error_table(data, span)],
         notes: model_notes(data),
-        method: Msg::new("method-burn")
-            .date("london", crate::issuance::LONDON)
-            .date("merge", MERGE),
+        method: Msg::new("method-joined")
+            .msg(
+                "a",
+                Msg::new("method-burn")
+                    .date("london", crate::issuance::LONDON)
+                    .date("merge", MERGE),
+            )
+            .msg("b", Msg::new("method-burn-measured")),
         providers: providers_of(
             snapshot,
             &[ids::ETH_BURN, ids::ETH_STAKED, ids::ETH_SUPPLY_CM],
@@ -571,6 +782,458 @@ fn takeaway(
     out
 }
 
+/// The model against Coin Metrics month by month, for the months the view touches:
+/// measured and modelled issuance (ETH over the month), the error in ETH and in %.
+fn model_error_table(data: &BurnData, span: super::range::Span) -> StatTable {
+    let mut t = StatTable {
+        key: "model-error",
+        title: Msg::new("stats-model-title"),
+        columns: vec![
+            Msg::new("stats-col-month"),
+            Msg::new("stats-col-measured-issuance"),
+            Msg::new("stats-col-modelled-issuance"),
+            Msg::new("stats-col-error-eth"),
+            Msg::new("stats-col-error-pct"),
+        ],
+        rows: Vec::new(),
+        empty: None,
+    };
+    let Some(m) = &data.model else {
+        t.empty = Some(Msg::new("stats-model-none"));
+        return t;
+    };
+    for c in m.checks.iter().filter(|c| {
+        let end = crate::views::range::months_before(c.month, -1).previous_day();
+        c.month <= span.to && end.is_none_or(|e| e >= span.from)
+    }) {
+        t.rows.push(vec![
+            StatCell::Month(c.month),
+            StatCell::Num(c.measured_eth, NumFmt::Sig3),
+            StatCell::Num(c.modelled_eth, NumFmt::Sig3),
+            StatCell::Num(
+                c.modelled_eth.zip(c.measured_eth).map(|(a, b)| a - b),
+                NumFmt::SignedSig3,
+            ),
+            StatCell::Num(c.error_pct.map(|e| e / 100.0), NumFmt::SignedPercent(1)),
+        ]);
+    }
+    if t.rows.is_empty() {
+        t.empty = Some(Msg::new("stats-model-out-of-range"));
+    }
+    t
+}
+
+/// The first and last day of the burn data (the snapshot's date when there are none).
+fn data_bounds(snapshot: &Snapshot, data: &BurnData) -> (Date, Date) {
+    match (data.dates.first(), data.dates.last()) {
+        (Some(a), Some(b)) => (*a, *b),
+        _ => (snapshot.as_of, snapshot.as_of),
+    }
+}
+
+/// A view of the burn chart with nothing to draw, saying why.
+fn blank(snapshot: &Snapshot, state: &BurnState, first: Date, last: Date, why: Msg) -> ChartView {
+    ChartView {
+        chart: Chart::Burn,
+        title: Msg::new("burn-title"),
+        subtitle: Msg::new("burn-subtitle"),
+        summary: why.clone(),
+        lede: Msg::new("burn-lede").month("london", crate::issuance::LONDON),
+        takeaway: vec![why.clone()],
+        controls: vec![Control::range("b.range", state.range, first, last)],
+        frame: Err(why),
+        warnings: Vec::new(),
+        findings: Vec::new(),
+        mini: None,
+        stats: Vec::new(),
+        notes: Vec::new(),
+        method: Msg::new("method-burn-usd"),
+        providers: providers_of(snapshot, &[ids::ETH_BURN], &[]),
+        as_of: last,
+        modelled: false,
+    }
+}
+
+const USD: usize = 0;
+
+/// The burn in US$: CryptoQuant's own dollar value of each day's burn (US$ millions on
+/// the page), daily or its trailing 7-day mean, on a log scale when the view spans more
+/// than [`LOG_RATIO`].
+fn usd_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartView {
+    let (first, last) = data_bounds(snapshot, data);
+    let fees = match &data.fees {
+        Ok(f) => f,
+        Err(e) => return blank(snapshot, state, first, last, super::chart::data_error(e)),
+    };
+    let span = state.range.resolve(first, last);
+    let (a, b) = range_indices(&fees.dates, span.from, span.to);
+    let usd_m: Vec<Option<f64>> = fees.burn_usd.iter().map(|v| v.map(|v| v / 1e6)).collect();
+    let smoothed = match state.smoothing {
+        Smoothing::Mean7 => rolling_mean(&usd_m, SMOOTHING_DAYS),
+        Smoothing::Daily => usd_m.clone(),
+    };
+    let dates = fees.dates.get(a..b).map(<[_]>::to_vec).unwrap_or_default();
+    let daily = usd_m.get(a..b).unwrap_or_default();
+    let shown = smoothed.get(a..b).map(<[_]>::to_vec).unwrap_or_default();
+    let log = wants_log(&[&shown]);
+    let smoothing = Msg::new(match state.smoothing {
+        Smoothing::Mean7 => "smoothing-mean7",
+        Smoothing::Daily => "smoothing-daily",
+    });
+    let days: Vec<(Date, f64)> = dates
+        .iter()
+        .zip(daily)
+        .filter_map(|(d, v)| Some((*d, (*v)?)))
+        .collect();
+    let (title, summary, takeaway) = usd_words(&days);
+    let frame = if dates.is_empty() {
+        Err(Msg::new("empty-burn-range"))
+    } else {
+        Ok(Frame {
+            x: dates,
+            bar_days: None,
+            names: PointNames::Days,
+            panels: vec![PanelSpec {
+                title: Msg::new(if log {
+                    "panel-burn-usd-log"
+                } else {
+                    "panel-burn-usd"
+                })
+                .msg("smoothing", smoothing),
+                short_title: Msg::new("panel-burn-usd-short"),
+                scale: if log { Scale::Log } else { Scale::Linear },
+                ticks: NumFmt::UsdM,
+                reference: None,
+                weight: 1.0,
+                include_zero: !log,
+                clamp: None,
+                min_span: 1.0,
+            }],
+            series: vec![SeriesSpec {
+                key: ids::ETH_BURN_USD.to_owned(),
+                label: Msg::new("series-burn-usd"),
+                panel: USD,
+                kind: SeriesKind::Line { dashed: false },
+                color: ColorRole::Burn,
+                width_css: 1.75,
+                values: shown,
+                format: NumFmt::UsdM,
+                interval: None,
+                remarks: None,
+                end_label: Some(Msg::new("end-burned")),
+            }],
+            events: events_in(&snapshot.events, Chart::Burn, span),
+            annotations: Vec::new(),
+            provisional_from: None,
+            shades: Vec::new(),
+        })
+    };
+    ChartView {
+        chart: Chart::Burn,
+        title,
+        subtitle: Msg::new("burn-usd-subtitle"),
+        summary,
+        lede: Msg::new("burn-lede").month("london", crate::issuance::LONDON),
+        takeaway,
+        controls: vec![
+            Control::choice(
+                "b.smooth",
+                Msg::new("control-smoothing"),
+                vec![
+                    (
+                        Smoothing::Mean7.key().to_owned(),
+                        Msg::new("smoothing-mean7-button"),
+                    ),
+                    (
+                        Smoothing::Daily.key().to_owned(),
+                        Msg::new("smoothing-daily-button"),
+                    ),
+                ],
+                state.smoothing.key(),
+            ),
+            Control::range("b.range", state.range, first, last),
+        ],
+        frame,
+        warnings: Vec::new(),
+        findings: Vec::new(),
+        mini: None,
+        stats: Vec::new(),
+        notes: vec![Msg::new("note-burn-usd")],
+        method: Msg::new("method-burn-usd"),
+        providers: providers_of(snapshot, &[ids::ETH_BURN_USD], &[]),
+        as_of: last,
+        modelled: false,
+    }
+}
+
+/// Headline, summary and takeaway of the US$ view from its daily values (US$ m): the mean
+/// of the last [`HEADLINE_DAYS`] days with data; the range's total, daily mean and peak.
+fn usd_words(days: &[(Date, f64)]) -> (Msg, Msg, Vec<Msg>) {
+    let recent = days
+        .get(days.len().saturating_sub(HEADLINE_DAYS)..)
+        .unwrap_or_default();
+    let peak = days.iter().max_by(|x, y| x.1.total_cmp(&y.1));
+    let (Some(r0), Some(r1), Some(first), Some(last), Some(peak)) =
+        (recent.first(), recent.last(), days.first(), days.last(), peak)
+    else {
+        let why = Msg::new("empty-burn-range");
+        return (Msg::new("burn-title"), why.clone(), vec![why]);
+    };
+    let mean = |d: &[(Date, f64)]| d.iter().map(|x| x.1).sum::<f64>() / d.len().max(1) as f64;
+    let total: f64 = days.iter().map(|x| x.1).sum();
+    let title = Msg::new("burn-usd-headline")
+        .num("v", mean(recent), NumFmt::UsdM)
+        .num("days", recent.len() as f64, NumFmt::Count);
+    let summary = Msg::new("burn-usd-summary")
+        .num("days", recent.len() as f64, NumFmt::Count)
+        .date("from", r0.0)
+        .date("to", r1.0)
+        .num("v", mean(recent), NumFmt::UsdM);
+    let takeaway = vec![
+        Msg::new("burn-usd-total")
+            .date("from", first.0)
+            .date("to", last.0)
+            .num("total", total, NumFmt::UsdM)
+            .num("mean", mean(days), NumFmt::UsdM)
+            .num("days", days.len() as f64, NumFmt::Count),
+        Msg::new("burn-usd-peak")
+            .date("date", peak.0)
+            .num("v", peak.1, NumFmt::UsdM),
+    ];
+    (title, summary, takeaway)
+}
+
+const SHARE: usize = 0;
+const FEES: usize = 1;
+
+/// One month of the share view.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct ShareMonth {
+    start: Date,
+    first: Date,
+    last: Date,
+    /// The month extends beyond the data.
+    partial: bool,
+    share: Option<f64>,
+    burn_eth: Option<f64>,
+    fees_eth: Option<f64>,
+}
+
+/// The months of `fees` (Σ burn ÷ Σ fees, [`crate::fees::share_of_fees_burned_by`]),
+/// with the sums that make each share.
+fn share_months(fees: &crate::fees::FeeData) -> Vec<ShareMonth> {
+    use crate::resample::{resample, Aggregate, Period};
+    let shares =
+        crate::fees::share_of_fees_burned_by(&fees.dates, &fees.burn_eth, &fees.fees_eth, Period::Month);
+    let burned = resample(&fees.dates, &fees.burn_eth, Period::Month, Aggregate::Sum);
+    let paid = resample(&fees.dates, &fees.fees_eth, Period::Month, Aggregate::Sum);
+    let (Some(d0), Some(d1)) = (fees.dates.first(), fees.dates.last()) else {
+        return Vec::new();
+    };
+    shares
+        .iter()
+        .zip(burned.iter().zip(&paid))
+        .map(|(s, (b, f))| {
+            let end = crate::views::range::months_before(s.start, -1).previous_day();
+            ShareMonth {
+                start: s.start,
+                first: b.first,
+                last: b.last,
+                partial: s.start < *d0 || end.is_none_or(|e| e > *d1),
+                share: s.share,
+                burn_eth: b.value,
+                fees_eth: f.value,
+            }
+        })
+        .collect()
+}
+
+/// The share of fees burned, per month and fee-weighted, with the fees paid and the ETH
+/// burned each month below it.
+fn share_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartView {
+    let (first, last) = data_bounds(snapshot, data);
+    let fees = match &data.fees {
+        Ok(f) => f,
+        Err(e) => return blank(snapshot, state, first, last, super::chart::data_error(e)),
+    };
+    let span = state.range.resolve(first, last);
+    let months: Vec<ShareMonth> = share_months(fees)
+        .into_iter()
+        .filter(|m| m.last >= span.from && m.first <= span.to)
+        .collect();
+    let (title, summary, takeaway) = share_words(&months);
+    let frame = if months.is_empty() {
+        Err(Msg::new("empty-burn-range"))
+    } else {
+        let point =
+            |key: &str, label: &'static str, panel, color, values: Vec<Option<f64>>, format| SeriesSpec {
+                key: key.to_owned(),
+                label: Msg::new(label),
+                panel,
+                kind: SeriesKind::Line { dashed: false },
+                color,
+                width_css: 2.0,
+                values,
+                format,
+                interval: None,
+                remarks: None,
+                end_label: None,
+            };
+        Ok(Frame {
+            x: months
+                .iter()
+                .map(|m| add_days(m.first, (m.last - m.first).whole_days() / 2).unwrap_or(m.first))
+                .collect(),
+            bar_days: None,
+            names: PointNames::Named(
+                months
+                    .iter()
+                    .map(|m| {
+                        let title = if m.partial {
+                            Msg::new("point-month-partial").month("month", m.start)
+                        } else {
+                            Msg::new("point-month").month("month", m.start)
+                        };
+                        (
+                            title,
+                            Some(Msg::new("point-days").date("from", m.first).date("to", m.last)),
+                        )
+                    })
+                    .collect(),
+            ),
+            panels: vec![
+                PanelSpec {
+                    title: Msg::new("panel-burn-share"),
+                    short_title: Msg::new("panel-burn-share-short"),
+                    scale: Scale::Linear,
+                    ticks: NumFmt::Percent(0),
+                    reference: None,
+                    weight: 0.6,
+                    include_zero: true,
+                    clamp: None,
+                    min_span: 0.1,
+                },
+                PanelSpec {
+                    title: Msg::new("panel-burn-fees"),
+                    short_title: Msg::new("panel-burn-fees-short"),
+                    scale: Scale::Linear,
+                    ticks: NumFmt::Fixed(0),
+                    reference: None,
+                    weight: 0.4,
+                    include_zero: true,
+                    clamp: None,
+                    min_span: 100.0,
+                },
+            ],
+            series: vec![
+                SeriesSpec {
+                    end_label: Some(Msg::new("end-share")),
+                    ..point(
+                        "share_of_fees_burned",
+                        "series-share-burned",
+                        SHARE,
+                        ColorRole::Burn,
+                        months.iter().map(|m| m.share).collect(),
+                        NumFmt::Percent(1),
+                    )
+                },
+                SeriesSpec {
+                    end_label: Some(Msg::new("end-fees")),
+                    ..point(
+                        ids::ETH_FEES,
+                        "series-fees-month",
+                        FEES,
+                        ColorRole::Ink,
+                        months.iter().map(|m| m.fees_eth).collect(),
+                        NumFmt::Sig3,
+                    )
+                },
+                SeriesSpec {
+                    end_label: Some(Msg::new("end-burned")),
+                    ..point(
+                        ids::ETH_BURN,
+                        "series-burn-month",
+                        FEES,
+                        ColorRole::Burn,
+                        months.iter().map(|m| m.burn_eth).collect(),
+                        NumFmt::Sig3,
+                    )
+                },
+            ],
+            events: events_in(&snapshot.events, Chart::Burn, span),
+            annotations: Vec::new(),
+            provisional_from: None,
+            shades: Vec::new(),
+        })
+    };
+    ChartView {
+        chart: Chart::Burn,
+        title,
+        subtitle: Msg::new("burn-share-subtitle"),
+        summary,
+        lede: Msg::new("burn-lede").month("london", crate::issuance::LONDON),
+        takeaway,
+        controls: vec![Control::range("b.range", state.range, first, last)],
+        frame,
+        warnings: Vec::new(),
+        findings: Vec::new(),
+        mini: None,
+        stats: Vec::new(),
+        notes: vec![Msg::new("note-burn-share")],
+        method: Msg::new("method-burn-share"),
+        providers: providers_of(snapshot, &[ids::ETH_BURN, ids::ETH_FEES], &[]),
+        as_of: last,
+        modelled: false,
+    }
+}
+
+/// Headline, summary and takeaway of the share view: the last complete month's share;
+/// the range's fee-weighted share (Σ burn ÷ Σ fees over its months with both), its lowest
+/// and highest month.
+fn share_words(months: &[ShareMonth]) -> (Msg, Msg, Vec<Msg>) {
+    // (month, share, burned, paid) for the months with all three.
+    let with: Vec<(&ShareMonth, f64, f64, f64)> = months
+        .iter()
+        .filter_map(|m| Some((m, m.share?, m.burn_eth?, m.fees_eth?)))
+        .collect();
+    let complete = with.iter().rev().find(|w| !w.0.partial).or(with.last());
+    let lo = with.iter().min_by(|a, b| a.1.total_cmp(&b.1));
+    let hi = with.iter().max_by(|a, b| a.1.total_cmp(&b.1));
+    let burned: f64 = with.iter().map(|w| w.2).sum();
+    let paid: f64 = with.iter().map(|w| w.3).sum();
+    let (Some(c), Some(lo), Some(hi), Some(f), Some(l), true) =
+        (complete, lo, hi, with.first(), with.last(), paid > 0.0)
+    else {
+        let why = Msg::new("empty-burn-range");
+        return (Msg::new("burn-title"), why.clone(), vec![why]);
+    };
+    let title = Msg::new("burn-share-headline")
+        .num("share", c.1, NumFmt::Percent(0))
+        .month("month", c.0.start);
+    let summary = Msg::new("burn-share-summary")
+        .month("month", c.0.start)
+        .num("share", c.1, NumFmt::Percent(1))
+        .num("burn", c.2, NumFmt::Sig3)
+        .num("fees", c.3, NumFmt::Sig3);
+    let mut takeaway = vec![Msg::new("burn-share-range")
+        .month("from", f.0.start)
+        .month("to", l.0.start)
+        .num("share", burned / paid, NumFmt::Percent(1))
+        .num("burn", burned, NumFmt::Sig3)
+        .num("fees", paid, NumFmt::Sig3)
+        .num("months", with.len() as f64, NumFmt::Count)];
+    if with.len() > 1 {
+        takeaway.push(
+            Msg::new("burn-share-extremes")
+                .month("lo_month", lo.0.start)
+                .num("lo", lo.1, NumFmt::Percent(1))
+                .month("hi_month", hi.0.start)
+                .num("hi", hi.1, NumFmt::Percent(1)),
+        );
+    }
+    (title, summary, takeaway)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -616,6 +1279,7 @@ mod tests {
 
     fn state(smoothing: Smoothing) -> BurnState {
         BurnState {
+            view: BurnView::Supply,
             smoothing,
             hidden: Vec::new(),
             range: RangeChoice::Preset(Preset::All),
@@ -664,7 +1328,8 @@ mod tests {
             .series
             .iter()
             .all(|x| x.key != ids::ETH_ISSUANCE_MODEL));
-        let Some(Control::Toggles { items, .. }) = v.controls.first() else {
+        assert_eq!(v.controls[0].key(), "b.view");
+        let Some(Control::Toggles { items, .. }) = v.controls.get(1) else {
             panic!()
         };
         assert!(!items[1].on);
@@ -677,5 +1342,173 @@ mod tests {
         assert!(wants_log(&[&[Some(1.0), Some(30.0)]]));
         assert!(!wants_log(&[&[Some(1.0), Some(20.0), None, Some(-5.0)]]));
         assert!(!wants_log(&[&[None]]));
+    }
+
+    /// 2024-01-29 .. 2024-03-04 (36 days): burn 100 ETH a day, fees 400 (Jan), 200 (Feb)
+    /// and 100 (Mar), burn worth US$ 2m a day (1m on 2024-02-10), 36M ETH staked, and a
+    /// measured supply on Feb 1 and Mar 1 rising by 2,000 ETH.
+    fn fee_snap(with_fees: bool) -> Snapshot {
+        let n = 36;
+        let meta = |unit: &str, first: &str, last: &str| json!({"label": "x", "unit": unit, "provider": "p", "first": first, "last": last, "last_provisional": false});
+        let axis = json!({"start": "2024-01-29", "day_steps": vec![1; n - 1]});
+        let days: Vec<Date> = (0..n)
+            .map(|i| add_days(time::macros::date!(2024 - 01 - 29), i as i64).unwrap())
+            .collect();
+        let fees: Vec<f64> = days
+            .iter()
+            .map(|d| match d.month() {
+                time::Month::January => 400.0,
+                time::Month::February => 200.0,
+                _ => 100.0,
+            })
+            .collect();
+        let usd: Vec<f64> = days
+            .iter()
+            .map(|d| if d.day() == 10 { 1.0e6 } else { 2.0e6 })
+            .collect();
+        let mut series = json!({
+            "eth_burn": {"meta": meta("ETH", "2024-01-29", "2024-03-04"), "axis": axis, "values": vec![100.0; n]},
+            "eth_staked": {"meta": meta("ETH", "2024-01-29", "2024-03-04"), "axis": axis, "values": vec![36.0e6; n]},
+            "eth_supply_cm": {"meta": meta("ETH", "2024-02-01", "2024-03-01"), "axis": {"start": "2024-02-01", "day_steps": [29]}, "values": [120.0e6, 120.002e6]}
+        });
+        if with_fees {
+            series["eth_fees"] =
+                json!({"meta": meta("ETH", "2024-01-29", "2024-03-04"), "axis": axis, "values": fees});
+            series["eth_burn_usd"] =
+                json!({"meta": meta("USD", "2024-01-29", "2024-03-04"), "axis": axis, "values": usd});
+        }
+        let raw: RawSnapshot = serde_json::from_value(json!({
+            "schema_version": 1, "as_of": "2024-03-04",
+            "providers": {"p": {"name": "P", "attribution": "P", "licence": "l", "url": "u"}},
+            "series": series,
+            "etf_flows": {}, "market_holidays": [], "events": []
+        }))
+        .unwrap();
+        Snapshot::from_raw(raw).unwrap()
+    }
+
+    fn burn_state(view: BurnView, smoothing: Smoothing) -> BurnState {
+        BurnState {
+            view,
+            ..state(smoothing)
+        }
+    }
+
+    #[test]
+    fn measured_points_sit_their_error_away_from_the_model_line() {
+        let s = fee_snap(false);
+        let d = BurnData::from_snapshot(&s).unwrap();
+        let m = d.measured_london.as_ref().unwrap();
+        let feb1 = d.dates.iter().position(|x| x.day() == 1).unwrap();
+        let mar1 = d.dates.iter().rposition(|x| x.day() == 1).unwrap();
+        assert_eq!(
+            m.anchor,
+            Some(d.dates[feb1]),
+            "the first measured day after the base"
+        );
+        assert!(m
+            .values
+            .iter()
+            .enumerate()
+            .all(|(i, v)| v.is_some() == (i == mar1)));
+        let line = d.cumulative_london_eth[mar1].unwrap();
+        let at_anchor = d.cumulative_london_eth[feb1].unwrap();
+        assert!((m.values[mar1].unwrap() - (at_anchor + 2_000.0)).abs() < 1e-6);
+        let e = m.error_eth[mar1].unwrap();
+        assert!(
+            (line - m.values[mar1].unwrap() - e).abs() < 1e-6,
+            "distance = error"
+        );
+        // Measured issuance since Feb 1 = 2,000 + 29 days × 100 burned.
+        assert!((m.error_share[mar1].unwrap() - e / 4_900.0).abs() < 1e-12);
+        // The view draws them on the cumulative panel with the error as a remark.
+        let v = view(&s, &d, &state(Smoothing::Daily));
+        let f = v.frame.unwrap();
+        let pts = f
+            .series
+            .iter()
+            .find(|x| x.key == "eth_supply_cm_since_london")
+            .unwrap();
+        assert_eq!(pts.panel, CUMULATIVE);
+        assert_eq!(pts.kind, SeriesKind::Points);
+        let remark = pts.remarks.as_ref().unwrap()[mar1].as_ref().unwrap();
+        assert_eq!(remark.id, "remark-cumulative-error");
+        assert!((remark.numbers()[0].0 - e).abs() < 1e-9);
+        // The whole span is after the Merge: both lines start on its first day, so both
+        // get the same points; hiding a line hides its points.
+        let merge = f
+            .series
+            .iter()
+            .find(|x| x.key == "eth_supply_cm_since_merge")
+            .unwrap();
+        assert_eq!(merge.values, pts.values);
+        let mut hidden = state(Smoothing::Daily);
+        hidden.hidden = vec![BurnLine::SinceLondon];
+        let h = view(&s, &d, &hidden).frame.unwrap();
+        assert!(h.series.iter().all(|x| x.key != "eth_supply_cm_since_london"));
+        let t = v.stats.iter().find(|t| t.key == "model-error").unwrap();
+        assert_eq!(t.rows.len(), 1, "February is the one month measured at both ends");
+    }
+
+    #[test]
+    fn the_usd_view_draws_cryptoquants_dollars_and_sums_them() {
+        let s = fee_snap(true);
+        let d = BurnData::from_snapshot(&s).unwrap();
+        let v = view(&s, &d, &burn_state(BurnView::Usd, Smoothing::Daily));
+        assert_eq!(v.controls[0].key(), "b.view");
+        assert!(v.controls.iter().any(|c| c.key() == "b.smooth"));
+        assert!(v.controls.iter().all(|c| c.key() != "b.hide"));
+        let f = v.frame.as_ref().unwrap();
+        assert!(f.panels_are_valid());
+        let usd = &f.series[0];
+        assert_eq!(usd.key, ids::ETH_BURN_USD);
+        assert_eq!(usd.values[0], Some(2.0), "US$ millions");
+        assert_eq!(v.takeaway[0].id, "burn-usd-total");
+        assert!((v.takeaway[0].numbers()[0].0 - (35.0 * 2.0 + 1.0)).abs() < 1e-9);
+        assert_eq!(v.takeaway[1].id, "burn-usd-peak");
+        assert_eq!(v.title.id, "burn-usd-headline");
+        assert!(!v.modelled);
+        let m = view(&s, &d, &burn_state(BurnView::Usd, Smoothing::Mean7));
+        let f = m.frame.unwrap();
+        assert!(f.series[0].values[..6].iter().all(Option::is_none));
+        assert!(
+            (f.series[0].values[16].unwrap() - 13.0 / 7.0).abs() < 1e-12,
+            "mean over Feb 5..11"
+        );
+    }
+
+    #[test]
+    fn the_share_view_is_monthly_and_fee_weighted() {
+        let s = fee_snap(true);
+        let d = BurnData::from_snapshot(&s).unwrap();
+        let v = view(&s, &d, &burn_state(BurnView::Share, Smoothing::Mean7));
+        let f = v.frame.as_ref().unwrap();
+        assert_eq!(f.x.len(), 3, "Jan (partial), Feb, Mar (partial)");
+        let share = f.series.iter().find(|x| x.key == "share_of_fees_burned").unwrap();
+        assert_eq!(share.values, [Some(0.25), Some(0.5), Some(1.0)]);
+        let PointNames::Named(names) = &f.names else {
+            panic!()
+        };
+        assert_eq!(names[0].0.id, "point-month-partial");
+        assert_eq!(names[1].0.id, "point-month");
+        // The headline is the last complete month, February.
+        assert_eq!(v.title.id, "burn-share-headline");
+        assert_eq!(v.title.numbers()[0].0, 0.5);
+        // Range: 3,600 burned of 3 × 400 + 29 × 200 + 4 × 100 = 7,400 paid.
+        assert!((v.takeaway[0].numbers()[0].0 - 3_600.0 / 7_400.0).abs() < 1e-12);
+        assert!(v.controls.iter().all(|c| c.key() != "b.smooth"));
+        assert_eq!(v.providers, ["p"]);
+    }
+
+    #[test]
+    fn without_the_fee_series_only_the_new_views_say_why() {
+        let s = fee_snap(false);
+        let d = BurnData::from_snapshot(&s).unwrap();
+        assert!(view(&s, &d, &state(Smoothing::Daily)).frame.is_ok());
+        for b in [BurnView::Usd, BurnView::Share] {
+            let v = view(&s, &d, &burn_state(b, Smoothing::Daily));
+            assert_eq!(v.frame.unwrap_err().id, "error-chart-data");
+            assert_eq!(v.controls[0].key(), "b.view", "the reader can switch back");
+        }
     }
 }

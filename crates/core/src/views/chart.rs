@@ -180,6 +180,9 @@ pub struct ChartView {
     pub findings: Vec<Msg>,
     /// A small companion chart (the flows chart's lead–lag bars).
     pub mini: Option<MiniBars>,
+    /// The findings' numbers as tables (regime periods, the lead–lag correlogram, the
+    /// model's monthly error), shown under the chart's data table and added to its CSV.
+    pub stats: Vec<super::table::StatTable>,
     /// How the chart is computed.
     pub method: Msg,
     /// Provider ids credited (keys of the snapshot's providers).
@@ -281,6 +284,33 @@ pub fn providers_of(snapshot: &Snapshot, series: &[&str], flows: &[&str]) -> Vec
     for id in ids {
         if !out.contains(&id) {
             out.push(id);
+        }
+    }
+    out
+}
+
+/// The notes validation left on the series and flow tables `ids` (values set aside, totals
+/// replaced, ranges that disagree) and on the file as a whole (events or holidays dropped),
+/// one per kind of problem, for the chart that draws them.
+pub fn validation_notes(snapshot: &Snapshot, ids: &[&str]) -> Vec<Msg> {
+    let mut out: Vec<Msg> = Vec::new();
+    let series = ids.iter().flat_map(|id| {
+        let notes = match (snapshot.series(id), snapshot.flows(id)) {
+            (Ok(s), _) => s.notes(),
+            (_, Ok(t)) => t.notes(),
+            _ => Vec::new(),
+        };
+        notes
+            .into_iter()
+            .map(|n| Msg::new("note-validation").text("text", n))
+    });
+    let file = snapshot
+        .file_notes()
+        .into_iter()
+        .map(|n| Msg::new("note-validation-file").text("text", n));
+    for m in series.chain(file) {
+        if !out.contains(&m) {
+            out.push(m);
         }
     }
     out

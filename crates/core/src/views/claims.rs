@@ -101,6 +101,12 @@ pub fn claims(snapshot: &Arc<Snapshot>, views: &[ViewState]) -> Vec<Claim> {
                     push("mini-bar", &b.text);
                 }
             }
+            for t in &v.stats {
+                push("table-title", &t.title);
+                if let Some(why) = &t.empty {
+                    push("table-empty", why);
+                }
+            }
             match &v.frame {
                 Ok(f) => {
                     for p in &f.panels {

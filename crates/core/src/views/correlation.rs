@@ -9,6 +9,7 @@ use super::frame::{ColorRole, Frame, PanelSpec, PointNames, Scale, SeriesKind, S
 use super::frame::{Interval, IntervalKind, Shade};
 use super::range::Span;
 use super::state::{Chart, CorrelationState};
+use super::table::{StatCell, StatTable};
 use super::{first_value, last_value};
 use crate::align::{range_indices, sample_on};
 use crate::analysis::regimes::{regimes, Side, MIN_REGIME_DAYS};
@@ -332,7 +333,7 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
     series.extend(indexed);
 
     let takeaway = takeaway(&dates, &shown, window, provisional);
-    let (findings, shades) = regime_findings(data, state, span);
+    let (findings, shades, regime_table) = regime_findings(data, state, span);
     let frame = match dates.first() {
         None => Err(Msg::new("empty-market-range")),
         Some(start) => Ok(Frame {
@@ -401,6 +402,10 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
     if provisional.is_some() {
         notes.push(Msg::new("note-provisional"));
     }
+    let used: Vec<&str> = std::iter::once(ids::BTC_USD)
+        .chain(state.with.iter().map(|c| c.key()))
+        .collect();
+    notes.extend(super::chart::validation_notes(snapshot, &used));
     let (title, summary) = headline(&dates, &shown, window, provisional);
     ChartView {
         chart: Chart::Correlation,
@@ -449,6 +454,7 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
         warnings,
         findings,
         mini: None,
+        stats: regime_table.into_iter().collect(),
         notes,
         method: Msg::new("method-corr"),
         providers: providers_of(
@@ -466,11 +472,15 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
 /// The regime periods of the Nasdaq-100 against `state.regime_vs` over the whole
 /// history (rule: [`crate::analysis::regimes`]), listed and shaded where they overlap the
 /// view.
-fn regime_findings(data: &MarketData, state: &CorrelationState, span: Span) -> (Vec<Msg>, Vec<Shade>) {
+fn regime_findings(
+    data: &MarketData,
+    state: &CorrelationState,
+    span: Span,
+) -> (Vec<Msg>, Vec<Shade>, Option<StatTable>) {
     let vs = state.regime_vs;
     let pair = rolling_correlations(data, &[Counterpart::Qqq, vs], state.window);
     let (Some(Ok(a)), Some(Ok(b))) = (pair.first(), pair.get(1)) else {
-        return (Vec::new(), Vec::new());
+        return (Vec::new(), Vec::new(), None);
     };
     let found = regimes(&data.dates, &a.stats, &b.stats, MIN_REGIME_DAYS);
     let in_view: Vec<_> = found
@@ -486,8 +496,36 @@ fn regime_findings(data: &MarketData, state: &CorrelationState, span: Span) -> (
     .num("window", w, NumFmt::Count)
     .num("k", MIN_REGIME_DAYS as f64, NumFmt::Count)
     .msg("vs", in_sentence(vs))];
+    let mut table = StatTable {
+        key: "regimes",
+        title: Msg::new("stats-regimes-title")
+            .msg("vs", in_sentence(vs))
+            .num("window", w, NumFmt::Count)
+            .num("k", MIN_REGIME_DAYS as f64, NumFmt::Count),
+        columns: vec![
+            Msg::new("stats-col-leader"),
+            Msg::new("stats-col-from"),
+            Msg::new("stats-col-to"),
+            Msg::new("stats-col-days"),
+            Msg::new("stats-col-mean-r").msg("with", in_sentence(Counterpart::Qqq)),
+            Msg::new("stats-col-mean-r").msg("with", in_sentence(vs)),
+        ],
+        rows: Vec::new(),
+        empty: in_view.is_empty().then(|| findings.first().cloned()).flatten(),
+    };
     let mut shades = Vec::new();
     for r in &in_view {
+        table.rows.push(vec![
+            StatCell::Text(in_sentence(match r.leader {
+                Side::A => Counterpart::Qqq,
+                Side::B => vs,
+            })),
+            StatCell::Day(r.start),
+            StatCell::Day(r.end),
+            StatCell::Num(Some(r.days as f64), NumFmt::Count),
+            StatCell::Num(Some(r.mean_r_a), NumFmt::Corr),
+            StatCell::Num(Some(r.mean_r_b), NumFmt::Corr),
+        ]);
         let (leader, other, r_lead, r_other) = match r.leader {
             Side::A => (Counterpart::Qqq, vs, r.mean_r_a, r.mean_r_b),
             Side::B => (vs, Counterpart::Qqq, r.mean_r_b, r.mean_r_a),
@@ -508,7 +546,7 @@ fn regime_findings(data: &MarketData, state: &CorrelationState, span: Span) -> (
         });
         findings.push(m);
     }
-    (findings, shades)
+    (findings, shades, Some(table))
 }
 
 /// The headline and the short summary: the two counterparts most correlated with bitcoin
@@ -873,5 +911,57 @@ mod tests {
             arg(&v.warnings[0], "name"),
             Some(&crate::text::Arg::Msg(label(Counterpart::Gld)))
         );
+    }
+
+    #[test]
+    fn the_regime_periods_go_into_a_table_with_their_numbers() {
+        use crate::views::range::Preset;
+        use crate::views::table::StatCell;
+        let snap =
+            Snapshot::from_text_unverified(include_str!("../../../../public/data/snapshot.txt")).unwrap();
+        let data = MarketData::from_snapshot(&snap).unwrap();
+        let st = CorrelationState {
+            with: Counterpart::DEFAULT.to_vec(),
+            window: 90,
+            range: RangeChoice::Preset(Preset::All),
+            regime_vs: Counterpart::Gld,
+        };
+        let v = view(&snap, &data, &st);
+        let t = v.stats.iter().find(|t| t.key == "regimes").unwrap();
+        let periods: Vec<&Msg> = v.findings.iter().filter(|m| m.id == "regime-period").collect();
+        assert!(!periods.is_empty(), "the real data hold regimes at 90 days");
+        assert_eq!(t.rows.len(), periods.len());
+        assert_eq!(t.empty, None);
+        for (row, m) in t.rows.iter().zip(&periods) {
+            assert_eq!(row.len(), t.columns.len());
+            assert!(matches!(row[1], StatCell::Day(d) if Some(&crate::text::Arg::Date(d)) == arg(m, "from")));
+            assert!(
+                matches!(row[3], StatCell::Num(Some(n), _) if Some(&crate::text::Arg::Num(n, NumFmt::Count)) == arg(m, "days"))
+            );
+            // Nasdaq's and the other market's means, whichever led.
+            let StatCell::Num(Some(qqq), _) = row[4] else {
+                panic!()
+            };
+            let StatCell::Num(Some(gld), _) = row[5] else {
+                panic!()
+            };
+            let nums: Vec<f64> = m.numbers().iter().map(|n| n.0).collect();
+            assert!(nums.contains(&qqq) && nums.contains(&gld), "{nums:?}");
+        }
+        // A view with no regime: no rows, and the rule with its minimum in words.
+        let short = view(
+            &snap,
+            &data,
+            &CorrelationState {
+                window: 30,
+                range: RangeChoice::Preset(Preset::Y2),
+                ..st
+            },
+        );
+        let t = short.stats.iter().find(|t| t.key == "regimes").unwrap();
+        assert!(t.rows.is_empty(), "{:?}", t.rows);
+        let why = t.empty.as_ref().unwrap();
+        assert_eq!(why.id, "regime-none");
+        assert!(why.numbers().iter().any(|n| n.0 == MIN_REGIME_DAYS as f64));
     }
 }

@@ -2,7 +2,9 @@
 //! column per series (the same series the chart draws and the tooltip reads), under comment
 //! lines naming the sources, their attribution, the notes and the view.
 
+use super::chart::ChartView;
 use super::frame::{Frame, IntervalKind, PointNames};
+use super::table::{StatCell, StatTable};
 use crate::date::format_iso;
 use crate::text::{Locale, Msg, NumFmt};
 use std::fmt::Write;
@@ -33,7 +35,8 @@ fn field(text: &str) -> String {
 /// Decimals a CSV cell keeps: more than the page prints, no more than the data hold.
 fn decimals(f: NumFmt) -> usize {
     match f {
-        NumFmt::Corr => 4,
+        NumFmt::Corr | NumFmt::Percent(_) | NumFmt::SignedPercent(_) => 4,
+        NumFmt::Count => 0,
         _ => 2,
     }
 }
@@ -127,6 +130,48 @@ pub fn frame_csv(frame: &Frame, h: &CsvHeader, locale: &Locale) -> String {
     out
 }
 
+/// One [`StatTable`] as a CSV block: a blank line, `# title`, then its header and rows —
+/// or, when the view cannot support the statistic, `# reason` and no rows.
+pub fn stat_csv(t: &StatTable, locale: &Locale) -> String {
+    let mut out = String::from("\n");
+    let one_line = |m: &Msg| locale.render(m).replace(['\n', '\r'], " ");
+    let _ = writeln!(out, "# {}", one_line(&t.title));
+    if let Some(why) = &t.empty {
+        let _ = writeln!(out, "# {}", one_line(why));
+        return out;
+    }
+    let head: Vec<String> = t.columns.iter().map(|c| field(&one_line(c))).collect();
+    let _ = writeln!(out, "{}", head.join(","));
+    for row in &t.rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| match c {
+                StatCell::Day(d) | StatCell::Month(d) => format_iso(*d),
+                StatCell::Num(v, f) => v
+                    .filter(|v| v.is_finite())
+                    .map(|v| format!("{v:.*}", decimals(*f)))
+                    .unwrap_or_default(),
+                StatCell::Text(m) => field(&one_line(m)),
+            })
+            .collect();
+        let _ = writeln!(out, "{}", cells.join(","));
+    }
+    out
+}
+
+/// The whole CSV of a chart view: the frame's rows ([`frame_csv`]; the reason instead
+/// when nothing can be drawn) followed by one block per [`ChartView::stats`] table.
+pub fn view_csv(v: &ChartView, h: &CsvHeader, locale: &Locale) -> String {
+    let mut out = match &v.frame {
+        Ok(f) => frame_csv(f, h, locale),
+        Err(m) => format!("# {}\n", locale.render(m).replace(['\n', '\r'], " ")),
+    };
+    for t in &v.stats {
+        out.push_str(&stat_csv(t, locale));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,5 +230,88 @@ mod tests {
         assert!(data[0].starts_with("date,"), "{csv}");
         assert_eq!(data[1], "2025-11-20,-903.20");
         assert_eq!(data[2], "2025-11-21,");
+    }
+
+    #[test]
+    fn a_stat_block_writes_machine_numbers_or_says_why_it_is_empty() {
+        let t = StatTable {
+            key: "leadlag",
+            title: Msg::new("stats-leadlag-title"),
+            columns: vec![
+                Msg::new("stats-col-lag"),
+                Msg::new("stats-col-r"),
+                Msg::new("stats-col-from"),
+            ],
+            rows: vec![
+                vec![
+                    StatCell::Num(Some(-1.0), NumFmt::Signed(0)),
+                    StatCell::Num(Some(0.123_456), NumFmt::Corr),
+                    StatCell::Day(date!(2025 - 01 - 02)),
+                ],
+                vec![
+                    StatCell::Num(Some(2.0), NumFmt::Signed(0)),
+                    StatCell::Num(None, NumFmt::Corr),
+                    StatCell::Day(date!(2025 - 01 - 03)),
+                ],
+            ],
+            empty: None,
+        };
+        let csv = stat_csv(&t, Locale::en());
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "");
+        assert!(lines[1].starts_with("# "), "{csv}");
+        assert_eq!(lines.len(), 5, "{csv}");
+        assert_eq!(lines[3], "-1.00,0.1235,2025-01-02");
+        assert_eq!(lines[4], "2.00,,2025-01-03");
+        let empty = StatTable {
+            rows: Vec::new(),
+            empty: Some(Msg::new("leadlag-too-short").num("days", 41.0, NumFmt::Count)),
+            ..t
+        };
+        let csv = stat_csv(&empty, Locale::en());
+        assert_eq!(csv.lines().count(), 3, "{csv}");
+        assert!(csv.lines().nth(2).unwrap().contains("41"), "{csv}");
+    }
+
+    #[test]
+    fn a_views_csv_holds_its_frame_then_each_stat_table() {
+        use crate::views::chart::{chart_view, prepare};
+        use crate::views::state::{Chart, ViewState};
+        let snap = std::sync::Arc::new(
+            crate::Snapshot::from_text_unverified(include_str!("../../../../public/data/snapshot.txt"))
+                .unwrap(),
+        );
+        let title = Msg::new("embed-title-flows");
+        let h = CsvHeader {
+            title: &title,
+            sources: &[],
+            as_of: date!(2026 - 08 - 21),
+            notes: &[],
+            url: "u",
+        };
+        let p = prepare(Chart::Flows, &snap).unwrap();
+        let v = chart_view(&p, &ViewState::default().part(Chart::Flows));
+        let csv = view_csv(&v, &h, Locale::en());
+        let blocks: Vec<&str> = csv.split("\n\n").collect();
+        assert_eq!(blocks.len(), 1 + v.stats.len(), "{}", &csv[csv.len() - 2000..]);
+        let leadlag: Vec<&str> = blocks[1].lines().collect();
+        assert!(leadlag[0].starts_with("# Lead–lag"), "{}", leadlag[0]);
+        assert_eq!(leadlag.len(), 2 + 21, "title, header, lags −10 … +10");
+        assert!(leadlag[2].starts_with("-10.00,"), "{}", leadlag[2]);
+        assert_eq!(leadlag[2].split(',').count(), 5);
+        // The burn chart's CSV carries the model's monthly error and the measured points.
+        let p = prepare(Chart::Burn, &snap).unwrap();
+        let v = chart_view(&p, &ViewState::default().part(Chart::Burn));
+        let csv = view_csv(&v, &h, Locale::en());
+        let header = csv.lines().find(|l| l.starts_with("date,")).unwrap();
+        assert!(header.contains("Since London, measured"), "{header}");
+        assert!(
+            header.contains("Since London, measured (Coin Metrics, change since 1 Sep 2021) remark"),
+            "{header}"
+        );
+        assert!(
+            csv.contains("\n# Issuance model against Coin Metrics"),
+            "model error block"
+        );
     }
 }

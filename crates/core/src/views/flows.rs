@@ -8,6 +8,7 @@ use super::chart::{data_error, events_in, providers_of, ChartView, Control, Mini
 use super::frame::{Annotation, ColorRole, Frame, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec};
 use super::range::{RangeChoice, Span};
 use super::state::{Chart, FlowsState};
+use super::table::{StatCell, StatTable};
 use crate::align::range_indices;
 use crate::date::add_days;
 use crate::resample::{resample, Aggregate, Period};
@@ -133,8 +134,29 @@ pub struct FlowBar {
     pub net_usd_m: f64,
     /// Net flow per fund group, US$ m (empty in total mode).
     pub by_group_usd_m: Vec<f64>,
-    /// Cumulative net flow since launch at the bar's last day, US$ m.
+    /// Cumulative net flow since launch at the bar's last day, US$ m (the sum of every
+    /// published day: a day validation set aside is not in it).
     pub cumulative_usd_m: f64,
+    /// The bar holds a day validation set aside ([`set_aside_days`]): its flow is unknown,
+    /// so neither the bar nor the cumulative line is drawn there (the line breaks).
+    pub gap: bool,
+}
+
+/// The days of `table` that validation set aside (a row with an unusable fund cell): the
+/// table has no row for them, yet they are trading days whose flow is unknown.
+pub fn set_aside_days(table: &FlowTable) -> Vec<Date> {
+    let mut days: Vec<Date> = table
+        .issues()
+        .iter()
+        .filter_map(|i| match i {
+            crate::snapshot::Issue::RowSetAside { date, .. } => Some(*date),
+            _ => None,
+        })
+        .filter(|d| table.dates().binary_search(d).is_err())
+        .collect();
+    days.sort();
+    days.dedup();
+    days
 }
 
 /// Everything chart 2 draws and says.
@@ -174,10 +196,31 @@ pub struct FlowControls {
 }
 
 /// Builds the view of `table` for the controls.
+///
+/// A day validation set aside is a gap: its daily bar, the week or month holding it, and
+/// the cumulative line at that bar are not drawn (the line breaks instead of bridging the
+/// day), and the cumulative total after it is the sum of the published days.
 pub fn flows_view(table: &FlowTable, asset: Asset, holidays: &[Date], c: &FlowControls) -> FlowsView {
     let groups = fund_groups(table);
     let shown: Vec<bool> = groups.iter().map(|g| !c.hidden.contains(&g.key)).collect();
     let n = table.dates().len();
+    // Every published day plus the days set aside (`None` there), in date order.
+    let aside = set_aside_days(table);
+    let mut calendar: Vec<(Date, Option<usize>)> = table
+        .dates()
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (*d, Some(i)))
+        .chain(aside.iter().map(|d| (*d, None)))
+        .collect();
+    calendar.sort_by_key(|x| x.0);
+    let all_dates: Vec<Date> = calendar.iter().map(|x| x.0).collect();
+    let spread = |v: &[Option<f64>]| -> Vec<Option<f64>> {
+        calendar
+            .iter()
+            .map(|(_, i)| i.and_then(|i| v.get(i).copied().flatten()))
+            .collect()
+    };
     let group_daily: Vec<Vec<Option<f64>>> = groups
         .iter()
         .map(|g| {
@@ -209,13 +252,14 @@ pub fn flows_view(table: &FlowTable, asset: Asset, holidays: &[Date], c: &FlowCo
             .collect(),
     };
     let cumulative = cumulative_sum(&net_daily);
-    let net_buckets = resample(table.dates(), &net_daily, c.period, Aggregate::Sum);
+    let net_all = spread(&net_daily);
+    let net_buckets = resample(&all_dates, &net_all, c.period, Aggregate::Sum);
     let group_buckets: Vec<Vec<Option<f64>>> = match c.mode {
         FlowMode::Total => Vec::new(),
         FlowMode::ByFund => group_daily
             .iter()
             .map(|g| {
-                resample(table.dates(), g, c.period, Aggregate::Sum)
+                resample(&all_dates, &spread(g), c.period, Aggregate::Sum)
                     .into_iter()
                     .map(|b| b.value)
                     .collect()
@@ -240,6 +284,7 @@ pub fn flows_view(table: &FlowTable, asset: Asset, holidays: &[Date], c: &FlowCo
                 .map(|g| g.get(i).copied().flatten().unwrap_or(0.0))
                 .collect(),
             cumulative_usd_m: cumulative.get(last_index).copied().flatten().unwrap_or(0.0),
+            gap: b.value.is_none(),
         });
     }
     let mut outflows: Vec<(usize, f64)> = bars
@@ -369,6 +414,7 @@ pub fn view(snapshot: &Snapshot, state: &FlowsState) -> ChartView {
         warnings: Vec::new(),
         findings: Vec::new(),
         mini: None,
+        stats: Vec::new(),
         notes: Vec::new(),
         method: Msg::new("method-flows"),
         providers: providers_of(snapshot, &[], &[asset.key()]),
@@ -429,9 +475,15 @@ pub fn view(snapshot: &Snapshot, state: &FlowsState) -> ChartView {
     base.controls = controls;
     base.as_of = table.last();
     base.takeaway = takeaway(&v, table);
-    (base.findings, base.mini) = lead_lag(snapshot, asset, &v);
+    (base.findings, base.mini, base.stats) = lead_lag(snapshot, asset, &v);
     (base.title, base.summary) = headline(&v);
     base.notes = notes(&v, table);
+    let price = match asset {
+        Asset::Btc => ids::BTC_USD,
+        Asset::Eth => ids::ETH_USD,
+    };
+    base.notes
+        .extend(super::chart::validation_notes(snapshot, &[asset.key(), price]));
     base.frame = frame(&v, &snapshot.events);
     base
 }
@@ -450,7 +502,7 @@ fn frame(v: &FlowsView, events: &[Event]) -> Result<Frame, Msg> {
             kind: SeriesKind::Bar { by_sign: true },
             color: ColorRole::Inflow,
             width_css: 0.0,
-            values: v.bars.iter().map(|b| Some(b.net_usd_m)).collect(),
+            values: v.bars.iter().map(|b| (!b.gap).then_some(b.net_usd_m)).collect(),
             format: NumFmt::SignedUsdM,
             end_label: None,
             remarks: None,
@@ -468,7 +520,11 @@ fn frame(v: &FlowsView, events: &[Event]) -> Result<Frame, Msg> {
                     kind: SeriesKind::Stack,
                     color: ColorRole::Fund(u8::try_from(g).unwrap_or(u8::MAX)),
                     width_css: 0.0,
-                    values: v.bars.iter().map(|b| b.by_group_usd_m.get(g).copied()).collect(),
+                    values: v
+                        .bars
+                        .iter()
+                        .map(|b| b.by_group_usd_m.get(g).copied().filter(|_| !b.gap))
+                        .collect(),
                     format: NumFmt::SignedUsdM,
                     end_label: None,
                     remarks: None,
@@ -488,7 +544,11 @@ fn frame(v: &FlowsView, events: &[Event]) -> Result<Frame, Msg> {
         kind: SeriesKind::Line { dashed: false },
         color: ColorRole::Ink,
         width_css: 1.75,
-        values: v.bars.iter().map(|b| Some(b.cumulative_usd_m)).collect(),
+        values: v
+            .bars
+            .iter()
+            .map(|b| (!b.gap).then_some(b.cumulative_usd_m))
+            .collect(),
         format: NumFmt::SignedUsdM,
         end_label: Some(Msg::new("end-cumulative")),
         remarks: None,
@@ -605,22 +665,34 @@ fn notes(v: &FlowsView, table: &FlowTable) -> Vec<Msg> {
     if let Some(n) = &table.meta.note {
         notes.push(Msg::new("note-verbatim").data("text", data::flows_note(v.asset.key(), n)));
     }
+    let aside = set_aside_days(table);
+    if let Some(first) = aside.first() {
+        notes.push(
+            Msg::new("note-flows-gap")
+                .num("n", aside.len() as f64, NumFmt::Count)
+                .date("first", *first),
+        );
+    }
     notes
 }
 
 /// The cross-correlation of daily flows with daily returns over the view (rule:
 /// [`crate::analysis::leadlag`]): one sentence and the correlogram.
-fn lead_lag(snapshot: &Snapshot, asset: Asset, v: &FlowsView) -> (Vec<Msg>, Option<MiniBars>) {
+fn lead_lag(
+    snapshot: &Snapshot,
+    asset: Asset,
+    v: &FlowsView,
+) -> (Vec<Msg>, Option<MiniBars>, Vec<StatTable>) {
     use crate::analysis::leadlag::{for_asset, Asset as CoinAsset, LeadLag};
     let coin = match asset {
         Asset::Btc => CoinAsset::Btc,
         Asset::Eth => CoinAsset::Eth,
     };
     let (Some(first), Some(last)) = (v.bars.first(), v.bars.last()) else {
-        return (Vec::new(), None);
+        return (Vec::new(), None, Vec::new());
     };
     let Ok(cc) = for_asset(snapshot, coin, first.first, last.last) else {
-        return (Vec::new(), None);
+        return (Vec::new(), None, Vec::new());
     };
     let coin_name = Msg::new(match asset {
         Asset::Btc => "btc-lower",
@@ -664,6 +736,41 @@ fn lead_lag(snapshot: &Snapshot, asset: Asset, v: &FlowsView) -> (Vec<Msg>, Opti
             },
         })
         .collect();
+    let table = StatTable {
+        key: "leadlag",
+        title: Msg::new("stats-leadlag-title")
+            .msg("coin", coin_name.clone())
+            .date("from", first.first)
+            .date("to", last.last),
+        columns: vec![
+            Msg::new("stats-col-lag"),
+            Msg::new("stats-col-r"),
+            Msg::new("stats-col-n"),
+            Msg::new("stats-col-band"),
+            Msg::new("stats-col-outside"),
+        ],
+        rows: match cc.summary {
+            LeadLag::TooShort { .. } => Vec::new(),
+            _ => cc
+                .points
+                .iter()
+                .map(|p| {
+                    vec![
+                        StatCell::Num(Some(p.lag as f64), NumFmt::Signed(0)),
+                        StatCell::Num(p.value.map(|x| x.r), NumFmt::Corr),
+                        StatCell::Num(Some(p.n as f64), NumFmt::Count),
+                        StatCell::Num(p.value.map(|x| x.band), NumFmt::Corr),
+                        StatCell::Text(Msg::new(match p.value {
+                            Some(x) if x.outside_band() => "stats-yes",
+                            Some(_) => "stats-no",
+                            None => "no-value",
+                        })),
+                    ]
+                })
+                .collect(),
+        },
+        empty: matches!(cc.summary, LeadLag::TooShort { .. }).then(|| sentence.clone()),
+    };
     let mini = MiniBars {
         title: Msg::new("leadlag-title")
             .msg("coin", coin_name)
@@ -672,7 +779,7 @@ fn lead_lag(snapshot: &Snapshot, asset: Asset, v: &FlowsView) -> (Vec<Msg>, Opti
         bars,
         ends: (Msg::new("leadlag-left"), Msg::new("leadlag-right")),
     };
-    (vec![sentence], Some(mini))
+    (vec![sentence], Some(mini), vec![table])
 }
 
 /// The headline and summary: the net flow of the view and, where the running total ends
@@ -940,5 +1047,135 @@ mod tests {
         assert_eq!(v.bars.len(), 3);
         let total: f64 = t.total_usd_m().iter().sum();
         assert!((v.bars[2].cumulative_usd_m - total).abs() < 1e-9);
+    }
+
+    /// The committed snapshot with the BTC table's fund cell `[0][12]` made unusable, so
+    /// validation sets that day aside.
+    fn damaged() -> (Snapshot, Date) {
+        let text = include_str!("../../../../public/data/snapshot.txt");
+        let real = Snapshot::from_text_unverified(text).unwrap();
+        let day = real.flows(ids::FLOWS_BTC).unwrap().dates()[12];
+        // Token 12 of the IBIT column (its `>` lines after `column IBIT …` in `[flows btc]`).
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let block = lines.iter().position(|l| l == "[flows btc]").unwrap();
+        let column = block
+            + lines[block..]
+                .iter()
+                .position(|l| l.starts_with("column IBIT "))
+                .unwrap();
+        let mut seen = 0;
+        for line in lines.iter_mut().skip(column + 1) {
+            let mut tokens: Vec<String> = line
+                .trim_start_matches('>')
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect();
+            if seen + tokens.len() > 12 {
+                tokens[12 - seen] = "five".to_owned();
+                *line = format!("> {}", tokens.join(" "));
+                break;
+            }
+            seen += tokens.len();
+        }
+        (Snapshot::from_text_unverified(&lines.join("\n")).unwrap(), day)
+    }
+
+    #[test]
+    fn a_day_set_aside_breaks_the_cumulative_line_and_is_noted() {
+        let (snap, day) = damaged();
+        let table = snap.flows(ids::FLOWS_BTC).unwrap();
+        assert_eq!(set_aside_days(table), [day]);
+        let state = FlowsState {
+            asset: Asset::Btc,
+            mode: FlowMode::Total,
+            period: Some(Period::Day),
+            hidden: Vec::new(),
+            range: RangeChoice::Preset(Preset::All),
+        };
+        let v = view(&snap, &state);
+        let f = v.frame.as_ref().unwrap();
+        let i =
+            f.x.iter()
+                .position(|x| *x == day)
+                .expect("the set-aside day is a point");
+        let cum = f.series.iter().find(|s| s.key == "cumulative_usd_m").unwrap();
+        let net = f.series.iter().find(|s| s.key == "net_usd_m").unwrap();
+        assert_eq!(cum.values[i], None, "the line breaks at the day set aside");
+        assert_eq!(net.values[i], None);
+        assert!(cum.values[i - 1].is_some() && cum.values[i + 1].is_some());
+        // After the break: the sum of the published days (the day before + the day after).
+        let after = table.total_usd_m()[12];
+        assert!((cum.values[i + 1].unwrap() - (cum.values[i - 1].unwrap() + after)).abs() < 1e-9);
+        assert!(v.notes.iter().any(|n| n.id == "note-flows-gap"), "{:?}", v.notes);
+        assert!(
+            v.notes.iter().any(|n| n.id == "note-validation"),
+            "validation's own note reaches the chart: {:?}",
+            v.notes
+        );
+        // Weekly: the week holding the day is a gap, its neighbours are not.
+        let w = view(
+            &snap,
+            &FlowsState {
+                period: Some(Period::Week),
+                ..state.clone()
+            },
+        );
+        let f = w.frame.unwrap();
+        let cum = f.series.iter().find(|s| s.key == "cumulative_usd_m").unwrap();
+        let gaps = cum.values.iter().filter(|x| x.is_none()).count();
+        assert_eq!(gaps, 1, "{:?}", &cum.values[..6]);
+        // The undamaged file has no gap and no such note.
+        let real =
+            Snapshot::from_text_unverified(include_str!("../../../../public/data/snapshot.txt")).unwrap();
+        let r = view(&real, &state);
+        assert!(r
+            .frame
+            .unwrap()
+            .series
+            .iter()
+            .all(|s| s.values.iter().all(Option::is_some)));
+        assert!(r
+            .notes
+            .iter()
+            .all(|n| n.id != "note-flows-gap" && n.id != "note-validation"));
+    }
+
+    #[test]
+    fn the_lead_lag_numbers_go_into_a_table_or_it_says_what_it_needs() {
+        let real =
+            Snapshot::from_text_unverified(include_str!("../../../../public/data/snapshot.txt")).unwrap();
+        let state = FlowsState {
+            asset: Asset::Btc,
+            mode: FlowMode::Total,
+            period: Some(Period::Day),
+            hidden: Vec::new(),
+            range: RangeChoice::Preset(Preset::All),
+        };
+        let v = view(&real, &state);
+        let t = v.stats.iter().find(|t| t.key == "leadlag").unwrap();
+        let mini = v.mini.as_ref().unwrap();
+        assert_eq!(t.rows.len(), mini.bars.len());
+        assert_eq!(t.rows.len(), 2 * crate::analysis::leadlag::MAX_LAG_DAYS + 1);
+        assert_eq!(t.empty, None);
+        for (row, bar) in t.rows.iter().zip(&mini.bars) {
+            assert_eq!(row.len(), t.columns.len());
+            let crate::views::table::StatCell::Num(r, _) = row[1] else {
+                panic!("{row:?}")
+            };
+            assert_eq!(r, bar.value);
+        }
+        // A week is too short: no rows, and the reason names the minimum.
+        let short = view(
+            &real,
+            &FlowsState {
+                range: RangeChoice::Custom(d("2025-11-03"), d("2025-11-10")),
+                ..state
+            },
+        );
+        let t = short.stats.iter().find(|t| t.key == "leadlag").unwrap();
+        assert!(t.rows.is_empty());
+        let why = t.empty.as_ref().unwrap();
+        assert_eq!(why.id, "leadlag-too-short");
+        assert!(why.numbers()[0].0 >= crate::analysis::leadlag::MIN_PAIRS as f64);
     }
 }

@@ -5,7 +5,7 @@
 //! Only values from fixed vocabularies (or validated dates and tickers) are ever kept, so
 //! nothing from the URL reaches the page except what this module recognises.
 
-use super::burn::Smoothing;
+use super::burn::{BurnView, Smoothing};
 use super::correlation::{Counterpart, DEFAULT_WINDOW, REGIME_VS, WINDOWS};
 use super::flows::{Asset, FlowMode};
 use super::lens::{DEFAULT_LENS_DAYS, LENS_DAYS};
@@ -156,6 +156,9 @@ pub struct FlowsState {
 /// Chart 3 controls.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct BurnState {
+    /// What the chart shows: the supply (default), the burn in US$, or the share of fees
+    /// burned.
+    pub view: BurnView,
     /// 7-day mean or daily.
     pub smoothing: Smoothing,
     /// Hidden lines.
@@ -232,6 +235,7 @@ impl Default for ViewState {
                 range: RangeChoice::Preset(Preset::All),
             },
             burn: BurnState {
+                view: BurnView::Supply,
                 smoothing: Smoothing::Mean7,
                 hidden: Vec::new(),
                 range: RangeChoice::Preset(Preset::All),
@@ -513,6 +517,11 @@ pub const KEYS: &[Key] = &[
         write: |s, v| RangeChoice::parse(v).map(|r| s.flows.range = r).is_some(),
     },
     Key {
+        name: "b.view",
+        read: |s| s.burn.view.key().to_owned(),
+        write: |s, v| BurnView::parse(v).map(|m| s.burn.view = m).is_some(),
+    },
+    Key {
         name: "b.smooth",
         read: |s| s.burn.smoothing.key().to_owned(),
         write: |s, v| Smoothing::parse(v).map(|m| s.burn.smoothing = m).is_some(),
@@ -662,6 +671,7 @@ mod tests {
                 range: RangeChoice::Preset(Preset::M6),
             },
             burn: BurnState {
+                view: BurnView::Share,
                 smoothing: Smoothing::Daily,
                 hidden: vec![BurnLine::Issuance],
                 range: RangeChoice::Preset(Preset::Y1),
@@ -676,7 +686,7 @@ mod tests {
         assert_eq!(
             q,
             "embed=flows&step=3&section=flows&theme=dark&controls=1&lens=2025-10-10&lens.n=60&lang=zh-CN&c.with=gld,eth,dgs10&c.window=30&c.range=2025-01-02..2026-03-31&c.vs=dbc\
-             &f.etf=eth&f.bars=fund&f.agg=week&f.hide=ETHA,others&f.range=6M&b.smooth=daily&b.hide=issuance&b.range=1Y"
+             &f.etf=eth&f.bars=fund&f.agg=week&f.hide=ETHA,others&f.range=6M&b.view=share&b.smooth=daily&b.hide=issuance&b.range=1Y"
         );
         assert_eq!(ViewState::from_query(&format!("?{q}")), s);
         assert!(!s.to_query(false).contains("embed"));
@@ -697,6 +707,7 @@ mod tests {
             "%%%&&&===&c.with=&f.etf=doge&b.hide=everything",
             "unknown=1&c.window",
             "step=0&step=-1&step=99&step=2.5&step=%33%33",
+            "b.view=<script>&b.view=USD%00&b.view=shares&b.view=&b.view=supply,usd",
         ] {
             assert_eq!(ViewState::from_query(q), d, "{q}");
         }
@@ -834,6 +845,24 @@ mod tests {
             let s = ViewState::from_query(&q);
             prop_assert!(!s.correlation.with.is_empty());
             prop_assert!(WINDOWS.contains(&s.correlation.window));
+            prop_assert_eq!(ViewState::from_query(&s.to_query(true)), s);
+        }
+
+        /// Every key with any value: a recognised value is kept, anything else leaves
+        /// that field at its default, and the result always re-parses to itself.
+        #[test]
+        fn any_value_of_a_known_key_parses_totally(
+            k in 0..KEYS.len(),
+            v in prop_oneof![".{0,40}", "(supply|usd|share|daily|7d|burn|[a-z,]{0,12})"],
+        ) {
+            let name = KEYS.get(k).map_or("b.view", |key| key.name);
+            let q = format!("{name}={v}");
+            let s = ViewState::from_query(&q);
+            prop_assert!(BurnView::ALL.contains(&s.burn.view));
+            if name == "b.view" && !v.contains('&') {
+                let expected = BurnView::parse(decode(&v).trim()).unwrap_or_default();
+                prop_assert_eq!(s.burn.view, expected);
+            }
             prop_assert_eq!(ViewState::from_query(&s.to_query(true)), s);
         }
     }

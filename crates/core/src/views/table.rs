@@ -142,6 +142,51 @@ fn rolled_row(frame: &Frame, period: Period, start: time::Date, idx: &[usize]) -
     Row { header, cells }
 }
 
+/// One cell of a [`StatTable`]: typed, so the CSV writes it in machine form (ISO dates,
+/// plain decimals) and the page in the reader's locale.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StatCell {
+    /// A calendar day.
+    Day(time::Date),
+    /// A month, given by its first day.
+    Month(time::Date),
+    /// A number and how the page writes it; `None` where it cannot be computed.
+    Num(Option<f64>, crate::text::NumFmt),
+    /// Words (a market's name, yes/no).
+    Text(Msg),
+}
+
+impl StatCell {
+    /// The cell as the page shows it.
+    pub fn text(&self) -> Msg {
+        match self {
+            Self::Day(d) => Msg::new("point-day").date("date", *d),
+            Self::Month(d) => Msg::new("point-month").month("month", *d),
+            Self::Num(Some(v), f) if v.is_finite() => Msg::new("value").num("v", *v, *f),
+            Self::Num(..) => Msg::new("no-value"),
+            Self::Text(m) => m.clone(),
+        }
+    }
+}
+
+/// A table of the statistics a chart states in words (the regime periods, the lead–lag
+/// correlogram, the model's monthly error): every computed number the page shows also
+/// goes into the chart's data table and its CSV. A statistic the view cannot support has
+/// no rows and says why (`empty`), with the minimum it needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatTable {
+    /// Stable key (test handle, CSV block name).
+    pub key: &'static str,
+    /// What the table holds (caption, CSV block title).
+    pub title: Msg,
+    /// Column headers.
+    pub columns: Vec<Msg>,
+    /// Rows, one cell per column.
+    pub rows: Vec<Vec<StatCell>>,
+    /// Why there are no rows, in words (`None` when there are rows).
+    pub empty: Option<Msg>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
