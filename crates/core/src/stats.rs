@@ -115,22 +115,31 @@ fn rolling_correlation_dense(xs: &[f64], ys: &[f64], window: usize, out: &mut [O
         return;
     };
     let mut moments = Moments::afresh(first_x, first_y);
-    let full = xs.iter().zip(ys).zip(out.iter_mut()).enumerate().skip(window - 1);
-    for (i, ((&x, &y), slot)) in full {
-        if let (Some(&leaving_x), Some(&leaving_y)) =
-            (xs.get(i.wrapping_sub(window)), ys.get(i.wrapping_sub(window)))
-        {
-            moments.slide((leaving_x, leaving_y), (x, y));
+    // The pairs leaving the window, one per step after the first window.
+    let leaving = xs.iter().zip(ys).map(Some);
+    let leaving = std::iter::repeat_n(None, window).chain(leaving);
+    let full = xs
+        .iter()
+        .zip(ys)
+        .zip(out.iter_mut())
+        .zip(leaving)
+        .enumerate()
+        .skip(window - 1);
+    for (i, (((&x, &y), slot), gone)) in full {
+        if let Some((&gone_x, &gone_y)) = gone {
+            moments.slide((gone_x, gone_y), (x, y));
         }
-        let precise = moments.slides <= SLIDES_LIMIT * window
-            && moments.centred().is_some_and(|c| moments.is_precise(c));
+        let mut centred = moments.centred();
+        let precise =
+            moments.slides <= SLIDES_LIMIT * window && centred.is_some_and(|c| moments.is_precise(c));
         if !precise {
             let first = i + 1 - window;
             if let (Some(wx), Some(wy)) = (xs.get(first..=i), ys.get(first..=i)) {
                 moments = Moments::afresh(wx, wy);
+                centred = moments.centred();
             }
         }
-        *slot = moments.centred().and_then(Centred::correlation);
+        *slot = centred.and_then(Centred::correlation);
     }
 }
 
@@ -204,7 +213,7 @@ impl Moments {
     }
 
     /// Adds (`sign` = 1) or removes (`sign` = −1) one pair.
-    #[inline]
+    #[inline(always)]
     fn add(&mut self, x: f64, y: f64, sign: f64) {
         let (dx, dy) = (x - self.kx, y - self.ky);
         self.sx += sign * dx;
@@ -217,7 +226,7 @@ impl Moments {
     }
 
     /// Moves the window one pair on.
-    #[inline]
+    #[inline(always)]
     fn slide(&mut self, leaving: (f64, f64), arriving: (f64, f64)) {
         self.add(leaving.0, leaving.1, -1.0);
         self.add(arriving.0, arriving.1, 1.0);
