@@ -388,7 +388,9 @@ impl FisherInterval {
 /// window is full — also on a day where one column itself is missing (a bond-market
 /// holiday), where it is the statistic as known that day. The window may not reach too
 /// far back: if those `window` pairs span more than `2 × window` indices (counting `i`),
-/// the value is `None`, so a long outage yields gaps rather than a stale correlation.
+/// the value is `None`, so a long outage yields gaps rather than a stale correlation; and
+/// it is `None` more than [`MAX_CARRY_DAYS`] indices after the last pair, so a column that
+/// has ended (ether's prices stop before the markets') is not dated today.
 /// `None` also while fewer than `window` pairs exist, and when either column is constant
 /// over the window. A `window` below 2 yields all gaps. Inputs of unequal length are
 /// compared over the shorter; the output has the length of `a`.
@@ -431,6 +433,11 @@ pub fn rolling_correlation_pairwise(
         if i + 1 - first_pair > max_span {
             continue;
         }
+        // A statistic is carried over a few days without a pair (a holiday), not over a
+        // column that has ended: that would date an old window today.
+        if at.get(last).is_some_and(|j| i - j > MAX_CARRY_DAYS) {
+            continue;
+        }
         *slot = compact
             .get(last)
             .copied()
@@ -439,6 +446,10 @@ pub fn rolling_correlation_pairwise(
     }
     out
 }
+
+/// Days the pairwise correlation is carried past its last pair (see
+/// [`rolling_correlation_pairwise`]): a long weekend with a holiday on each side.
+pub const MAX_CARRY_DAYS: usize = 5;
 
 /// Cumulative sum. A gap makes every later total unknown, so from the first gap on the
 /// output is `None`: a running total is never carried across missing data.
@@ -706,6 +717,10 @@ mod tests {
                 if pts.len() < window || window < 2 {
                     return None;
                 }
+                let last = (0..=i).rev().find(|&k| a[k].is_some() && b[k].is_some())?;
+                if i - last > MAX_CARRY_DAYS {
+                    return None;
+                }
                 let n = pts.len() as f64;
                 let mx = pts.iter().map(|p| p.0).sum::<f64>() / n;
                 let my = pts.iter().map(|p| p.1).sum::<f64>() / n;
@@ -821,6 +836,22 @@ mod tests {
                 1e-9,
             );
         }
+    }
+
+    #[test]
+    fn a_column_that_has_ended_is_not_correlated_on_later_days() {
+        let x: Vec<Option<f64>> = noise(21, 300).into_iter().map(Some).collect();
+        let mut y: Vec<Option<f64>> = noise(22, 300).into_iter().map(Some).collect();
+        for v in y.iter_mut().skip(200) {
+            *v = None; // the column ends at index 199
+        }
+        let c = rolling_correlation_pairwise(&x, &y, 30);
+        assert!(c[199].is_some());
+        assert!(c[199 + MAX_CARRY_DAYS].is_some(), "carried over a long weekend");
+        assert!(
+            c[200 + MAX_CARRY_DAYS..].iter().all(Option::is_none),
+            "not dated later"
+        );
     }
 
     #[test]
