@@ -88,7 +88,7 @@ fn heading_element(key: &'static str, embed: bool, text: impl IntoView + 'static
     }
 }
 
-/// "2. Bitcoin ETFs hold …" on the page, the headline alone in an embed.
+/// "2 · Bitcoin ETFs have taken in …" on the page, the headline alone in an embed.
 fn heading(title: &Msg, number: usize, embed: bool) -> String {
     if embed {
         tm(title)

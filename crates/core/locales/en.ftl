@@ -43,7 +43,7 @@ toc-burn = Is ETH still deflationary?
 footer-data = Data: { $providers }. ETH issuance is a model, not a measurement. Nothing here is investment advice.
 loading = Loading the data…
 embed-link = Open the full explainer: the 2025–26 crypto repricing, in three charts ↗
-section-number = { $n }. { $title }
+section-number = { $n } · { $title }
 
 ## Errors
 load-not-arrived = The data file did not arrive. Check your connection and reload to try again.
@@ -206,7 +206,7 @@ period-weekly = Weekly
 period-monthly = Monthly
 panel-flows = { $period } net flow, US$
 panel-flows-short = { $period }, US$
-panel-cumulative = Cumulative net flow since { $from }, US$
+panel-cumulative = Cumulative net flow since launch ({ $from }), US$
 panel-cumulative-short = Cumulative, US$
 series-net-flow = Net flow
 series-cumulative = Cumulative since launch

@@ -44,7 +44,7 @@ toc-burn = ETH还在通缩吗？
 footer-data = 数据来源：{ $providers }。ETH发行量为模型估算，并非实测。本页内容不构成投资建议。
 loading = 正在加载数据…
 embed-link = 打开完整解读：三张图看懂2025–26年加密资产重新定价 ↗
-section-number = { $n }. { $title }
+section-number = { $n } · { $title }
 
 ## Errors
 load-not-arrived = 数据文件未能送达。请检查网络连接，然后重新加载页面重试。
@@ -159,7 +159,7 @@ period-weekly = 每周
 period-monthly = 每月
 panel-flows = { $period }净流量，美元
 panel-flows-short = { $period }，美元
-panel-cumulative = 自{ $from }以来的累计净流量，美元
+panel-cumulative = 自上市（{ $from }）以来的累计净流量，美元
 panel-cumulative-short = 累计，美元
 series-net-flow = 净流量
 series-cumulative = 上市以来累计

@@ -484,11 +484,12 @@ pub fn view(snapshot: &Snapshot, state: &FlowsState) -> ChartView {
     };
     base.notes
         .extend(super::chart::validation_notes(snapshot, &[asset.key(), price]));
-    base.frame = frame(&v, &snapshot.events);
+    base.frame = frame(&v, &snapshot.events, table.first());
     base
 }
 
-fn frame(v: &FlowsView, events: &[Event]) -> Result<Frame, Msg> {
+/// `launch`: the table's first day, where the running total starts (whatever the range).
+fn frame(v: &FlowsView, events: &[Event], launch: Date) -> Result<Frame, Msg> {
     if v.bars.is_empty() {
         return Err(Msg::new("empty-flows-range"));
     }
@@ -634,8 +635,7 @@ fn frame(v: &FlowsView, events: &[Event]) -> Result<Frame, Msg> {
                 min_span: 1.0,
             },
             PanelSpec {
-                title: Msg::new("panel-cumulative")
-                    .date("from", v.bars.first().map_or(v.span.from, |b| b.first)),
+                title: Msg::new("panel-cumulative").date("from", launch),
                 short_title: Msg::new("panel-cumulative-short"),
                 scale: Scale::Linear,
                 ticks: NumFmt::UsdM,
@@ -1026,7 +1026,7 @@ mod tests {
     fn the_frame_puts_bars_and_the_cumulative_line_in_separate_panels() {
         let t = table();
         let v = flows_view(&t, Asset::Btc, &[], &controls(Period::Day, FlowMode::ByFund));
-        let f = frame(&v, &[]).unwrap();
+        let f = frame(&v, &[], t.first()).unwrap();
         assert!(f.panels_are_valid());
         assert_eq!(f.panels.len(), 2);
         assert!(f
