@@ -627,21 +627,7 @@ fn supply_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> Chart
                     toggle(BurnLine::SinceMerge, "chip-since-merge", ColorRole::InkSecondary),
                 ],
             },
-            Control::choice(
-                "b.smooth",
-                Msg::new("control-smoothing"),
-                vec![
-                    (
-                        Smoothing::Mean7.key().to_owned(),
-                        Msg::new("smoothing-mean7-button"),
-                    ),
-                    (
-                        Smoothing::Daily.key().to_owned(),
-                        Msg::new("smoothing-daily-button"),
-                    ),
-                ],
-                state.smoothing.key(),
-            ),
+            smoothing_control(state),
             Control::range("b.range", state.range, first, last),
         ],
         frame,
@@ -936,21 +922,7 @@ fn usd_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
         lede: Msg::new("burn-lede").month("london", crate::issuance::LONDON),
         takeaway,
         controls: vec![
-            Control::choice(
-                "b.smooth",
-                Msg::new("control-smoothing"),
-                vec![
-                    (
-                        Smoothing::Mean7.key().to_owned(),
-                        Msg::new("smoothing-mean7-button"),
-                    ),
-                    (
-                        Smoothing::Daily.key().to_owned(),
-                        Msg::new("smoothing-daily-button"),
-                    ),
-                ],
-                state.smoothing.key(),
-            ),
+            smoothing_control(state),
             Control::range("b.range", state.range, first, last),
         ],
         frame,
@@ -1232,6 +1204,25 @@ fn share_words(months: &[ShareMonth]) -> (Msg, Msg, Vec<Msg>) {
         );
     }
     (title, summary, takeaway)
+}
+
+/// The 7-day / daily choice of the views that draw daily values.
+fn smoothing_control(state: &BurnState) -> Control {
+    Control::choice(
+        "b.smooth",
+        Msg::new("control-smoothing"),
+        vec![
+            (
+                Smoothing::Mean7.key().to_owned(),
+                Msg::new("smoothing-mean7-button"),
+            ),
+            (
+                Smoothing::Daily.key().to_owned(),
+                Msg::new("smoothing-daily-button"),
+            ),
+        ],
+        state.smoothing.key(),
+    )
 }
 
 #[cfg(test)]
