@@ -4,7 +4,11 @@
 //!
 //! - every rolling correlation the page can show: bitcoin against each counterpart, for
 //!   each window, over the whole history (the pairwise rule with its 95 % intervals);
-//! - the snapshot parse and the market alignment they start from.
+//! - the snapshot parse (layout, checksum, validation: what the page does on load) and the
+//!   market alignment the correlations start from;
+//! - each chart's view, for every option of its choice controls.
+
+mod common;
 
 use repricing_core::views::chart::{chart_view, prepare, Control};
 use repricing_core::views::correlation::{rolling_correlations, Counterpart, MarketData, WINDOWS};
@@ -35,28 +39,15 @@ fn time<T>(mut f: impl FnMut() -> T) -> ((f64, f64), T) {
 }
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/snapshot.txt").to_owned());
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{path}: {e}");
-            std::process::exit(1);
-        }
-    };
+    let (path, text) = common::snapshot_text();
     let (parse_ms, snapshot) = time(|| Snapshot::from_text(&text));
     let snapshot = match snapshot {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("{path}: {e}");
-            std::process::exit(1);
-        }
+        Err(e) => common::fail(&path, e),
     };
     let (align_ms, data) = time(|| MarketData::from_snapshot(&snapshot));
     let Ok(data) = data else {
-        eprintln!("{path}: bitcoin or the market calendar is unusable");
-        std::process::exit(1);
+        common::fail(&path, "bitcoin or the market calendar is unusable")
     };
     let (corr_ms, values) = time(|| {
         WINDOWS

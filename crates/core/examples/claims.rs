@@ -2,28 +2,18 @@
 //! settings — with the values it uses and where each comes from:
 //! `cargo run -p repricing-core --example claims [path/to/snapshot.txt]`.
 
+mod common;
+
 use repricing_core::text::{Arg, Locale};
 use repricing_core::views::claims::{arguments, claims, views};
 use repricing_core::Snapshot;
 use std::sync::Arc;
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/snapshot.txt").to_owned());
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{path}: {e}");
-            std::process::exit(1);
-        }
-    };
+    let (path, text) = common::snapshot_text();
     let snapshot = match Snapshot::from_text(&text) {
         Ok(s) => Arc::new(s),
-        Err(e) => {
-            eprintln!("{path}: {e}");
-            std::process::exit(1);
-        }
+        Err(e) => common::fail(&path, e),
     };
     let en = Locale::en();
     let views = views(&snapshot);
