@@ -41,28 +41,7 @@ pub fn differences(values: &[Option<f64>]) -> Vec<Option<f64>> {
 /// which has no cancellation of raw sums of squares. `None` when either column is
 /// constant, or when a centred sum overflows (values beyond about 1e150).
 pub(crate) fn pearson(points: impl Iterator<Item = (f64, f64)> + Clone) -> Option<f64> {
-    let (mut n, mut sum_x, mut sum_y) = (0.0f64, 0.0f64, 0.0f64);
-    for (x, y) in points.clone() {
-        n += 1.0;
-        sum_x += x;
-        sum_y += y;
-    }
-    if n < 2.0 {
-        return None;
-    }
-    let (mean_x, mean_y) = (sum_x / n, sum_y / n);
-    let (mut sxx, mut syy, mut sxy) = (0.0f64, 0.0f64, 0.0f64);
-    for (x, y) in points {
-        let (dx, dy) = (x - mean_x, y - mean_y);
-        sxx += dx * dx;
-        syy += dy * dy;
-        sxy += dx * dy;
-    }
-    let denominator = (sxx * syy).sqrt();
-    if !denominator.is_finite() || denominator <= 0.0 || !sxy.is_finite() {
-        return None;
-    }
-    Some((sxy / denominator).clamp(-1.0, 1.0))
+    Moments::afresh(points).centred().and_then(Centred::correlation)
 }
 
 /// Trailing rolling Pearson correlation of `x` and `y` over `window` points.
@@ -114,7 +93,7 @@ fn rolling_correlation_dense(xs: &[f64], ys: &[f64], window: usize, out: &mut [O
     let (Some(first_x), Some(first_y)) = (xs.get(..window), ys.get(..window)) else {
         return;
     };
-    let mut moments = Moments::afresh(first_x, first_y);
+    let mut moments = Moments::afresh(first_x.iter().copied().zip(first_y.iter().copied()));
     // The pairs leaving the window, one per step after the first window.
     let leaving = xs.iter().zip(ys).map(Some);
     let leaving = std::iter::repeat_n(None, window).chain(leaving);
@@ -135,7 +114,7 @@ fn rolling_correlation_dense(xs: &[f64], ys: &[f64], window: usize, out: &mut [O
         if !precise {
             let first = i + 1 - window;
             if let (Some(wx), Some(wy)) = (xs.get(first..=i), ys.get(first..=i)) {
-                moments = Moments::afresh(wx, wy);
+                moments = Moments::afresh(wx.iter().copied().zip(wy.iter().copied()));
                 centred = moments.centred();
             }
         }
@@ -190,13 +169,22 @@ impl Centred {
 
 impl Moments {
     /// The two-pass computation: the means first, then the sums of deviations from them.
-    fn afresh(xs: &[f64], ys: &[f64]) -> Self {
-        let n = xs.len().min(ys.len()) as f64;
-        let mean = |v: &[f64]| if n > 0.0 { v.iter().sum::<f64>() / n } else { 0.0 };
+    fn afresh(points: impl Iterator<Item = (f64, f64)> + Clone) -> Self {
+        let (mut n, mut sum_x, mut sum_y) = (0.0f64, 0.0f64, 0.0f64);
+        for (x, y) in points.clone() {
+            n += 1.0;
+            sum_x += x;
+            sum_y += y;
+        }
+        let (kx, ky) = if n > 0.0 {
+            (sum_x / n, sum_y / n)
+        } else {
+            (0.0, 0.0)
+        };
         let mut m = Self {
             n,
-            kx: mean(xs),
-            ky: mean(ys),
+            kx,
+            ky,
             sx: 0.0,
             sy: 0.0,
             sxx: 0.0,
@@ -206,7 +194,7 @@ impl Moments {
             through_y: 0.0,
             slides: 0,
         };
-        for (&x, &y) in xs.iter().zip(ys) {
+        for (x, y) in points {
             m.add(x, y, 1.0);
         }
         m
