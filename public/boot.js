@@ -108,7 +108,9 @@ function retryLink(label) {
   return a;
 }
 
-const kb = (bytes) => w('boot-kb', { n: Math.round(bytes / 1024).toLocaleString('en') });
+// One formatter for every update (toLocaleString builds a new one per call).
+const KB = new Intl.NumberFormat('en');
+const kb = (bytes) => w('boot-kb', { n: KB.format(Math.round(bytes / 1024)) });
 
 // Loading: a line, a progress bar (indeterminate until a total is known) and the amount.
 const message = el('p', { class: 'boot-message' }, w('boot-loading'));
@@ -116,7 +118,14 @@ const bar = el('progress', { class: 'boot-progress', 'aria-label': w('boot-progr
 const amount = el('span', { class: 'boot-amount', 'aria-hidden': 'true' });
 status?.replaceChildren(message, bar, amount);
 
+// The stream delivers many small chunks: the bar is updated once per frame at most.
+let pending = null;
 function progress(loaded, total) {
+  if (pending === null) requestAnimationFrame(() => { show(pending.loaded, pending.total); pending = null; });
+  pending = { loaded, total };
+}
+
+function show(loaded, total) {
   if (failed) return;
   if (total > 0) {
     bar.max = total;

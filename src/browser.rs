@@ -167,3 +167,36 @@ pub fn remove_boot_screen() {
         boot.remove();
     }
 }
+
+/// Calls `on_width` with an element's content width (CSS px) after each layout that
+/// changes it — the browser measures, no forced synchronous layout — until dropped.
+pub struct WidthObserver {
+    observer: send_wrapper::SendWrapper<web_sys::ResizeObserver>,
+    // Kept alive as long as the observer may call it.
+    _on_resize: send_wrapper::SendWrapper<wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>>,
+}
+
+impl WidthObserver {
+    /// Observes `element`; `None` where the browser has no `ResizeObserver`.
+    pub fn new(element: &web_sys::Element, mut on_width: impl FnMut(f64) + 'static) -> Option<Self> {
+        let on_resize =
+            wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                let entry = entries.get(entries.length().saturating_sub(1));
+                if let Ok(entry) = entry.dyn_into::<web_sys::ResizeObserverEntry>() {
+                    on_width(entry.content_rect().width());
+                }
+            });
+        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+        observer.observe(element);
+        Some(Self {
+            observer: send_wrapper::SendWrapper::new(observer),
+            _on_resize: send_wrapper::SendWrapper::new(on_resize),
+        })
+    }
+}
+
+impl Drop for WidthObserver {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

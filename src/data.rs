@@ -115,6 +115,8 @@ pub async fn load_snapshot(url: &str) -> Loaded {
         }
         other => other,
     };
+    // The page is built in a task of its own, not in the one that parsed the file.
+    sleep(0).await;
     result.map_err(String::from)
 }
 

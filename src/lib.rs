@@ -197,17 +197,16 @@ fn report_height(key: &'static str) {
 
 /// The story bar and the three sections for a loaded (or failed) snapshot. Public so browser tests can
 /// mount it with a fixture.
+///
+/// The sections are built one per task, each after the previous one was painted (the
+/// linked section first, then the others in page order): the first chart is on screen
+/// before the others are computed, and no single task builds the whole page. A section
+/// not built yet holds its place, busy, with its anchor.
 #[component]
 pub fn Stories(snapshot: Loaded) -> impl IntoView {
-    let section = state::use_app().view.with_untracked(|s| s.section);
-    if let Some(chart) = section {
-        // Scroll to the linked chart once it exists.
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(chart.key()) {
-                el.scroll_into_view();
-            }
-        });
-    }
+    let linked = state::use_app().view.with_untracked(|s| s.section);
+    let order = build_order(linked);
+    let built = RwSignal::new(1usize);
     let bar = snapshot.clone().ok().map(|s| view! { <StoryBar snapshot=s /> });
     let lens = snapshot
         .as_ref()
@@ -215,13 +214,52 @@ pub fn Stories(snapshot: Loaded) -> impl IntoView {
         .map(|s| view! { <components::lens_panel::LensPanel snapshot=s.clone() /> });
     let sections = Chart::ALL
         .into_iter()
-        .map(|chart| view! { <ChartSection chart snapshot=snapshot.clone() /> })
+        .map(|chart| {
+            let rank = order.iter().position(|c| *c == chart).unwrap_or(0);
+            let snapshot = snapshot.clone();
+            // A memo: the section is built once, not again with every later one.
+            let ready = Memo::new(move |_| built.get() > rank);
+            move || {
+                if ready.get() {
+                    view! { <ChartSection chart snapshot=snapshot.clone() /> }.into_any()
+                } else {
+                    let key = chart.key();
+                    view! { <section class="story pending" id=key aria-busy="true"></section> }.into_any()
+                }
+            }
+        })
         .collect_view();
+    // Each build asks for the next one after the browser painted it.
+    Effect::new(move |_| {
+        let n = built.get();
+        if n < order.len() {
+            after_paint(move || built.set(n + 1));
+        } else if let Some(chart) = linked {
+            // Every section above the linked one is built: it is where it stays.
+            after_paint(move || {
+                if let Some(el) = document().get_element_by_id(chart.key()) {
+                    el.scroll_into_view();
+                }
+            });
+        }
+    });
     view! {
         {bar}
         {sections}
         {lens}
     }
+}
+
+/// The order the sections are built in: the linked one first, then page order.
+fn build_order(linked: Option<Chart>) -> Vec<Chart> {
+    let mut order: Vec<Chart> = linked.into_iter().collect();
+    order.extend(Chart::ALL.into_iter().filter(|c| Some(*c) != linked));
+    order
+}
+
+/// Runs `f` in a task of its own after the next paint.
+fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
 #[component]

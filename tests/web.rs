@@ -43,6 +43,13 @@ async fn mount(snapshot: Result<Arc<Snapshot>, String>) -> HtmlElement {
         move || view! { <Stories snapshot=snapshot.clone() /> },
     );
     handle.forget();
+    // The sections are built one per task, after a paint each: wait for the last one.
+    for _ in 0..100 {
+        sleep(50).await;
+        if container.query_selector_all(".story.pending").unwrap().length() == 0 {
+            break;
+        }
+    }
     sleep(100).await;
     container
 }

@@ -57,7 +57,7 @@ pub fn ChartCanvas(
     let name = chart.key();
     let theme = crate::use_theme();
     let app = use_app();
-    let wrapper = NodeRef::<Div>::new();
+    let sizer = NodeRef::<Div>::new();
     let base = NodeRef::<Canvas>::new();
     let overlay = NodeRef::<Canvas>::new();
     let css_width = RwSignal::new(0.0f64);
@@ -98,18 +98,22 @@ pub fn ChartCanvas(
     on_cleanup(move || esc.remove());
 
     let embed = use_context::<crate::browser::EmbedReporter>();
-    let measure = move || {
-        if let Some(w) = wrapper.get_untracked() {
-            css_width.set(f64::from(w.client_width()));
+    // The width comes from the browser's own layout (a zero-height sizer, so drawing,
+    // which sets the chart's height, does not report a change back).
+    let set_width = move |w: f64| {
+        if w != css_width.get_untracked() {
+            css_width.set(w);
         }
     };
     Effect::new(move |_| {
-        if wrapper.get().is_some() {
-            measure();
+        let Some(el) = sizer.get() else {
+            return;
+        };
+        match crate::browser::WidthObserver::new(&el, set_width) {
+            Some(observer) => on_cleanup(move || drop(observer)),
+            None => set_width(f64::from(el.client_width())),
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
 
     let style = move || Style {
         theme: theme.get(),
@@ -223,7 +227,8 @@ pub fn ChartCanvas(
     };
 
     view! {
-        <div class="chart" class:touching=move || touch.get() node_ref=wrapper>
+        <div class="chart" class:touching=move || touch.get()>
+            <div class="chart-sizer" node_ref=sizer aria-hidden="true"></div>
             <ReadoutStrip hover=readout />
             <div
                 class="chart-figure"
