@@ -195,9 +195,36 @@ pub fn build(raw: &Path, events_file: &Path) -> Result<Built, BuildError> {
     // (half away from zero): no value moves by more than half a unit of the last kept digit.
     let cq = raw.join("cryptoquant");
     let metrics = [
-        (ids::ETH_BURN, "eth_fees_burnt.csv", "Fees Burnt (Total)", "ETH burned (EIP-1559)", "ETH", Some(LONDON), 3, None),
-        (ids::ETH_BURN_USD, "eth_fees_burnt_usd.csv", "Fees Burnt USD (Total)", "ETH burned, in US dollars", "USD", Some(LONDON), 0, None),
-        (ids::ETH_FEES, "eth_fees_total.csv", "Fees (Total)", "Ethereum fees paid (base fee + tips)", "ETH", None, 3, None),
+        (
+            ids::ETH_BURN,
+            "eth_fees_burnt.csv",
+            "Fees Burnt (Total)",
+            "ETH burned (EIP-1559)",
+            "ETH",
+            Some(LONDON),
+            3,
+            Some("CryptoQuant's daily total of base fees burned, kept to 0.001 ETH (the provider publishes unrounded sums)."),
+        ),
+        (
+            ids::ETH_BURN_USD,
+            "eth_fees_burnt_usd.csv",
+            "Fees Burnt USD (Total)",
+            "ETH burned, in US dollars",
+            "USD",
+            Some(LONDON),
+            0,
+            Some("CryptoQuant's daily total of base fees burned, valued in US dollars, kept to US$1 (the provider publishes unrounded sums)."),
+        ),
+        (
+            ids::ETH_FEES,
+            "eth_fees_total.csv",
+            "Fees (Total)",
+            "Ethereum fees paid (base fee + tips)",
+            "ETH",
+            None,
+            3,
+            Some("CryptoQuant's daily total of fees paid (base fees and tips), kept to 0.001 ETH (the provider publishes unrounded sums)."),
+        ),
         (
             ids::ETH_STAKED,
             "eth_total_value_staked.csv",
@@ -206,7 +233,7 @@ pub fn build(raw: &Path, events_file: &Path) -> Result<Built, BuildError> {
             "ETH",
             None,
             0,
-            Some("CryptoQuant's Total Value Staked: ETH deposited to the staking contract net of withdrawals (possible since the Shapella upgrade, 2023-04-12), the stake CryptoQuant measures."),
+            Some("CryptoQuant's Total Value Staked: ETH deposited to the staking contract net of withdrawals (possible since the Shapella upgrade, 2023-04-12), the stake CryptoQuant measures. Kept to 1 ETH (the provider publishes unrounded sums)."),
         ),
     ];
     for (id, name, metric, label, unit, exists_from, decimals, note) in metrics {

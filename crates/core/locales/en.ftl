@@ -118,12 +118,17 @@ corr-subtitle = Rolling { $window }-day correlation of daily returns with bitcoi
 corr-summary-more = On { $date } bitcoin’s { $window }-day correlation with { $hi } was { $rhi }, clearly above { $lo }’s { $rlo }.
 corr-summary-equal = On { $date } bitcoin’s { $window }-day correlation with { $hi } was { $rhi } and with { $lo } { $rlo }: too close to rank.
 corr-summary-one = On { $date } bitcoin’s { $window }-day correlation with { $with } was { $r } (95% CI { $lo } to { $hi }).
-flows-headline-below-peak = { $asset } have taken in { $cum } net, { $gap } below the { $peak_month } peak
+flows-headline-below-peak = { $asset } have taken in { $cum } net, { $gap } below the { $peak_month } { $peak_kind }
 flows-headline-in = { $asset } took in { $net } net in this period
 flows-headline-out = { $asset } lost { $net } net in this period
 flows-subtitle = { $period } net flows of { $asset }, US$, and the running total since launch
 flows-summary = From { $from } to { $to } the net flow was { $net }.
-flows-summary-peak = From { $from } to { $to } the net flow was { $net }; the running total peaked at { $peak } on { $peak_date } and ended at { $cum }.
+flows-summary-peak = From { $from } to { $to } the net flow was { $net }; the running total's { $peak_kind } was { $peak } on { $peak_date }, and it ended at { $cum }.
+# What a peak of the running total is, by bar length (weekly and monthly bars carry
+# the total at each period's end).
+peak-daily = peak
+peak-weekly = week-end peak
+peak-monthly = month-end peak
 burn-headline-growing = ETH supply is growing: the burn is below issuance (model)
 burn-headline-shrinking = ETH supply is shrinking: the burn exceeds issuance (model)
 burn-subtitle = ETH burned and issued per day, the net supply change and the cumulative supply change; issuance is modelled

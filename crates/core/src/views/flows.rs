@@ -799,6 +799,13 @@ fn headline(v: &FlowsView) -> (Msg, Msg) {
         Asset::Eth => "asset-eth",
     });
     let gap = peak.map_or(0.0, |p| p.cumulative_usd_m - last.cumulative_usd_m);
+    // Weekly and monthly bars carry the running total at each period's end: their peak
+    // is the highest period-end total, not the highest day.
+    let kind = Msg::new(match v.period {
+        Period::Day => "peak-daily",
+        Period::Week => "peak-weekly",
+        Period::Month => "peak-monthly",
+    });
     // "Well below": more than a tenth of the peak and at least US$100m.
     let title = match peak {
         Some(p) if gap > 100.0 && gap > 0.1 * p.cumulative_usd_m.abs() => {
@@ -807,6 +814,7 @@ fn headline(v: &FlowsView) -> (Msg, Msg) {
                 .num("cum", last.cumulative_usd_m, NumFmt::UsdM)
                 .num("gap", gap, NumFmt::UsdM)
                 .month("peak_month", p.last)
+                .msg("peak_kind", kind.clone())
         }
         _ => Msg::new(if net < 0.0 {
             "flows-headline-out"
@@ -823,6 +831,7 @@ fn headline(v: &FlowsView) -> (Msg, Msg) {
             .num("net", net, NumFmt::SignedUsdM)
             .num("peak", p.cumulative_usd_m, NumFmt::UsdM)
             .date("peak_date", p.last)
+            .msg("peak_kind", kind)
             .num("cum", last.cumulative_usd_m, NumFmt::UsdM),
         None => Msg::new("flows-summary")
             .date("from", first.first)
@@ -1005,6 +1014,57 @@ mod tests {
         assert!(m.bars[0].partial && m.bars[1].partial);
         let ids: Vec<&str> = takeaway(&m, &t).iter().map(|m| m.id).collect();
         assert!(ids.contains(&"flows-largest-month"), "{ids:?}");
+    }
+
+    #[test]
+    fn a_monthly_view_names_its_peak_a_month_end_one() {
+        // Running total 500, 1000, 700 in October, 300 in November: the highest day is
+        // 1,000 (2 Oct), the highest month end 700.
+        let days = ["2025-10-01", "2025-10-02", "2025-10-03", "2025-11-03"];
+        let flows = vec![500.0, 500.0, -300.0, -400.0];
+        let meta = Meta {
+            label: "x".into(),
+            unit: "US$ m".into(),
+            provider: "farside".into(),
+            last_provisional: false,
+            note: None,
+        };
+        let fund = Fund {
+            ticker: "IBIT".into(),
+            name: "IBIT".into(),
+            flows_usd_m: flows.clone(),
+        };
+        let t = FlowTable::new(
+            "btc",
+            meta,
+            Axis::new("btc", days.iter().map(|s| d(s)).collect()).unwrap(),
+            vec![fund],
+            flows,
+        )
+        .unwrap();
+        let title = |period| {
+            let v = flows_view(&t, Asset::Btc, &[], &controls(period, FlowMode::Total));
+            headline(&v).0
+        };
+        let daily = title(Period::Day);
+        assert_eq!(daily.id, "flows-headline-below-peak");
+        assert_eq!(
+            daily.ids(),
+            ["flows-headline-below-peak", "asset-btc", "peak-daily"]
+        );
+        assert_eq!(
+            daily.numbers().iter().map(|n| n.0).collect::<Vec<_>>(),
+            [300.0, 700.0]
+        );
+        let monthly = title(Period::Month);
+        assert_eq!(
+            monthly.ids(),
+            ["flows-headline-below-peak", "asset-btc", "peak-monthly"]
+        );
+        assert_eq!(
+            monthly.numbers().iter().map(|n| n.0).collect::<Vec<_>>(),
+            [300.0, 400.0]
+        );
     }
 
     #[test]
