@@ -200,3 +200,60 @@ impl Drop for WidthObserver {
         self.observer.disconnect();
     }
 }
+
+/// Where [`scroll_to_chart`] brings a chart's section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scroll {
+    /// The section's top (its heading), at once: a link to a section.
+    Section,
+    /// The chart itself, below the sticky story bar: a story step; `smooth` (a step
+    /// change, not a page opening at a step) unless the reader asked for reduced motion.
+    Chart {
+        /// Scroll smoothly.
+        smooth: bool,
+    },
+}
+
+/// Whether the reader asked for reduced motion.
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Brings the section `key` into sight after the next layout. A story step aims at the
+/// chart below the sticky story bar (`scroll-margin-top` in the CSS follows the bar's
+/// height, set here); a section without a chart (an error in its place) is aimed at whole.
+pub fn scroll_to_chart(key: &'static str, to: Scroll) {
+    leptos::prelude::request_animation_frame(move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let (Some(bar), Some(root)) = (
+            doc.query_selector(".story-bar").ok().flatten(),
+            doc.document_element()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+        ) {
+            let h = bar.get_bounding_client_rect().height();
+            let _ = root
+                .style()
+                .set_property("--story-bar-h", &format!("{}px", h.ceil()));
+        }
+        let chart = match to {
+            Scroll::Chart { .. } => doc.query_selector(&format!("#{key} .chart")).ok().flatten(),
+            Scroll::Section => None,
+        };
+        let Some(el) = chart.or_else(|| doc.get_element_by_id(key)) else {
+            return;
+        };
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Start);
+        let smooth = to == Scroll::Chart { smooth: true } && !reduced_motion();
+        options.set_behavior(if smooth {
+            web_sys::ScrollBehavior::Smooth
+        } else {
+            web_sys::ScrollBehavior::Instant
+        });
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    });
+}

@@ -204,10 +204,12 @@ fn report_height(key: &'static str) {
 /// not built yet holds its place, busy, with its anchor.
 #[component]
 pub fn Stories(snapshot: Loaded) -> impl IntoView {
-    let linked = state::use_app().view.with_untracked(|s| s.section);
+    let app = state::use_app();
+    // The bar first: a link to a story step sets the step's view, its section included.
+    let bar = snapshot.clone().ok().map(|s| view! { <StoryBar snapshot=s /> });
+    let (linked, story) = app.view.with_untracked(|s| (s.section, s.step.is_some()));
     let order = build_order(linked);
     let built = RwSignal::new(1usize);
-    let bar = snapshot.clone().ok().map(|s| view! { <StoryBar snapshot=s /> });
     let lens = snapshot
         .as_ref()
         .ok()
@@ -236,11 +238,12 @@ pub fn Stories(snapshot: Loaded) -> impl IntoView {
             after_paint(move || built.set(n + 1));
         } else if let Some(chart) = linked {
             // Every section above the linked one is built: it is where it stays.
-            after_paint(move || {
-                if let Some(el) = document().get_element_by_id(chart.key()) {
-                    el.scroll_into_view();
-                }
-            });
+            let to = if story {
+                browser::Scroll::Chart { smooth: false }
+            } else {
+                browser::Scroll::Section
+            };
+            browser::scroll_to_chart(chart.key(), to);
         }
     });
     view! {

@@ -98,8 +98,8 @@ fn x_range(frame: &Frame) -> Option<(f64, f64)> {
     Some((a - half, b + half))
 }
 
-/// Lowest and highest extent of every point of `panel`: stacks summed by sign, lines and
-/// bars as they are, in the panel's units (log10 on a log panel). Non-finite values are
+/// Lowest and highest extent of every point of `panel`: stacks summed by sign, lines,
+/// bars and interval bands as they are, in the panel's units (log10 on a log panel). Non-finite values are
 /// left out.
 fn extent(frame: &Frame, panel: usize, log: bool) -> Option<(f64, f64)> {
     let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
@@ -123,6 +123,12 @@ fn extent(frame: &Frame, panel: usize, log: bool) -> Option<(f64, f64)> {
     {
         for v in s.values.iter().flatten().filter_map(|v| to_units(*v)) {
             take(v);
+        }
+        // A drawn interval band is part of what the axis must hold.
+        if let Some(iv) = &s.interval {
+            for v in iv.lo.iter().chain(&iv.hi).flatten().filter_map(|v| to_units(*v)) {
+                take(v);
+            }
         }
     }
     for i in 0..frame.x.len() {
@@ -196,7 +202,11 @@ fn ticks(spec: &PanelSpec, y: (f64, f64), height_css: f64) -> Vec<f64> {
             .filter(|v| *v >= y.0 && *v <= y.1)
             .collect();
     }
-    nice_ticks(y.0, y.1, room)
+    // A short panel asks for few ticks: never so few that one (or none) is left.
+    (room..=room + 4)
+        .map(|n| nice_ticks(y.0, y.1, n))
+        .find(|t| t.len() >= 2)
+        .unwrap_or_default()
 }
 
 /// The label of a tick in the panel's format.
@@ -242,19 +252,31 @@ fn measure<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, s: &str, font: &Te
         .unwrap_or(s.chars().count() as f64 * font.font.get_size() * 0.6)
 }
 
-/// Lays the panels out in a canvas of `w × h` canvas px.
+/// A laid-out panel: where it is, its y ticks and the decimals their labels take.
+type LaidPanel = (Panel, Vec<f64>, usize);
+
+/// What a frame is laid out in: its data x range and the canvas size, canvas px.
+#[derive(Debug, Clone, Copy)]
+struct Sheet {
+    x: (f64, f64),
+    w: f64,
+    h: f64,
+}
+
+/// Lays the panels out on `sheet`, `reserve` canvas px kept free between the first
+/// panel's title and its plot (the event strip).
 fn layout<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
     style: &Style,
     locale: &Locale,
-    x: (f64, f64),
-    w: f64,
-    h: f64,
-) -> Vec<(Panel, Vec<f64>, usize)> {
+    sheet: Sheet,
+    reserve: f64,
+) -> Vec<LaidPanel> {
+    let Sheet { x, w, h } = sheet;
     let px = |css: f64| f64::from(style.px(css));
     let n = frame.panels.len().max(1) as f64;
-    let usable = (h - n * (px(TITLE_CSS) + px(AXIS_CSS))).max(n * px(20.0));
+    let usable = (h - reserve - n * (px(TITLE_CSS) + px(AXIS_CSS))).max(n * px(20.0));
     let total_weight: f64 = frame
         .panels
         .iter()
@@ -282,11 +304,13 @@ fn layout<DB: DrawingBackend>(
         for tick in &t {
             widest = widest.max(measure(root, &tick_label(spec, *tick, decimals, locale), &font));
         }
+        // The first panel's plot starts below its title and the event strip.
+        let above = px(TITLE_CSS) + if i == 0 { reserve } else { 0.0 };
         let rect = PixelRect {
             left: 0.0,
-            top: top + px(TITLE_CSS),
+            top: top + above,
             right: w - px(12.0),
-            bottom: top + px(TITLE_CSS) + ph,
+            bottom: top + above + ph,
         };
         top = rect.bottom + px(AXIS_CSS);
         out.push((Panel { rect, x, y, log }, t, decimals));
@@ -294,14 +318,16 @@ fn layout<DB: DrawingBackend>(
     let left = (widest + px(10.0)).clamp(px(28.0), w / 3.0);
     // Room on the right for the end labels of lines.
     let label_font = style.font(END_FONT_CSS, style.theme.text);
+    let cap = end_label_cap(style, w);
     let end_width = frame
         .series
         .iter()
         .filter_map(|s| s.end_label.as_ref())
-        .map(|m| measure(root, &locale.render(m), &label_font))
+        .flat_map(|m| end_label_lines(root, &locale.render(m), &label_font, cap))
+        .map(|line| measure(root, &line, &label_font))
         .fold(0.0, f64::max);
     let right = if end_width > 0.0 {
-        w - (end_width + px(10.0)).min(w * 0.3)
+        w - (end_width + px(10.0)).min(cap)
     } else {
         w - px(12.0)
     };
@@ -310,6 +336,37 @@ fn layout<DB: DrawingBackend>(
         p.rect.right = right.max(left + px(40.0));
     }
     out
+}
+
+/// The panels with the events placed: the events' labels and numbered markers get a strip
+/// of their own between the first panel's title and its plot, as tall as the rows they
+/// use, so they never cover the data. Returns the panels, the events and the strip's
+/// height (canvas px, 0 without events).
+fn layout_with_events<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    style: &Style,
+    locale: &Locale,
+    sheet: Sheet,
+) -> (Vec<LaidPanel>, Vec<EventPlan>, f64) {
+    let plan_in = |laid: &[LaidPanel], strip: f64| {
+        let panels: Vec<Panel> = laid.iter().map(|p| p.0).collect();
+        let label_top = panels.first().map_or(0.0, |p| p.rect.top - strip);
+        let plan = plan_events(root, &panels, style, frame, locale, label_top);
+        let rows = plan.iter().map(|p| p.rect.bottom - label_top).fold(0.0, f64::max);
+        (plan, rows)
+    };
+    let first = layout(root, frame, style, locale, sheet, 0.0);
+    let (plan, rows) = plan_in(&first, 0.0);
+    if plan.is_empty() {
+        return (first, plan, 0.0);
+    }
+    // The strip: the rows and a small gap; the plot keeps at least half its height.
+    let strip = (rows + f64::from(style.px(4.0))).min(sheet.h * 0.25);
+    // The narrower plot may move the left margin a little: place the events again.
+    let laid = layout(root, frame, style, locale, sheet, strip);
+    let (plan, _) = plan_in(&laid, strip);
+    (laid, plan, strip)
 }
 
 /// Draws `frame` on `root` (canvas px) and returns the hover map.
@@ -326,12 +383,23 @@ pub fn draw<DB: DrawingBackend>(
     root.fill(&t.background).map_err(draw_err)?;
     let (w, h) = root.dim_in_pixel();
     let x = x_range(frame).ok_or_else(|| locale.render(&Msg::new("draw-error")))?;
-    let panels = layout(root, frame, style, locale, x, f64::from(w), f64::from(h));
+    let (panels, event_plan, strip) = layout_with_events(
+        root,
+        frame,
+        style,
+        locale,
+        Sheet {
+            x,
+            w: f64::from(w),
+            h: f64::from(h),
+        },
+    );
     let grid = ShapeStyle::from(&t.grid).stroke_width(style.px(1.0).max(1) as u32);
 
     // Axes, grid, titles and reference lines.
-    for ((panel, ticks, decimals), spec) in panels.iter().zip(&frame.panels) {
+    for (i, ((panel, ticks, decimals), spec)) in panels.iter().zip(&frame.panels).enumerate() {
         let r = panel.rect;
+        let header = if i == 0 { strip } else { 0.0 };
         for tick in ticks {
             let py = panel.y_px(*tick).round() as i32;
             root.draw(&PathElement::new(
@@ -378,7 +446,7 @@ pub fn draw<DB: DrawingBackend>(
         text(
             root,
             locale.render(title),
-            (r.left as i32, r.top as i32 - style.px(6.0)),
+            ((r.left) as i32, (r.top - header) as i32 - style.px(6.0)),
             style
                 .font(TITLE_FONT_CSS, t.text)
                 .pos(Pos::new(HPos::Left, VPos::Bottom)),
@@ -397,8 +465,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     let only_panels: Vec<Panel> = panels.iter().map(|p| p.0).collect();
     draw_shades(root, &only_panels, style, frame)?;
-    let event_plan = plan_events(root, &only_panels, style, frame, locale);
-    draw_event_lines(root, &only_panels, style, &event_plan)?;
+    draw_event_lines(root, &only_panels, style, &event_plan, strip)?;
     draw_bands(root, &only_panels, style, frame)?;
     draw_bars(root, &only_panels, style, frame)?;
     for s in &frame.series {
@@ -519,6 +586,38 @@ fn draw_bands<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The widest the end-label margin gets on a canvas `w` canvas px wide: a fifth of a
+/// phone-narrow chart, 30 % of a wide one.
+fn end_label_cap(style: &Style, w: f64) -> f64 {
+    w * if style.narrow() { 0.22 } else { 0.3 }
+}
+
+/// An end label as the lines it is drawn in: whole where it fits in `cap` canvas px (or
+/// has no space to break at), else in two lines broken at the space that makes the wider
+/// of them narrowest ("Running / total").
+fn end_label_lines<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    label: &str,
+    font: &TextStyle<'_>,
+    cap: f64,
+) -> Vec<String> {
+    let room = cap - font.font.get_size() * 0.8;
+    if measure(root, label, font) <= room {
+        return vec![label.to_owned()];
+    }
+    let best = label
+        .match_indices(' ')
+        .map(|(i, _)| {
+            let (a, b) = (label.get(..i).unwrap_or(""), label.get(i + 1..).unwrap_or(""));
+            (measure(root, a, font).max(measure(root, b, font)), a, b)
+        })
+        .min_by(|x, y| x.0.total_cmp(&y.0));
+    match best {
+        Some((_, a, b)) => vec![a.to_owned(), b.to_owned()],
+        None => vec![label.to_owned()],
+    }
+}
+
 /// The last value of every labelled line: its short name in its colour just right of
 /// the plot, moved apart where two would overlap (kept inside the panel), and a hollow
 /// ring on a provisional last point.
@@ -530,8 +629,10 @@ fn draw_end_labels<DB: DrawingBackend>(
     locale: &Locale,
 ) -> DrawResult<()> {
     let line_height = f64::from(style.px(END_FONT_CSS * 1.25));
+    let canvas_w = f64::from(root.dim_in_pixel().0);
+    let cap = end_label_cap(style, canvas_w);
     for (pi, panel) in panels.iter().enumerate() {
-        let mut labels: Vec<(f64, String, RGBColor)> = Vec::new();
+        let mut labels: Vec<(f64, Vec<String>, RGBColor)> = Vec::new();
         for s in frame.series.iter().filter(|s| s.panel == pi) {
             let last = s
                 .values
@@ -560,47 +661,55 @@ fn draw_end_labels<DB: DrawingBackend>(
                 }
             }
             if let (Some(label), SeriesKind::Line { .. }) = (&s.end_label, &s.kind) {
-                labels.push((clamp_px(panel, y), locale.render(label), c));
+                let font = style.font(END_FONT_CSS, c);
+                let lines = end_label_lines(root, &locale.render(label), &font, cap);
+                labels.push((clamp_px(panel, y), lines, c));
             }
         }
-        // Top to bottom, each at least a line below the one above, inside the panel.
+        // Top to bottom (centres), each clear of the one above, inside the panel.
+        let half = |l: &(f64, Vec<String>, RGBColor)| l.1.len() as f64 * line_height / 2.0;
         labels.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mut next_free = panel.rect.top + line_height / 2.0;
+        let mut next_free = panel.rect.top;
         for l in &mut labels {
-            l.0 = l.0.max(next_free);
-            next_free = l.0 + line_height;
+            let h = half(l);
+            l.0 = l.0.max(next_free + h);
+            next_free = l.0 + h;
         }
         // Push back up from the bottom if the stack ran out of the panel.
-        let mut limit = panel.rect.bottom - line_height / 2.0;
+        let mut limit = panel.rect.bottom;
         for l in labels.iter_mut().rev() {
-            l.0 = l.0.min(limit);
-            limit = l.0 - line_height;
+            let h = half(l);
+            l.0 = l.0.min(limit - h);
+            limit = l.0 - h;
         }
-        let canvas_w = f64::from(root.dim_in_pixel().0);
-        for (y, text_, c) in labels {
+        for (y, lines, c) in labels {
             let font = style.font(END_FONT_CSS, c);
-            // Right of the plot; a label wider than the margin (a phone) is moved left to
-            // stay whole on the canvas, on a halo where it overlaps the plot.
-            let width = measure(root, &text_, &font);
-            let beside = panel.rect.right + f64::from(style.px(4.0));
-            let x = beside.min(canvas_w - width - f64::from(style.px(2.0))).max(0.0);
-            if x < beside {
-                let half = line_height / 2.0;
-                root.draw(&Rectangle::new(
-                    [
-                        ((x - 2.0).round() as i32, (y - half).round() as i32),
-                        ((x + width + 1.0).round() as i32, (y + half).round() as i32),
-                    ],
-                    style.theme.background.mix(0.85).filled(),
-                ))
-                .map_err(draw_err)?;
+            let top = y - lines.len() as f64 * line_height / 2.0;
+            for (k, line) in lines.into_iter().enumerate() {
+                let y = top + line_height * (k as f64 + 0.5);
+                // Right of the plot; a label wider than the margin is moved left to stay
+                // whole on the canvas, on a halo where it overlaps the plot.
+                let width = measure(root, &line, &font);
+                let beside = panel.rect.right + f64::from(style.px(4.0));
+                let x = beside.min(canvas_w - width - f64::from(style.px(2.0))).max(0.0);
+                if x < beside {
+                    let half = line_height / 2.0;
+                    root.draw(&Rectangle::new(
+                        [
+                            ((x - 2.0).round() as i32, (y - half).round() as i32),
+                            ((x + width + 1.0).round() as i32, (y + half).round() as i32),
+                        ],
+                        style.theme.background.mix(0.85).filled(),
+                    ))
+                    .map_err(draw_err)?;
+                }
+                text(
+                    root,
+                    line,
+                    (x.round() as i32, y.round() as i32),
+                    font.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+                )?;
             }
-            text(
-                root,
-                text_,
-                (x.round() as i32, y.round() as i32),
-                font.pos(Pos::new(HPos::Left, VPos::Center)),
-            )?;
         }
     }
     Ok(())
@@ -615,8 +724,14 @@ fn draw_points<DB: DrawingBackend>(
     color: RGBColor,
     style: &Style,
 ) -> DrawResult<()> {
-    let r = style.px(3.5).max(2);
-    let ring = ShapeStyle::from(&style.theme.background).stroke_width(style.px(1.5).max(1) as u32);
+    // Dots no wider than their spacing allows (monthly points on a phone over five years
+    // are 4 px apart): 3.5 CSS px at most, 1.5 at least.
+    let count = values.iter().filter(|v| v.is_some()).count().max(1) as f64;
+    let spacing_css = (panel.rect.right - panel.rect.left) / style.dpr / count;
+    let radius_css = (spacing_css * 0.4).clamp(1.5, 3.5);
+    let r = style.px(radius_css).max(2);
+    let ring =
+        ShapeStyle::from(&style.theme.background).stroke_width(style.px(radius_css * 0.4).max(1) as u32);
     for (d, v) in dates.iter().zip(values) {
         let Some(y) = v.and_then(|v| panel.y_of(v)) else {
             continue;
@@ -784,6 +899,7 @@ fn plan_events<DB: DrawingBackend>(
     style: &Style,
     frame: &Frame,
     locale: &Locale,
+    label_top: f64,
 ) -> Vec<EventPlan> {
     let Some(top) = panels.first() else {
         return Vec::new();
@@ -802,18 +918,15 @@ fn plan_events<DB: DrawingBackend>(
     } else {
         WIDE_LABEL_ROWS
     };
-    let mut labels = plan_labels(root, top, style, &shown, rows, locale);
+    let mut labels = plan_labels(root, top, style, &shown, rows, locale, label_top);
     if labels.len() == shown.len() {
         return labels;
     }
     if style.narrow() {
-        return plan_markers(top, style, &shown, 0.0, locale);
+        return plan_markers(top, style, &shown, label_top, locale);
     }
     // Wide: keep the labels, number the events left over, below the label rows.
-    let below = labels
-        .iter()
-        .map(|l| l.rect.bottom - top.rect.top)
-        .fold(0.0, f64::max);
+    let below = labels.iter().map(|l| l.rect.bottom).fold(label_top, f64::max);
     let left: Vec<_> = shown
         .iter()
         .filter(|(e, _)| {
@@ -836,6 +949,7 @@ fn plan_labels<DB: DrawingBackend>(
     shown: &[(&repricing_core::views::frame::EventMark, f64)],
     rows: usize,
     locale: &Locale,
+    label_top: f64,
 ) -> Vec<EventPlan> {
     let font = style.font(EVENT_FONT_CSS, style.theme.muted);
     let gap = f64::from(style.px(4.0));
@@ -868,7 +982,7 @@ fn plan_labels<DB: DrawingBackend>(
             *r = end;
         }
         let x0 = if left_of_line { px - text_w - pad } else { px + pad };
-        let y0 = top.rect.top + f64::from(style.px(2.0)) + row_height * row as f64;
+        let y0 = label_top + f64::from(style.px(2.0)) + row_height * row as f64;
         out.push(EventPlan {
             date: e.date,
             x: px,
@@ -886,7 +1000,7 @@ fn plan_labels<DB: DrawingBackend>(
 }
 
 /// A numbered marker for every event of `shown` that fits in [`MARKER_ROWS`] rows
-/// starting `below` canvas px under the plot's top, numbered left to right from 1.
+/// starting at canvas y `below`, numbered left to right from 1.
 fn plan_markers(
     top: &Panel,
     style: &Style,
@@ -907,7 +1021,7 @@ fn plan_markers(
         if let Some(r) = row_ends.get_mut(row) {
             *r = left + d;
         }
-        let y0 = top.rect.top + below + f64::from(style.px(2.0)) + (d + gap) * row as f64;
+        let y0 = below + f64::from(style.px(2.0)) + (d + gap) * row as f64;
         out.push(EventPlan {
             date: e.date,
             x: *px,
@@ -954,20 +1068,27 @@ fn drawn_events(plan: &[EventPlan], style: &Style) -> Vec<DrawnEvent> {
         .collect()
 }
 
-/// Event lines: dashed, through every panel.
+/// Event lines: dashed, through every panel, and in the first from its label in the
+/// event strip (`strip` canvas px above the plot).
 fn draw_event_lines<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     panels: &[Panel],
     style: &Style,
     plan: &[EventPlan],
+    strip: f64,
 ) -> DrawResult<()> {
     let line = ShapeStyle::from(&style.theme.event).stroke_width(style.px(1.0).max(1) as u32);
     let dash = style.px(3.0).max(1) as u32;
     for l in plan {
-        for p in panels {
+        for (i, p) in panels.iter().enumerate() {
             let px = l.x.round() as i32;
+            let from = if i == 0 {
+                l.rect.top.max(p.rect.top - strip)
+            } else {
+                p.rect.top
+            };
             root.draw(&DashedPathElement::new(
-                vec![(px, p.rect.top as i32), (px, p.rect.bottom as i32)],
+                vec![(px, from as i32), (px, p.rect.bottom as i32)],
                 dash,
                 dash,
                 line,
@@ -1051,6 +1172,20 @@ fn draw_annotations<DB: DrawingBackend>(
         placed.push((cx - half, cx + half));
         let at_y = (clamp_px(panel, y) + f64::from(style.px(3.0)))
             .min(panel.rect.bottom - f64::from(style.px(12.0)));
+        // On a halo of the background, as event labels are: an event line or the grid
+        // does not run through the figures.
+        let text_half = half - f64::from(style.px(2.0));
+        root.draw(&Rectangle::new(
+            [
+                ((cx - text_half).round() as i32, at_y.round() as i32),
+                (
+                    (cx + text_half).round() as i32,
+                    (at_y + f64::from(style.px(EVENT_FONT_CSS * 1.2))).round() as i32,
+                ),
+            ],
+            style.theme.background.mix(0.85).filled(),
+        ))
+        .map_err(draw_err)?;
         text(
             root,
             label,
@@ -1245,7 +1380,8 @@ mod tests {
         assert!(map.panels[1].rect.top > map.panels[0].rect.bottom);
     }
 
-    fn plan_at(f: &Frame, width: u32) -> Vec<EventPlan> {
+    /// The panels and the event plan of `f` on a `width × 500` canvas.
+    fn events_at(f: &Frame, width: u32) -> (Vec<Panel>, Vec<EventPlan>) {
         let mut out = String::new();
         let root = SVGBackend::with_string(&mut out, (width, 500)).into_drawing_area();
         let style = Style {
@@ -1253,17 +1389,22 @@ mod tests {
             dpr: 1.0,
             css_width: f64::from(width),
         };
-        let panels = layout(
+        let (panels, plan, _) = layout_with_events(
             &root,
             f,
             &style,
             Locale::en(),
-            x_range(f).unwrap(),
-            f64::from(width),
-            500.0,
+            Sheet {
+                x: x_range(f).unwrap(),
+                w: f64::from(width),
+                h: 500.0,
+            },
         );
-        let panels: Vec<Panel> = panels.into_iter().map(|p| p.0).collect();
-        plan_events(&root, &panels, &style, f, Locale::en())
+        (panels.into_iter().map(|p| p.0).collect(), plan)
+    }
+
+    fn plan_at(f: &Frame, width: u32) -> Vec<EventPlan> {
+        events_at(f, width).1
     }
 
     /// No two boxes of the plan overlap, and every box stays on the canvas.
@@ -1395,6 +1536,61 @@ mod tests {
     }
 
     #[test]
+    fn event_labels_and_markers_sit_in_a_strip_above_the_plot_never_on_the_data() {
+        let mut f = test_chart();
+        let (plain, none) = events_at(
+            &{
+                let mut g = test_chart();
+                g.events.clear();
+                g
+            },
+            800,
+        );
+        assert!(none.is_empty());
+        for (n, width) in [(1usize, 800u32), (5, 375), (5, 1400)] {
+            f.events = (0..n)
+                .map(|i| EventMark {
+                    date: f.x[10 + i],
+                    label: format!("A rather long event label {i}"),
+                })
+                .collect();
+            let (panels, plan) = events_at(&f, width);
+            assert_eq!(plan.len(), n, "{width}");
+            let plot = panels[0].rect;
+            for p in &plan {
+                assert!(p.rect.bottom <= plot.top, "{width}: {p:?} on the plot {plot:?}");
+            }
+            // The strip is taken from the first panel only: it starts lower, the others
+            // end where they did.
+            if width == 800 {
+                assert!(plot.top > plain[0].rect.top);
+                assert_eq!(panels[1].rect.bottom, plain[1].rect.bottom);
+            }
+        }
+    }
+
+    #[test]
+    fn the_axis_holds_the_interval_bands_and_a_short_panel_keeps_two_ticks() {
+        use repricing_core::views::frame::{Interval, IntervalKind};
+        let mut f = test_chart();
+        // Bars from -20 to 19; a band on them reaching 60 above and -70 below.
+        f.series[1].interval = Some(Interval {
+            kind: IntervalKind::Confidence95,
+            lo: (0..40).map(|i| Some(f64::from(i) - 90.0)).collect(),
+            hi: (0..40).map(|i| Some(f64::from(i) + 21.0)).collect(),
+            n: vec![Some(90); 40],
+        });
+        let (lo, hi) = extent(&f, 1, false).unwrap();
+        assert_eq!((lo, hi), (-90.0, 60.0));
+        // A panel 40 px tall asks for two ticks; nice steps alone would give one.
+        let spec = &f.panels[1];
+        for (a, b) in [(-0.9, 1.4), (-45.0, 80.0), (0.0, 7.0)] {
+            let t = ticks(spec, (a, b), 40.0);
+            assert!(t.len() >= 2, "{a}..{b}: {t:?}");
+        }
+    }
+
+    #[test]
     fn every_drawn_event_line_has_its_label_or_number_in_the_drawing() {
         let mut f = test_chart();
         f.events = (0..5)
@@ -1470,19 +1666,9 @@ mod tests {
         let mut f = test_chart();
         f.series[1].kind = SeriesKind::Line { dashed: false };
         f.series[1].end_label = Some(Msg::new("end-issued"));
-        for width in [200u32, 800] {
+        let label = Locale::en().render(&Msg::new("end-issued"));
+        for (width, lines) in [(200u32, 2usize), (800, 1)] {
             let (svg, _) = svg(&f, width, 500);
-            let label = Locale::en().render(&Msg::new("end-issued"));
-            let element = svg
-                .split("<text")
-                .find(|t| t.contains(&format!(">{label}<")) || t.contains(&format!(">\n{label}")))
-                .unwrap_or_else(|| panic!("{width}: {label} not drawn"));
-            let x: f64 = element
-                .split("x=\"")
-                .nth(1)
-                .and_then(|r| r.split('"').next())
-                .and_then(|v| v.parse().ok())
-                .unwrap();
             let mut out = String::new();
             let root = SVGBackend::with_string(&mut out, (width, 500)).into_drawing_area();
             let style = Style {
@@ -1490,11 +1676,28 @@ mod tests {
                 dpr: 1.0,
                 css_width: f64::from(width),
             };
-            let w = measure(&root, &label, &style.font(END_FONT_CSS, style.theme.text));
-            assert!(
-                x >= 0.0 && x + w <= f64::from(width) + 0.5,
-                "{width}: {label} at {x}, {w} wide"
-            );
+            let font = style.font(END_FONT_CSS, style.theme.text);
+            // Too wide for a narrow chart's margin: broken in two at a space.
+            let drawn = end_label_lines(&root, &label, &font, end_label_cap(&style, f64::from(width)));
+            assert_eq!(drawn.len(), lines, "{width}: {drawn:?}");
+            assert_eq!(drawn.join(" "), label);
+            for line in &drawn {
+                let element = svg
+                    .split("<text")
+                    .find(|t| t.contains(&format!(">{line}<")) || t.contains(&format!(">\n{line}")))
+                    .unwrap_or_else(|| panic!("{width}: {line} not drawn"));
+                let x: f64 = element
+                    .split("x=\"")
+                    .nth(1)
+                    .and_then(|r| r.split('"').next())
+                    .and_then(|v| v.parse().ok())
+                    .unwrap();
+                let w = measure(&root, line, &font);
+                assert!(
+                    x >= 0.0 && x + w <= f64::from(width) + 0.5,
+                    "{width}: {line} at {x}, {w} wide"
+                );
+            }
         }
     }
 

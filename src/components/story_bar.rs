@@ -2,8 +2,7 @@
 //! of 7", Previous and Next (and ← / → while the bar has focus), the step's title and
 //! text with its computed values, and "Explore on your own" to leave. The step lives in
 //! the URL (`step=3`); going to a step sets the whole view to the step's view
-//! ([`story::step_state`]) and brings its chart into sight, smoothly only when the reader
-//! has not asked for reduced motion.
+//! ([`story::step_state`]) and brings its chart into sight ([`browser::scroll_to_chart`]).
 
 use crate::browser;
 use crate::state::{t, tm, use_app, AppState};
@@ -13,7 +12,6 @@ use repricing_core::views::state::Chart;
 use repricing_core::views::story::{self, Piece, Step, StoryData};
 use repricing_core::Snapshot;
 use std::sync::Arc;
-use wasm_bindgen::{JsCast, JsValue};
 
 /// One rendered step: title, then its text as (is a computed value, text) pieces, or the
 /// reason it cannot be shown.
@@ -36,50 +34,6 @@ fn render(app: AppState, data: &StoryData, step: &Step, index: usize) -> Rendere
                 .collect()
         });
     (step.title.clone(), text)
-}
-
-/// Whether the reader asked for reduced motion.
-fn reduced_motion() -> bool {
-    window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
-}
-
-/// Scrolls `chart`'s chart into view below the sticky bar (`scroll-margin-top` in the
-/// CSS follows the bar's height), smoothly unless reduced motion is asked for.
-fn bring_into_view(chart: Chart) {
-    request_animation_frame(move || {
-        let doc = document();
-        if let (Some(bar), Some(root)) = (
-            doc.query_selector(".story-bar").ok().flatten(),
-            doc.document_element()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
-        ) {
-            let h = bar.get_bounding_client_rect().height();
-            let _ = root
-                .style()
-                .set_property("--story-bar-h", &format!("{}px", h.ceil()));
-        }
-        // The chart itself (its section when it has none: an error in its place).
-        let el = doc
-            .query_selector(&format!("#{} .chart", chart.key()))
-            .ok()
-            .flatten()
-            .or_else(|| doc.get_element_by_id(chart.key()));
-        let Some(el) = el else { return };
-        let options = js_sys::Object::new();
-        let behavior = if reduced_motion() { "auto" } else { "smooth" };
-        let _ = js_sys::Reflect::set(&options, &"behavior".into(), &behavior.into());
-        let _ = js_sys::Reflect::set(&options, &"block".into(), &"start".into());
-        let scroll = js_sys::Reflect::get(&el, &"scrollIntoView".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        if let Some(f) = scroll {
-            let _ = f.call1(&JsValue::from(el), &options);
-        }
-    });
 }
 
 /// The story bar for a loaded snapshot. In an embed (`embed=story`) it opens at step 1,
@@ -115,12 +69,13 @@ pub fn StoryBar(
             Err(_) => s.step = Some(n),
         });
         if let (Some(c), true) = (chart, scroll && !embed) {
-            bring_into_view(c);
+            browser::scroll_to_chart(c.key(), browser::Scroll::Chart { smooth: true });
         }
     };
-    // A link that opens at a step applies that step's view.
+    // A link that opens at a step applies that step's view (the page scrolls to its
+    // chart once every section is built).
     match app.view.with_untracked(|s| s.step) {
-        Some(n) => go(n, true),
+        Some(n) => go(n, false),
         None if embed => go(1, false),
         None => {}
     }

@@ -306,6 +306,15 @@ fn supply_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> Chart
         Smoothing::Mean7 => rolling_mean(v, SMOOTHING_DAYS),
         Smoothing::Daily => v.to_vec(),
     };
+    // Issuance fell by about nine tenths at the Merge: its mean (and the net's) does not
+    // average across it, so the first days after it are a gap until a window fills.
+    let merge_at = data.dates.partition_point(|d| *d < MERGE);
+    let smooth_by_era = |v: &[Option<f64>]| {
+        let (pow, pos) = v.split_at(merge_at.min(v.len()));
+        let mut out = smooth(pow);
+        out.extend(smooth(pos));
+        out
+    };
     let slice = |v: Vec<Option<f64>>| v.get(a..b).map(<[_]>::to_vec).unwrap_or_default();
     fn s(v: &[Option<f64>], a: usize, b: usize) -> &[Option<f64>] {
         v.get(a..b).unwrap_or_default()
@@ -320,7 +329,7 @@ fn supply_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> Chart
     );
     let shown = |l: BurnLine| !state.hidden.contains(&l);
     let burn = slice(smooth(&data.burn_eth));
-    let issuance = slice(smooth(&data.issuance_eth));
+    let issuance = slice(smooth_by_era(&data.issuance_eth));
     let smoothing = Msg::new(match state.smoothing {
         Smoothing::Mean7 => "smoothing-mean7",
         Smoothing::Daily => "smoothing-daily",
@@ -443,7 +452,7 @@ fn supply_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> Chart
             false,
             ColorRole::Ink,
             1.5,
-            slice(smooth(&data.net_eth)),
+            slice(smooth_by_era(&data.net_eth)),
             NumFmt::Signed(0),
         ),
         "end-net",
@@ -1304,6 +1313,43 @@ mod tests {
             .find(|x| x.key == ids::ETH_BURN)
             .unwrap();
         assert!(burn.values[..7].iter().all(Option::is_none), "{:?}", burn.values);
+    }
+
+    #[test]
+    fn the_7_day_means_of_issuance_and_net_do_not_average_across_the_merge() {
+        // 20 days from 2022-09-08; the Merge (2022-09-15) is day 7.
+        let meta = json!({"label": "x", "unit": "ETH", "provider": "p", "first": "2022-09-08", "last": "2022-09-27", "last_provisional": false});
+        let axis = json!({"start": "2022-09-08", "day_steps": vec![1; 19]});
+        let raw: RawSnapshot = serde_json::from_value(json!({
+            "schema_version": 1, "as_of": "2022-09-27",
+            "providers": {"p": {"name": "P", "attribution": "P", "licence": "l", "url": "u"}},
+            "series": {
+                "eth_burn": {"meta": meta, "axis": axis, "values": vec![1000.0; 20]},
+                "eth_staked": {"meta": meta, "axis": axis, "values": vec![36.0e6; 20]}
+            },
+            "etf_flows": {}, "market_holidays": [], "events": []
+        }))
+        .unwrap();
+        let s = Snapshot::from_raw(raw).unwrap();
+        let d = BurnData::from_snapshot(&s).unwrap();
+        let v = view(&s, &d, &state(Smoothing::Mean7));
+        let f = v.frame.unwrap();
+        let values = |key: &str| f.series.iter().find(|x| x.key == key).unwrap().values.clone();
+        let (issued, net, burn) = (
+            values(ids::ETH_ISSUANCE_MODEL),
+            values("net_eth"),
+            values(ids::ETH_BURN),
+        );
+        let pos = 166.3 * 6000.0 / 365.25;
+        assert_eq!(issued[6], Some(14_000.0));
+        assert_eq!(net[6], Some(13_000.0));
+        // No window mixing the eras: a gap until seven post-Merge days are in.
+        assert!(issued[7..13].iter().all(Option::is_none), "{issued:?}");
+        assert!(net[7..13].iter().all(Option::is_none), "{net:?}");
+        assert!((issued[13].unwrap() - pos).abs() < 1e-9);
+        assert!((net[13].unwrap() - (pos - 1000.0)).abs() < 1e-9);
+        // The burn has no era: its mean runs on.
+        assert!(burn[6..].iter().all(|b| *b == Some(1000.0)), "{burn:?}");
     }
 
     #[test]
