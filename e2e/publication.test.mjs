@@ -38,9 +38,17 @@ test('an embed shows headline, chart and source; controls only with controls=1; 
     assert.ok(await p.page.locator('.source').count() > 0);
     const top = await p.page.locator('canvas.base').evaluate((c) => c.getBoundingClientRect().top);
     assert.ok(top < 400, `${chart}: chart starts ${Math.round(top)} px down in the embed`);
+    // Mostly chart: no findings list, lead–lag figure or table toggle without controls=1;
+    // the description stays for screen readers only.
+    for (const extra of ['.findings', '.mini', '.table-toggle']) {
+      assert.equal(await p.page.locator(extra).count(), 0, `${chart}: ${extra} shown in the embed`);
+    }
+    assert.ok(await p.page.locator('.chart-desc.visually-hidden').count() === 1, `${chart}: description not kept for screen readers`);
     await p.page.close();
     const q = await open(`?embed=${chart}&controls=1`, { width: 375, height: 812 });
     assert.ok(await q.page.locator('.controls').count() > 0, `${chart}: controls=1 shows no controls`);
+    assert.ok(await q.page.locator('.table-toggle').count() > 0, `${chart}: controls=1 shows no table toggle`);
+    if (chart === 'flows') assert.ok(await q.page.locator('.mini').count() > 0, 'flows: controls=1 hides the lead–lag figure');
     await q.page.close();
   }
 });
@@ -75,4 +83,50 @@ test('the event lens moves every chart to the window around the event and fills 
   }
   assert.deepEqual(p.errors, []);
   await p.page.close();
+});
+
+test('before the wasm runs the page shows the default view’s findings; the page’s own replace them without a shift', async () => {
+  const held = async (query, options = {}) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, ...options });
+    const page = await context.newPage();
+    await page.route(/\.wasm$/, () => {}); // never answered: the start-up screen stays
+    await page.goto(site.url + query);
+    await page.locator('#boot').waitFor();
+    return { page, context };
+  };
+  const { page, context } = await held('');
+  const early = await page.locator('#boot-charts h2').allInnerTexts();
+  assert.equal(early.length, 3, 'three prerendered headlines');
+  assert.ok(await page.locator('#boot-charts h2').first().isVisible());
+  await context.close();
+  // Another language or another view: not the English default view's words.
+  for (const query of ['?lang=zh-CN', '?c.window=30', '?step=2', '?embed=flows']) {
+    const h = await held(query);
+    assert.equal(await h.page.locator('#boot-charts').count(), 0, `${query}: prerendered words shown`);
+    await h.context.close();
+  }
+  // Without JavaScript they are the page (no grey chart placeholders).
+  const off = await held('', { javaScriptEnabled: false });
+  assert.equal((await off.page.locator('#boot-charts h2').allInnerTexts()).length, 3);
+  assert.ok(!(await off.page.locator('.boot-chart').first().isVisible()));
+  await off.context.close();
+  // The page takes over with the same headlines (desktop view: daily flow bars), and
+  // nothing on screen moved on the way.
+  const live = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await live.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const p = new ExplainerPage(live, site.url);
+  await p.open();
+  assert.equal(await live.locator('#boot, #boot-charts').count(), 0);
+  assert.equal(await live.locator('body.booting').count(), 0);
+  const headlines = await live.locator('section.story > h2').allInnerTexts();
+  assert.deepEqual(headlines, early);
+  const shift = await live.evaluate(() => window.__shift);
+  assert.ok(shift < 0.02, `layout shift ${shift}`);
+  assert.deepEqual(p.errors, []);
+  await live.close();
 });

@@ -9,7 +9,8 @@
 // STILL_LOADING_MS a "still loading" note with a Retry link, and, if the JS glue or the
 // wasm fails (HTTP error, corrupt file, instantiation or start-up error), a message for
 // readers with Retry and the technical detail behind a disclosure. Once the app has
-// mounted (init resolved: main ran and mounted into body), #boot is removed.
+// mounted (init resolved: main ran and mounted into body) it says "Loading the data…";
+// the app removes #boot (and the prerendered #boot-charts) when its first chart is built.
 
 const STILL_LOADING_MS = 8000;
 
@@ -23,6 +24,7 @@ const WORDS = {
     "page-title": "The 2025–26 crypto repricing, in three charts",
     "boot-intro": "Bitcoin's correlation with tech stocks and gold, the money flowing in and out of US spot bitcoin and ether ETFs, and Ethereum's fee burn against its issuance — three interactive charts computed in your browser from real data.",
     "boot-loading": "Loading the interactive charts…",
+    "loading": "Loading the data…",
     "boot-progress": "Downloading the interactive charts",
     "boot-amount": "{ $loaded } of { $total }",
     "boot-downloaded": "{ $loaded } downloaded",
@@ -37,6 +39,7 @@ const WORDS = {
     "page-title": "三张图看懂2025–26年加密资产重新定价",
     "boot-intro": "比特币与科技股和黄金的相关性、流入和流出美国现货比特币及以太币ETF的资金，以及以太坊的手续费销毁与发行量之比——三张交互式图表，在您的浏览器中根据真实数据计算。",
     "boot-loading": "正在加载交互式图表…",
+    "loading": "正在加载数据…",
     "boot-progress": "正在下载交互式图表",
     "boot-amount": "{ $loaded }，共{ $total }",
     "boot-downloaded": "已下载{ $loaded }",
@@ -90,6 +93,12 @@ function speakReaderLanguage() {
   }
 }
 speakReaderLanguage();
+
+// index.html's #boot-charts holds the default view's words in English (written at build
+// time): not the words of another view (any setting in the URL but the theme) or of
+// another language.
+const viewSettings = [...new URLSearchParams(location.search).keys()].filter((k) => k !== 'theme');
+if (LANG !== 'en' || viewSettings.length > 0) document.getElementById('boot-charts')?.remove();
 
 /** An element with attributes and children (text or nodes); never parses HTML. */
 function el(name, attrs = {}, ...children) {
@@ -196,7 +205,13 @@ async function start() {
 try {
   await start();
   clearTimeout(slowTimer);
-  boot?.remove();
+  // The app runs and fetches its data; it removes #boot once it has something to show
+  // (its first chart, or why there is none).
+  if (!failed && document.getElementById('boot')) {
+    message.replaceChildren(w('loading'));
+    bar.remove();
+    amount.remove();
+  }
 } catch (e) {
   fail(e?.what ?? 'start-up', e);
 }

@@ -54,7 +54,7 @@ count_cargo_results "$LOG_DIR/browser.log"
 
 step "end-to-end: Playwright against the release build (served with the strict CSP)"
 trunk build --release
-DIST=dist node --test --test-concurrency=1 e2e/ 2>&1 | tee "$LOG_DIR/e2e.log"
+DIST=dist node --test --test-concurrency=1 --test-force-exit e2e/ 2>&1 | tee "$LOG_DIR/e2e.log"
 count_node_results "$LOG_DIR/e2e.log"
 
 step "all suites passed"

@@ -155,16 +155,20 @@ impl EmbedReporter {
     }
 }
 
-/// Removes the start-up screen of `index.html` (`#boot`). Called in the same task as the
-/// mount, so no frame shows both it and the app (which would shift the page: a layout
-/// shift of everything under the masthead). `public/boot.js` removes it too, later, for
-/// the case where the app never mounts far enough to call this.
+/// Removes index.html's start-up screen (`#boot`), its prerendered words
+/// (`#boot-charts`) and the `booting` class that keeps the app's own elements hidden
+/// until then: called once the app has something to show.
 pub fn remove_boot_screen() {
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
-        boot.remove();
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for id in ["boot", "boot-charts"] {
+        if let Some(el) = doc.get_element_by_id(id) {
+            el.remove();
+        }
+    }
+    if let Some(body) = doc.body() {
+        let _ = body.class_list().remove_1("booting");
     }
 }
 

@@ -77,6 +77,13 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| app.view.with(|s| browser::replace_query(&s.to_query(true))));
 
     let snapshot = LocalResource::new(|| load_snapshot(SNAPSHOT_URL));
+    // The start-up screen stays until there is something to show: the first chart (built
+    // with the content below) or why there is none.
+    Effect::new(move |_| {
+        if snapshot.with(Option::is_some) {
+            browser::remove_boot_screen();
+        }
+    });
     let content = move || match snapshot.get() {
         None => view! { <p class="loading" role="status">{t("loading")}</p> }.into_any(),
         Some(loaded) => match embed {

@@ -2,6 +2,6 @@
 
 fn main() {
     console_error_panic_hook::set_once();
+    // The app removes the start-up screen itself, once its first chart is built.
     leptos::mount::mount_to_body(crypto_repricing::App);
-    crypto_repricing::browser::remove_boot_screen();
 }

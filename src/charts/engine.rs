@@ -209,8 +209,15 @@ fn ticks(spec: &PanelSpec, y: (f64, f64), height_css: f64) -> Vec<f64> {
         .unwrap_or_default()
 }
 
-/// The label of a tick in the panel's format.
-fn tick_label(spec: &PanelSpec, tick: f64, decimals: usize, locale: &Locale) -> String {
+/// The largest |tick| of an axis: the compact unit all its labels share.
+fn tick_scale(ticks: &[f64]) -> f64 {
+    ticks.iter().map(|t| t.abs()).fold(0.0, f64::max)
+}
+
+/// The label of a tick in the panel's format; on a linear axis whose largest tick
+/// (`scale`) is large, every label in the same compact unit (`5k`, `10k`, not `5,000`,
+/// `10k`).
+fn tick_label(spec: &PanelSpec, tick: f64, decimals: usize, scale: f64, locale: &Locale) -> String {
     let value = if spec.scale == Scale::Log {
         10f64.powf(tick)
     } else {
@@ -220,7 +227,7 @@ fn tick_label(spec: &PanelSpec, tick: f64, decimals: usize, locale: &Locale) -> 
         NumFmt::Fixed(_) | NumFmt::Signed(_) | NumFmt::Count | NumFmt::Sig3 | NumFmt::SignedSig3 => {
             // Large numbers in the language's own units (4M, 400万).
             if let Some(short) = (spec.scale == Scale::Linear)
-                .then(|| locale.compact(value))
+                .then(|| locale.compact_as(value, scale))
                 .flatten()
             {
                 return short;
@@ -302,7 +309,11 @@ fn layout<DB: DrawingBackend>(
         };
         let decimals = tick_decimals(&values);
         for tick in &t {
-            widest = widest.max(measure(root, &tick_label(spec, *tick, decimals, locale), &font));
+            widest = widest.max(measure(
+                root,
+                &tick_label(spec, *tick, decimals, tick_scale(&t), locale),
+                &font,
+            ));
         }
         // The first panel's plot starts below its title and the event strip.
         let above = px(TITLE_CSS) + if i == 0 { reserve } else { 0.0 };
@@ -409,7 +420,7 @@ pub fn draw<DB: DrawingBackend>(
             .map_err(draw_err)?;
             text(
                 root,
-                tick_label(spec, *tick, *decimals, locale),
+                tick_label(spec, *tick, *decimals, tick_scale(ticks), locale),
                 (r.left as i32 - style.px(6.0), py),
                 style
                     .font(TICK_FONT_CSS, t.muted)

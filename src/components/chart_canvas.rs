@@ -113,6 +113,19 @@ pub fn ChartCanvas(
             Some(observer) => on_cleanup(move || drop(observer)),
             None => set_width(f64::from(el.client_width())),
         }
+        // Browsers pause rendering, and with it resize observation, in an off-screen
+        // cross-origin iframe (an embed further down an article): a chart that has no
+        // width yet measures once itself, so it draws and reports its height.
+        set_timeout(
+            move || {
+                if css_width.get_untracked() <= 0.0 {
+                    if let Some(el) = sizer.get_untracked() {
+                        set_width(f64::from(el.client_width()));
+                    }
+                }
+            },
+            std::time::Duration::from_millis(100),
+        );
     });
 
     let style = move || Style {

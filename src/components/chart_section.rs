@@ -169,25 +169,35 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
         </Show>
         <SourceLine providers as_of modelled=view.get_untracked().modelled />
         {show_controls.then(|| view! { <ControlBar view /> })}
-        <p class="chart-desc" id=format!("{key}-desc")>{description}</p>
-        <div class="table-bar">
-            <button
-                type="button"
-                class="table-toggle"
-                aria-expanded=move || table_open.get().to_string()
-                aria-controls=table_id.clone()
-                on:click=move |_| table_open.update(|o| *o = !*o)
-            >
-                {t("table-show")}
-            </button>
-        </div>
-        <Show when=move || table_open.get() && has_frame.get()>
-            <DataTable id=table_id.clone() frame=drawn title=title_msg stats />
-        </Show>
+        // In an embed the description stays for screen readers (the chart's
+        // aria-describedby) but is not shown: the source line says the same.
+        <p class="chart-desc" class:visually-hidden=embed id=format!("{key}-desc")>{description}</p>
+        {show_controls
+            .then(|| {
+                let table_id = table_id.clone();
+                view! {
+                    <div class="table-bar">
+                        <button
+                            type="button"
+                            class="table-toggle"
+                            aria-expanded=move || table_open.get().to_string()
+                            aria-controls=table_id.clone()
+                            on:click=move |_| table_open.update(|o| *o = !*o)
+                        >
+                            {t("table-show")}
+                        </button>
+                    </div>
+                    <Show when=move || table_open.get() && has_frame.get()>
+                        <DataTable id=table_id.clone() frame=drawn title=title_msg stats />
+                    </Show>
+                }
+            })}
         <p class="takeaway" id=format!("{key}-takeaway")>{takeaway}</p>
+        // An embed is mostly chart: the findings and the lead–lag figure only with
+        // `controls=1`.
         {move || {
             view.with(|v| {
-                (!v.findings.is_empty())
+                (show_controls && !v.findings.is_empty())
                     .then(|| {
                         view! {
                             <ul class="findings">
@@ -197,7 +207,7 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
                     })
             })
         }}
-        {move || view.with(|v| v.mini.clone().map(|bars| view! { <MiniBars bars /> }))}
+        {move || view.with(|v| v.mini.clone().filter(|_| show_controls).map(|bars| view! { <MiniBars bars /> }))}
         <ShareBar chart view providers embed />
         <p class="note">{move || notes.get()}</p>
         <details class="method">

@@ -403,10 +403,17 @@ impl Locale {
     /// none on a whole number). `None` below the first tier, for a value that is not
     /// finite, or when the tiers do not parse (the caller writes the number in full).
     pub fn compact(&self, value: f64) -> Option<String> {
+        self.compact_as(value, value)
+    }
+
+    /// `value` in the compact unit that `scale` takes (the tier of |scale|): an axis whose
+    /// largest tick is 10,000 writes 5,000 as `5k` too, not in another format; zero is `0`.
+    /// `None` when `scale` is below the first tier (see [`Locale::compact`]).
+    pub fn compact_as(&self, value: f64, scale: f64) -> Option<String> {
         let Some([Piece::Literal(tiers)]) = self.lookup("-compact-tiers").map(Vec::as_slice) else {
             return None;
         };
-        if !value.is_finite() {
+        if !value.is_finite() || !scale.is_finite() {
             return None;
         }
         let mut chosen = None;
@@ -417,11 +424,14 @@ impl Locale {
             };
             let from = from.parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0)?;
             let unit = unit.parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0)?;
-            if value.abs() >= from {
+            if scale.abs() >= from {
                 chosen = Some((unit, *id));
             }
         }
         let (unit, id) = chosen?;
+        if value == 0.0 {
+            return Some("0".to_owned());
+        }
         let n = value / unit;
         let decimals = if (n - n.round()).abs() < 1e-9 { 0 } else { 1 };
         Some(self.fill(self.lookup(id)?, &[("n", Arg::Text(grouped(n, decimals)))]))
@@ -974,6 +984,13 @@ mod tests {
         ] {
             assert_eq!(zh.compact(v).as_deref(), want, "{v}");
         }
+        // One unit per axis: the largest tick's.
+        assert_eq!(en.compact_as(5_000.0, 10_000.0).as_deref(), Some("5k"));
+        assert_eq!(en.compact_as(2_500.0, 12_500.0).as_deref(), Some("2.5k"));
+        assert_eq!(en.compact_as(0.0, 10_000.0).as_deref(), Some("0"));
+        assert_eq!(en.compact_as(500_000.0, 2_000_000.0).as_deref(), Some("0.5M"));
+        assert_eq!(en.compact_as(5_000.0, 9_000.0), None);
+        assert_eq!(zh.compact_as(5_000.0, 20_000.0).as_deref(), Some("0.5万"));
         // Money on an axis uses the money tiers: US$1.2bn is 12亿美元.
         assert_eq!(zh.number(1200.0, NumFmt::UsdM), "12亿美元");
         assert_eq!(en.number(1200.0, NumFmt::UsdM), "$1.2bn");

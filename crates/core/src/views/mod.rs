@@ -14,6 +14,7 @@ pub mod export;
 pub mod flows;
 pub mod frame;
 pub mod lens;
+pub mod prerender;
 pub mod range;
 pub mod state;
 pub mod story;
