@@ -85,13 +85,13 @@ test('each chart has a table with a caption and scoped headers, at most 200 rows
   await context.close();
 });
 
-// The embeds hold the page's sections one by one: auditing them with the table open covers
-// every table in both themes.
+// The embeds (with their controls, controls=1: the table toggle is one) hold the page's
+// sections one by one: auditing them with the table open covers every table in both themes.
 for (const lang of ['en', 'zh-CN']) {
   test(`axe finds no violation on each embed, light and dark, table open (${lang})`, async () => {
     for (const chart of CHARTS) {
       for (const scheme of ['light', 'dark']) {
-        const query = `?embed=${chart}${lang === 'en' ? '' : `&lang=${lang}`}`;
+        const query = `?embed=${chart}&controls=1${lang === 'en' ? '' : `&lang=${lang}`}`;
         const { p, context } = await openPage(query, scheme, { width: 600, height: 900 });
         assert.equal(await p.page.evaluate(() => document.documentElement.lang), lang);
         await openTables(p, [chart]);

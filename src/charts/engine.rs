@@ -234,6 +234,10 @@ fn tick_label(spec: &PanelSpec, tick: f64, decimals: usize, scale: f64, locale: 
             }
             NumFmt::Fixed(u8::try_from(decimals).unwrap_or(0))
         }
+        // Money in one unit per axis too.
+        NumFmt::UsdM | NumFmt::SignedUsdM if spec.scale == Scale::Linear => {
+            return locale.money_tick(value, scale);
+        }
         other => other,
     };
     locale.number(value, fmt)
@@ -964,10 +968,16 @@ fn plan_labels<DB: DrawingBackend>(
 ) -> Vec<EventPlan> {
     let font = style.font(EVENT_FONT_CSS, style.theme.muted);
     let gap = f64::from(style.px(4.0));
+    // Two labels on one row stay a word's space apart, so they never read as one phrase.
+    let apart = f64::from(style.px(14.0));
     let pad = f64::from(style.px(3.0));
     let row_height = f64::from(style.px(EVENT_FONT_CSS * 1.35));
     let (w, _) = root.dim_in_pixel();
     let mut row_ends = vec![f64::NEG_INFINITY; rows];
+    // (line x, row, label start, label end) of each label placed: an event's line runs
+    // down from its own row, so no label may sit across a line from a row above it, and
+    // no line may run down through a label in a row below its own.
+    let mut placed: Vec<(f64, usize, f64, f64)> = Vec::new();
     let mut out = Vec::new();
     for (e, px) in shown {
         let px = *px;
@@ -986,12 +996,21 @@ fn plan_labels<DB: DrawingBackend>(
         if start < 0.0 {
             continue;
         }
-        let Some(row) = row_ends.iter().position(|r| start > *r + gap) else {
+        let free = |row: usize, row_end: f64| {
+            start > row_end + apart
+                && placed.iter().all(|&(x, r, s, e)| {
+                    let crosses_line = r < row && x >= start - gap && x <= end + gap;
+                    let line_crosses = r > row && px >= s - gap && px <= e + gap;
+                    !crosses_line && !line_crosses
+                })
+        };
+        let Some(row) = row_ends.iter().enumerate().position(|(i, r)| free(i, *r)) else {
             continue;
         };
         if let Some(r) = row_ends.get_mut(row) {
             *r = end;
         }
+        placed.push((px, row, start, end));
         let x0 = if left_of_line { px - text_w - pad } else { px + pad };
         let y0 = label_top + f64::from(style.px(2.0)) + row_height * row as f64;
         out.push(EventPlan {

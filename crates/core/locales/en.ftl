@@ -230,7 +230,14 @@ flows-largest-day = Largest outflow day: { $v } on { $date }.
 flows-largest-week = Largest outflow week: { $v } in the week of { $date }.
 flows-largest-month = Largest outflow month: { $v } in { $month }.
 flows-cumulative = Cumulative since launch ({ $launch }): { $v }.
-note-flows-units = US$ millions a day; outflows negative. Only trading days are drawn: { $holidays } market holiday(s) in this range are gaps, not zero-flow days.
+# A count with its noun, singular and plural.
+count-holiday = { $n } market holiday
+count-holidays = { $n } market holidays
+count-trading-day = { $n } trading day
+count-trading-days = { $n } trading days
+note-flows-units-day = Net flows in US dollars per trading day; outflows negative. Only trading days are drawn: { $holidays } in this range are gaps, not zero-flow days.
+note-flows-units-week = Net flows in US dollars per week (Monday to Friday, the sum of its trading days); outflows negative. { $holidays } in this range add nothing to their weeks.
+note-flows-units-month = Net flows in US dollars per calendar month (the sum of its trading days); outflows negative. { $holidays } in this range add nothing to their months.
 note-flows-total = Blue bars are net inflows, orange-red bars net outflows; the lower panel is the running total since launch.
 note-flows-fund = Each colour is one fund (or the other funds together): above zero it took money in, below zero it lost money; the lower panel is the running total of the funds shown.
 note-verbatim = { $text }
@@ -244,12 +251,12 @@ leadlag-left = ← flows follow the price
 leadlag-right = flows lead the price →
 leadlag-bar = Lag { $k } trading days: r = { $r } (n = { $n }; chance band ±{ $band })
 leadlag-bar-none = Lag { $k } trading days: too few days to compute
-leadlag-follow = Flows follow { $coin }’s price: the strongest link is with the return { $k } trading day(s) before, r = { $r } (n = { $n }; chance alone stays within ±{ $band }). No later day is linked as strongly, so the flows do not lead.
-leadlag-lead = Flows lead { $coin }’s price: the strongest link is with the return { $k } trading day(s) later, r = { $r } (n = { $n }; chance alone stays within ±{ $band }).
+leadlag-follow = Flows follow { $coin }’s price: the strongest link is with the return { $days } before, r = { $r } (n = { $n }; chance alone stays within ±{ $band }). No later day is linked as strongly, so the flows do not lead.
+leadlag-lead = Flows lead { $coin }’s price: the strongest link is with the return { $days } later, r = { $r } (n = { $n }; chance alone stays within ±{ $band }).
 leadlag-same-day = Flows and { $coin }’s price move on the same day: r = { $r } (n = { $n }; chance alone stays within ±{ $band }); no lead either way is as strong.
 leadlag-none = No clear lead: no lag between flows and { $coin }’s returns is correlated beyond what chance gives in this range.
 leadlag-too-short = This range is too short to compare lags: it needs at least { $days } trading days.
-note-flows-gap = { $n } trading day(s) set aside by the data checks (the first on { $first }): their flow is unknown, so no bar is drawn for them and the cumulative line breaks there; after the break it is the sum of the published days.
+note-flows-gap = { $days } set aside by the data checks (the first on { $first }): their flow is unknown, so no bar is drawn for them and the cumulative line breaks there; after the break it is the sum of the published days.
 
 ## Chart 3: the ETH burn
 burn-title = The ETH burn
@@ -398,6 +405,8 @@ lang-name = English
 -money-tiers = 0 0.001 0 -usd-k, 1 1 1 -usd-m, 1000 1000 1 -usd-bn
 # An amount that rounds to zero.
 -usd-zero = $0m
+# Zero on a money axis.
+-usd-zero-axis = $0
 ## Accessibility: data tables, chart descriptions, keyboard help (helper/a11y)
 skip-to-charts = Skip to the charts
 table-show = Table

@@ -11,6 +11,8 @@
 -usd-bn = { $n }亿美元
 -usd-k = { $n }千美元
 -usd-zero = 0美元
+# Zero on a money axis.
+-usd-zero-axis = 0
 -percent = { $n }%
 month-1 = 1月
 month-2 = 2月
@@ -178,12 +180,18 @@ flows-largest-day = 单日最大流出：{ $date }，{ $v }。
 flows-largest-week = 单周最大流出：{ $date }当周，{ $v }。
 flows-largest-month = 单月最大流出：{ $month }，{ $v }。
 flows-cumulative = 上市（{ $launch }）以来累计：{ $v }。
-note-flows-units = 单位为每日百万美元，流出为负值。图中只绘制交易日：此区间内的{ $holidays }个市场假日为空缺，而非零流量日。
+count-holiday = { $n }个市场假日
+count-holidays = { $n }个市场假日
+count-trading-day = { $n }个交易日
+count-trading-days = { $n }个交易日
+note-flows-units-day = 每个交易日的净流量（美元），流出为负值。图中只绘制交易日：此区间内的{ $holidays }为空缺，而非零流量日。
+note-flows-units-week = 每周的净流量（美元，周一至周五各交易日之和），流出为负值。此区间内的{ $holidays }不计入所在的周。
+note-flows-units-month = 每个自然月的净流量（美元，各交易日之和），流出为负值。此区间内的{ $holidays }不计入所在的月。
 note-flows-total = 蓝色柱为净流入，橙红色柱为净流出；下方面板为上市以来的累计值。
 note-flows-fund = 每种颜色代表一只基金（或其余基金合计）：零线以上为资金流入，零线以下为资金流出；下方面板为所显示基金的累计值。
 note-verbatim = { $text }
 method-flows = 各基金每日净流量取自Farside Investors的公布数据；周度和月度柱形为现有交易日之和，超出数据范围的周期标记为不完整。
-note-flows-gap = 数据检查剔除了{ $n }个交易日（第一个为{ $first }）：这些日子的资金流未知，因此不画柱形，累计曲线在此断开；断开之后为已公布日子的合计。
+note-flows-gap = 数据检查剔除了{ $days }（第一个为{ $first }）：这些日子的资金流未知，因此不画柱形，累计曲线在此断开；断开之后为已公布日子的合计。
 
 ## Chart 3: the ETH burn
 burn-title = ETH销毁
@@ -333,8 +341,8 @@ leadlag-left = ← 资金流跟随价格
 leadlag-right = 资金流领先价格 →
 leadlag-bar = 滞后{ $k }个交易日：r = { $r }（n = { $n }；随机波动范围±{ $band }）
 leadlag-bar-none = 滞后{ $k }个交易日：天数太少，无法计算
-leadlag-follow = 资金流跟随{ $coin }价格：最强的关联是与{ $k }个交易日前的收益率，r = { $r }（n = { $n }；随机波动不超过±{ $band }）。之后的任何一天都没有同样强的关联，因此资金流并不领先。
-leadlag-lead = 资金流领先{ $coin }价格：最强的关联是与{ $k }个交易日后的收益率，r = { $r }（n = { $n }；随机波动不超过±{ $band }）。
+leadlag-follow = 资金流跟随{ $coin }价格：最强的关联是与{ $days }前的收益率，r = { $r }（n = { $n }；随机波动不超过±{ $band }）。之后的任何一天都没有同样强的关联，因此资金流并不领先。
+leadlag-lead = 资金流领先{ $coin }价格：最强的关联是与{ $days }后的收益率，r = { $r }（n = { $n }；随机波动不超过±{ $band }）。
 leadlag-same-day = 资金流与{ $coin }价格同日变动：r = { $r }（n = { $n }；随机波动不超过±{ $band }）；任何方向的领先都没有这么强。
 leadlag-none = 没有明显的领先关系：在此区间内，资金流与{ $coin }收益率在任何滞后下的相关性都未超出随机范围。
 leadlag-too-short = 此区间太短，无法比较滞后：至少需要{ $days }个交易日。

@@ -39,11 +39,11 @@ text = Through 2025 bitcoin’s daily returns moved partly with tech stocks. The
   {btc-close 2026-02-05} in a sell-off. With gold it was weak: {corr gld 90 2026-02-06}.
 
 [step]
-title = The decoupling came in spring, not in February
+title = The decoupling began in spring, not in February
 view = c.with=qqq,gld&c.window=90&c.range=2025-09-01..2026-08-21&section=correlation
 text = The February sell-off did not break the link. The correlation with the Nasdaq-100
   eased through the spring, to {corr qqq 90 2026-04-30}, and was
-  {corr-latest qqq 90}. Gold’s rose over the summer, from {corr gld 90 2026-05-29} to
+  {corr-latest qqq 90}. Gold’s correlation rose over the summer, from {corr gld 90 2026-05-29} to
   {corr-latest gld 90}. The 95 % intervals still overlap: the data show a
   shift, not yet that gold has clearly overtaken the Nasdaq.
 

@@ -11,7 +11,7 @@ text = 2025年全年，比特币的日收益率在一定程度上随科技股波
   {btc-close 2026-02-05}的那一周。与黄金的相关性则较弱：{corr gld 90 2026-02-06}。
 
 [step]
-title = 脱钩发生在春季，而非二月
+title = 脱钩始于春季，而非二月
 view = c.with=qqq,gld&c.window=90&c.range=2025-09-01..2026-08-21&section=correlation
 text = 二月的抛售并没有切断这种联系。与纳斯达克100指数的相关性在春季逐步减弱：
   {corr qqq 90 2026-04-30}，截至{corr-latest qqq 90}。与黄金的相关性在夏季上升：

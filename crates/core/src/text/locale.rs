@@ -438,9 +438,32 @@ impl Locale {
     }
 
     fn money(&self, usd_m: f64, with_plus: bool) -> String {
+        self.money_in(usd_m, with_plus, usd_m.abs(), false)
+    }
+
+    /// A tick of a money axis whose largest |tick| is `scale` US$ millions: every tick in
+    /// that tick's unit (`$0.5bn`, `$1bn`, not `$500m`, `$1bn`), zero as `$0`.
+    pub fn money_tick(&self, usd_m: f64, scale: f64) -> String {
+        self.money_in(usd_m, false, scale.abs(), true)
+    }
+
+    /// `usd_m` in the money tier of `scale`; on an `axis`, written exactly and zero as `$0`.
+    fn money_in(&self, usd_m: f64, with_plus: bool, scale: f64, axis: bool) -> String {
         let a = usd_m.abs();
-        let tier = self.money.tier(a);
-        let (id, n) = (tier.id, grouped(a / tier.unit_usd_m, tier.decimals));
+        let tier = self.money.tier(scale);
+        let units = a / tier.unit_usd_m;
+        // An axis tick is written exactly ($0.25bn, not $0.3bn): up to 3 decimals.
+        let decimals = if axis {
+            (tier.decimals..=3)
+                .find(|d| {
+                    let f = 10f64.powi(*d as i32);
+                    ((units * f).round() - units * f).abs() < 1e-6
+                })
+                .unwrap_or(3)
+        } else {
+            tier.decimals
+        };
+        let (id, n) = (tier.id, grouped(units, decimals));
         // `$500m`, not `$500.0m`: a round amount carries no false decimal.
         let n = match n.split_once('.') {
             Some((int, frac)) if frac.trim_end_matches('0').is_empty() => int.to_owned(),
@@ -450,7 +473,7 @@ impl Locale {
         let zero = n.chars().all(|c| !c.is_ascii_digit() || c == '0');
         if zero {
             // `$0m` in English, `0美元` rather than `0万美元` in Chinese.
-            return self.render(&Msg::new("-usd-zero"));
+            return self.render(&Msg::new(if axis { "-usd-zero-axis" } else { "-usd-zero" }));
         }
         let body = self.render(&Msg::new(id).text("n", n));
         if usd_m < 0.0 {
@@ -991,6 +1014,13 @@ mod tests {
         assert_eq!(en.compact_as(500_000.0, 2_000_000.0).as_deref(), Some("0.5M"));
         assert_eq!(en.compact_as(5_000.0, 9_000.0), None);
         assert_eq!(zh.compact_as(5_000.0, 20_000.0).as_deref(), Some("0.5万"));
+        // A money axis: one unit (its largest tick's), exact, zero as $0.
+        assert_eq!(en.money_tick(500.0, 1_500.0), "$0.5bn");
+        assert_eq!(en.money_tick(250.0, 1_000.0), "$0.25bn");
+        assert_eq!(en.money_tick(-2_000.0, 20_000.0), "−\u{2060}$2bn");
+        assert_eq!(en.money_tick(0.0, 20_000.0), "$0");
+        assert_eq!(en.money_tick(200.0, 400.0), "$200m");
+        assert_eq!(zh.money_tick(0.0, 20_000.0), "0");
         // Money on an axis uses the money tiers: US$1.2bn is 12亿美元.
         assert_eq!(zh.number(1200.0, NumFmt::UsdM), "12亿美元");
         assert_eq!(en.number(1200.0, NumFmt::UsdM), "$1.2bn");

@@ -654,9 +654,23 @@ fn frame(v: &FlowsView, events: &[Event], launch: Date) -> Result<Frame, Msg> {
     })
 }
 
+/// "1 trading day", "27 trading days": `n` with the singular message `one` or the plural
+/// `other` (a language without plurals gives both the same words).
+fn counted(n: usize, one: &'static str, other: &'static str) -> Msg {
+    Msg::new(if n == 1 { one } else { other }).num("n", n as f64, NumFmt::Count)
+}
+
 fn notes(v: &FlowsView, table: &FlowTable) -> Vec<Msg> {
     let mut notes = vec![
-        Msg::new("note-flows-units").num("holidays", v.holidays_in_view as f64, NumFmt::Count),
+        Msg::new(match v.period {
+            Period::Day => "note-flows-units-day",
+            Period::Week => "note-flows-units-week",
+            Period::Month => "note-flows-units-month",
+        })
+        .msg(
+            "holidays",
+            counted(v.holidays_in_view, "count-holiday", "count-holidays"),
+        ),
         Msg::new(match v.mode {
             FlowMode::Total => "note-flows-total",
             FlowMode::ByFund => "note-flows-fund",
@@ -669,7 +683,10 @@ fn notes(v: &FlowsView, table: &FlowTable) -> Vec<Msg> {
     if let Some(first) = aside.first() {
         notes.push(
             Msg::new("note-flows-gap")
-                .num("n", aside.len() as f64, NumFmt::Count)
+                .msg(
+                    "days",
+                    counted(aside.len(), "count-trading-day", "count-trading-days"),
+                )
                 .date("first", *first),
         );
     }
@@ -709,7 +726,14 @@ fn lead_lag(
             _ => "leadlag-same-day",
         })
         .msg("coin", coin_name.clone())
-        .num("k", lag.unsigned_abs() as f64, NumFmt::Count)
+        .msg(
+            "days",
+            counted(
+                lag.unsigned_abs() as usize,
+                "count-trading-day",
+                "count-trading-days",
+            ),
+        )
         .num("r", r, NumFmt::Corr)
         .num("n", n as f64, NumFmt::Count)
         .num("band", band, NumFmt::Corr),
