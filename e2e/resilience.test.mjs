@@ -248,14 +248,16 @@ describe('the page always says something', { concurrency: true }, () => {
       route: (p) => p.route(isSnapshot, () => {}),
       waitUntil: 'domcontentloaded', // the preload of the held file would delay "load"
     });
-    await page.getByText('Loading the data…').waitFor({ state: 'visible', timeout: 15000 });
-    assert.equal(await page.locator('#boot').count(), 0, 'the app mounted');
+    // The app runs; the start-up screen stays, saying so, until there is something to show.
+    await page.locator('#boot-status').getByText('Loading the data…').waitFor({ state: 'visible', timeout: 15000 });
+    assert.equal(await page.locator('#boot-charts').count(), 1, 'the prerendered findings stay meanwhile');
     // 15 s for each of two attempts, plus the pause between them.
     const alert = page.locator('#flows [role=alert]');
     await alert.waitFor({ state: 'visible', timeout: 40000 });
     assert.match(await alert.innerText(), /The data file did not arrive\. Check your connection and reload to try again\./);
     assert.ok(await alert.getByRole('link', { name: 'Retry' }).isVisible(), 'Retry link');
-    assert.ok(!(await page.getByText('Loading the data…').isVisible()), 'no longer loading');
+    assert.ok(!(await page.getByText('Loading the data…').first().isVisible()), 'no longer loading');
+    assert.equal(await page.locator('#boot, #boot-charts').count(), 0, 'the start-up screen is gone');
     await alert.locator('summary').click();
     assert.match(await alert.locator('details code').innerText(), /no answer for data\/snapshot\.txt within 15 s/);
     await screenshot(page, 'snapshot-timeout');
