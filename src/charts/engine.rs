@@ -709,14 +709,16 @@ fn draw_end_labels<DB: DrawingBackend>(
                 let x = beside.min(canvas_w - width - f64::from(style.px(2.0))).max(0.0);
                 if x < beside {
                     let half = line_height / 2.0;
-                    root.draw(&Rectangle::new(
-                        [
-                            ((x - 2.0).round() as i32, (y - half).round() as i32),
-                            ((x + width + 1.0).round() as i32, (y + half).round() as i32),
-                        ],
-                        style.theme.background.mix(0.85).filled(),
-                    ))
-                    .map_err(draw_err)?;
+                    halo(
+                        root,
+                        style,
+                        PixelRect {
+                            left: x - 2.0,
+                            top: y - half,
+                            right: x + width + 1.0,
+                            bottom: y + half,
+                        },
+                    )?;
                 }
                 text(
                     root,
@@ -1145,14 +1147,16 @@ fn draw_event_labels<DB: DrawingBackend>(
         let r = l.rect;
         match l.tag {
             EventTag::Label { .. } => {
-                root.draw(&Rectangle::new(
-                    [
-                        (r.left.round() as i32 - 1, r.top.round() as i32),
-                        (r.right.round() as i32 + 1, r.bottom.round() as i32 - 1),
-                    ],
-                    t.background.mix(0.85).filled(),
-                ))
-                .map_err(draw_err)?;
+                halo(
+                    root,
+                    style,
+                    PixelRect {
+                        left: r.left - 1.0,
+                        top: r.top,
+                        right: r.right + 1.0,
+                        bottom: r.bottom - 1.0,
+                    },
+                )?;
                 text(
                     root,
                     l.text.clone(),
@@ -1177,6 +1181,19 @@ fn draw_event_labels<DB: DrawingBackend>(
         }
     }
     Ok(())
+}
+
+/// A halo of the background colour under a label (canvas px): the data, grid and event
+/// lines under it do not run through its text.
+fn halo<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, style: &Style, r: PixelRect) -> DrawResult<()> {
+    root.draw(&Rectangle::new(
+        [
+            (r.left.round() as i32, r.top.round() as i32),
+            (r.right.round() as i32, r.bottom.round() as i32),
+        ],
+        style.theme.background.mix(0.85).filled(),
+    ))
+    .map_err(draw_err)
 }
 
 fn draw_annotations<DB: DrawingBackend>(
@@ -1205,17 +1222,16 @@ fn draw_annotations<DB: DrawingBackend>(
         // On a halo of the background, as event labels are: an event line or the grid
         // does not run through the figures.
         let text_half = half - f64::from(style.px(2.0));
-        root.draw(&Rectangle::new(
-            [
-                ((cx - text_half).round() as i32, at_y.round() as i32),
-                (
-                    (cx + text_half).round() as i32,
-                    (at_y + f64::from(style.px(EVENT_FONT_CSS * 1.2))).round() as i32,
-                ),
-            ],
-            style.theme.background.mix(0.85).filled(),
-        ))
-        .map_err(draw_err)?;
+        halo(
+            root,
+            style,
+            PixelRect {
+                left: cx - text_half,
+                top: at_y,
+                right: cx + text_half,
+                bottom: at_y + f64::from(style.px(EVENT_FONT_CSS * 1.2)),
+            },
+        )?;
         text(
             root,
             label,

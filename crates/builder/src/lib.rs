@@ -102,23 +102,23 @@ pub fn build(raw: &Path, events_file: &Path) -> Result<Built, BuildError> {
     };
 
     let yahoo = raw.join("yahoo");
-    let intraday = "Daily close; the last point was taken intraday (provisional).";
+    // A provisional last point is each series' `last_provisional`; the chart says so once
+    // for all its series (core `note-provisional`), not in every note.
+    let intraday = "Daily close.";
     // Yahoo's cached QQQ and SPY closes are dividend-adjusted only up to late 2025; from
     // the dates below they equal the unadjusted closes (checked against TradingView).
     let qqq_note = "Adjusted for dividends to Dec 2025, unadjusted after: dividend-adjusted closes up to \
                     2025-12-19, unadjusted closes from 2025-12-22, so a return across a later \
-                    ex-dividend day includes the dividend drop (about 0.1–0.4 %). The last point was \
-                    taken intraday (provisional).";
+                    ex-dividend day includes the dividend drop (about 0.1–0.4 %).";
     let spy_note = "Adjusted for dividends to Dec 2025, unadjusted after: dividend-adjusted closes up to \
                     2025-12-18, unadjusted closes from 2025-12-19, so a return across a later \
-                    ex-dividend day includes the dividend drop (about 0.1–0.4 %). The last point was \
-                    taken intraday (provisional).";
+                    ex-dividend day includes the dividend drop (about 0.1–0.4 %).";
     let json_prices = [
         (
             ids::BTC_USD,
             "prices_btc.json",
             "Bitcoin (BTC-USD)",
-            "Close at 24:00 UTC of each day; the last point was taken intraday (provisional).",
+            "Close at 24:00 UTC of each day.",
         ),
         (ids::QQQ, "prices_qqq.json", "Nasdaq-100 (QQQ)", qqq_note),
         (ids::GLD, "prices_gld.json", "Gold (GLD)", intraday),

@@ -922,6 +922,16 @@ mod tests {
         parse_iso(s).unwrap()
     }
 
+    fn meta() -> Meta {
+        Meta {
+            label: "x".into(),
+            unit: "US$ m".into(),
+            provider: "farside".into(),
+            last_provisional: false,
+            note: None,
+        }
+    }
+
     fn table() -> FlowTable {
         // Thu 2025-11-20 .. Wed 2025-12-03, skipping weekends and Thanksgiving (11-27).
         let days = [
@@ -952,13 +962,7 @@ mod tests {
         let total: Vec<f64> = (0..9)
             .map(|i| funds.iter().map(|f| f.flows_usd_m[i]).sum())
             .collect();
-        let meta = Meta {
-            label: "x".into(),
-            unit: "US$ m".into(),
-            provider: "farside".into(),
-            last_provisional: false,
-            note: None,
-        };
+        let meta = meta();
         FlowTable::new(
             "btc",
             meta,
@@ -1046,13 +1050,7 @@ mod tests {
         // 1,000 (2 Oct), the highest month end 700.
         let days = ["2025-10-01", "2025-10-02", "2025-10-03", "2025-11-03"];
         let flows = vec![500.0, 500.0, -300.0, -400.0];
-        let meta = Meta {
-            label: "x".into(),
-            unit: "US$ m".into(),
-            provider: "farside".into(),
-            last_provisional: false,
-            note: None,
-        };
+        let meta = meta();
         let fund = Fund {
             ticker: "IBIT".into(),
             name: "IBIT".into(),
