@@ -115,6 +115,7 @@ corr-headline-more = Bitcoin now moves more with { $hi } than with { $lo }
 corr-headline-equal = Bitcoin moves about as much with { $hi } as with { $lo }
 corr-headline-one = How closely bitcoin moves with { $with }
 corr-subtitle = Rolling { $window }-day correlation of daily returns with bitcoin (shaded: 95% interval); prices indexed to 100
+corr-subtitle-regimes = Rolling { $window }-day correlation of daily returns with bitcoin (bands: 95% intervals; tinted columns: periods when one market’s correlation was clearly the higher, in its colour); prices indexed to 100
 corr-summary-more = On { $date } bitcoin’s { $window }-day correlation with { $hi } was { $rhi }, clearly above { $lo }’s { $rlo }.
 corr-summary-equal = On { $date } bitcoin’s { $window }-day correlation with { $hi } was { $rhi } and with { $lo } { $rlo }: too close to rank.
 corr-summary-one = On { $date } bitcoin’s { $window }-day correlation with { $with } was { $r } (95% CI { $lo } to { $hi }).
@@ -191,7 +192,7 @@ method-corr = Every market is sampled on US trading days — bitcoin at its 24:0
 
 control-regimes = Regimes
 regime-pair = Nasdaq-100 vs { $vs }
-regime-rule = Shaded: periods of at least { $k } trading days in which bitcoin’s { $window }-day correlation with one market was above the other’s with no overlap of their 95% intervals (Nasdaq-100 vs { $vs }).
+regime-rule = Tinted columns: periods of at least { $k } trading days in which bitcoin’s { $window }-day correlation with one market was above the other’s with no overlap of their 95% intervals (Nasdaq-100 vs { $vs }).
 regime-none = No period of at least { $k } trading days in this view in which bitcoin’s { $window }-day correlation with the Nasdaq-100 and with { $vs } differed beyond their 95% intervals.
 regime-period = { $from } – { $to } ({ $days } days): more with { $leader } (mean { $r_lead }) than with { $other } ({ $r_other }).
 

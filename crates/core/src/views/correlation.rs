@@ -334,6 +334,13 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
 
     let takeaway = takeaway(&dates, &shown, window, provisional);
     let (findings, shades, regime_table) = regime_findings(data, state, span);
+    // Two kinds of shading: say which is which.
+    let subtitle = Msg::new(if shades.is_empty() {
+        "corr-subtitle"
+    } else {
+        "corr-subtitle-regimes"
+    })
+    .num("window", window as f64, NumFmt::Count);
     let frame = match dates.first() {
         None => Err(Msg::new("empty-market-range")),
         Some(start) => Ok(Frame {
@@ -410,7 +417,7 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
     ChartView {
         chart: Chart::Correlation,
         title,
-        subtitle: Msg::new("corr-subtitle").num("window", window as f64, NumFmt::Count),
+        subtitle,
         summary,
         lede: Msg::new("corr-lede"),
         takeaway,
