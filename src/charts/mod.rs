@@ -282,15 +282,21 @@ pub fn date_ticks(from: Date, to: Date, max_ticks: usize, locale: &Locale) -> Ve
         return out;
     }
     // The finest step whose ticks in range (counted, not estimated) fit.
-    let mut coarsest = Vec::new();
+    let mut chosen = Vec::new();
     for step in month_steps {
-        let ticks = month_ticks(from, to, step, locale);
-        if ticks.len() <= max_ticks as usize {
-            return ticks;
+        chosen = month_ticks(from, to, step, locale);
+        if chosen.len() <= max_ticks as usize {
+            break;
         }
-        coarsest = ticks;
     }
-    coarsest
+    // The first tick names its year when it is a month ("Jul 2024, 2025, Jul"): a reader
+    // must not have to guess which July.
+    if let Some(first) = chosen.first_mut() {
+        if first.0.month() != repricing_core::time::Month::January {
+            first.1 = locale.month(first.0);
+        }
+    }
+    chosen
 }
 
 /// Ticks on the first of every `step`th month (every `step / 12`th year from a year on)
@@ -356,7 +362,18 @@ mod tests {
         );
         assert_eq!(
             t.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
-            ["Sep", "Nov", "2026", "Mar", "May", "Jul"]
+            ["Sep 2025", "Nov", "2026", "Mar", "May", "Jul"]
+        );
+        // The ETFs' first months: the first tick, a July, says which year.
+        let t = date_ticks(
+            parse_iso("2024-01-11").unwrap(),
+            parse_iso("2025-12-31").unwrap(),
+            3,
+            en,
+        );
+        assert_eq!(
+            t.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
+            ["Jul 2024", "2025", "Jul"]
         );
         // A phone's flow chart (2.6 years, room for two ticks): both years, not one.
         let t = date_ticks(
