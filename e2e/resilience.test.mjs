@@ -219,7 +219,7 @@ describe('the page always says something', { concurrency: true }, () => {
     await flowsNote.waitFor({ state: 'visible', timeout: 20000 });
     const flows = await flowsNote.innerText();
     assert.match(flows, /Data check: 1 day left out because a fund.s flow is unusable: IBIT "?five"? on 2024-01-30/, flows);
-    assert.match(flows, /1 trading day\(s\) set aside by the data checks \(the first on 30 Jan 2024\).*the cumulative line breaks there/s);
+    assert.match(flows, /1 trading day set aside by the data checks \(the first on 30 Jan 2024\).*the cumulative line breaks there/s);
     const burn = await page.locator('#burn .note').innerText();
     assert.match(burn, /Data check: 1 value outside plausible bounds set aside: /, burn);
     assert.doesNotMatch(burn, /2024-01-30/);
