@@ -184,12 +184,22 @@ async function fetchWasm(url) {
   return new Response(counted, { status: 200, headers: { 'Content-Type': 'application/wasm' } });
 }
 
+/** Resolves after the first paint (or 100 ms, in a tab that does not paint). */
+const afterFirstPaint = () => new Promise((resolve) => {
+  requestAnimationFrame(() => setTimeout(resolve, 0));
+  setTimeout(resolve, 100);
+});
+
 async function start() {
   const tag = document.querySelector('script[data-js][data-wasm]');
   if (!tag) throw Object.assign(new Error('no <script data-js data-wasm> tag (page not built by Trunk?)'), { what: 'start-up' });
   const base = new URL('.', tag.src);
   const jsUrl = new URL(tag.dataset.js, base);
   const wasmUrl = new URL(tag.dataset.wasm, base);
+  // The words first: the downloads start once they are on screen. The data file is
+  // fetched alongside the wasm (the app's request for it is then answered by this one).
+  await afterFirstPaint();
+  document.head.append(el('link', { rel: 'preload', href: new URL('data/snapshot.txt', base).href, as: 'fetch', crossorigin: 'anonymous' }));
   const [glue, wasm] = await Promise.all([
     import(jsUrl.href).catch((e) => { throw Object.assign(e, { what: `loading ${jsUrl.pathname}` }); }),
     fetchWasm(wasmUrl).catch((e) => { throw Object.assign(e, { what: `downloading ${wasmUrl.pathname}` }); }),

@@ -217,10 +217,16 @@ pub fn Stories(snapshot: Loaded) -> impl IntoView {
     let (linked, story) = app.view.with_untracked(|s| (s.section, s.step.is_some()));
     let order = build_order(linked);
     let built = RwSignal::new(1usize);
-    let lens = snapshot
-        .as_ref()
-        .ok()
-        .map(|s| view! { <components::lens_panel::LensPanel snapshot=s.clone() /> });
+    // The event lens sits under the last chart: built after all of them.
+    let all_built = Memo::new(move |_| built.get() >= Chart::ALL.len());
+    let lens_snapshot = snapshot.as_ref().ok().cloned();
+    let lens = move || {
+        all_built
+            .get()
+            .then(|| lens_snapshot.clone())
+            .flatten()
+            .map(|s| view! { <components::lens_panel::LensPanel snapshot=s /> })
+    };
     let sections = Chart::ALL
         .into_iter()
         .map(|chart| {
