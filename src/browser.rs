@@ -218,10 +218,10 @@ pub enum Scroll {
     },
 }
 
-/// Whether the reader asked for reduced motion.
-fn reduced_motion() -> bool {
+/// Whether the media query `query` matches now (`false` without a window).
+pub fn media_matches(query: &str) -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| w.match_media(query).ok().flatten())
         .is_some_and(|m| m.matches())
 }
 
@@ -252,7 +252,8 @@ pub fn scroll_to_chart(key: &'static str, to: Scroll) {
         };
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Start);
-        let smooth = to == Scroll::Chart { smooth: true } && !reduced_motion();
+        let smooth =
+            to == Scroll::Chart { smooth: true } && !media_matches("(prefers-reduced-motion: reduce)");
         options.set_behavior(if smooth {
             web_sys::ScrollBehavior::Smooth
         } else {

@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || resize.remove());
     follow_language(app.lang, embed.is_none());
-    let system_dark = RwSignal::new(prefers_dark());
+    let system_dark = RwSignal::new(browser::media_matches("(prefers-color-scheme: dark)"));
     watch_color_scheme(system_dark);
     let dark = Signal::derive(move || match theme_choice {
         ThemeChoice::Auto => system_dark.get(),
@@ -311,14 +311,6 @@ fn Footer(snapshot: LocalResource<Loaded>) -> impl IntoView {
             <p>{move || providers().map(|p| tm(&Msg::new("footer-data").text("providers", p)))}</p>
         </footer>
     }
-}
-
-fn prefers_dark() -> bool {
-    window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
 }
 
 /// Keeps `dark` in step with the operating system's colour scheme.

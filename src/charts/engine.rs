@@ -1449,6 +1449,16 @@ mod tests {
         (panels.into_iter().map(|p| p.0).collect(), plan)
     }
 
+    /// `n` events with long labels from point 10 on, `step` points apart.
+    fn long_events(f: &Frame, n: usize, step: usize) -> Vec<EventMark> {
+        (0..n)
+            .map(|i| EventMark {
+                date: f.x[10 + step * i],
+                label: format!("A rather long event label {i}"),
+            })
+            .collect()
+    }
+
     fn plan_at(f: &Frame, width: u32) -> Vec<EventPlan> {
         events_at(f, width).1
     }
@@ -1540,12 +1550,7 @@ mod tests {
         }
         // Five events on consecutive days: at 320 px five labels cannot fit in two rows, so
         // every event gets a number instead, 1 to 5 left to right, none dropped.
-        f.events = (0..5)
-            .map(|i| EventMark {
-                date: f.x[10 + i],
-                label: format!("A rather long event label {i}"),
-            })
-            .collect();
+        f.events = long_events(&f, 5, 1);
         for width in [320u32, 375] {
             let plan = plan_at(&f, width);
             let numbers: Vec<_> = plan.iter().map(|p| p.tag.clone()).collect();
@@ -1594,12 +1599,7 @@ mod tests {
         );
         assert!(none.is_empty());
         for (n, width) in [(1usize, 800u32), (5, 375), (5, 1400)] {
-            f.events = (0..n)
-                .map(|i| EventMark {
-                    date: f.x[10 + i],
-                    label: format!("A rather long event label {i}"),
-                })
-                .collect();
+            f.events = long_events(&f, n, 1);
             let (panels, plan) = events_at(&f, width);
             assert_eq!(plan.len(), n, "{width}");
             let plot = panels[0].rect;
@@ -1639,12 +1639,7 @@ mod tests {
     #[test]
     fn every_drawn_event_line_has_its_label_or_number_in_the_drawing() {
         let mut f = test_chart();
-        f.events = (0..5)
-            .map(|i| EventMark {
-                date: f.x[10 + i],
-                label: format!("A rather long event label {i}"),
-            })
-            .collect();
+        f.events = long_events(&f, 5, 1);
         for width in [320u32, 1400] {
             let (svg, map) = svg(&f, width, 500);
             let map = map.unwrap();
@@ -1660,12 +1655,7 @@ mod tests {
     #[test]
     fn a_pointer_on_a_label_or_marker_finds_its_event_and_nowhere_else() {
         let mut f = test_chart();
-        f.events = (0..5)
-            .map(|i| EventMark {
-                date: f.x[10 + 2 * i],
-                label: format!("A rather long event label {i}"),
-            })
-            .collect();
+        f.events = long_events(&f, 5, 2);
         // Canvas px at a device pixel ratio of 2: targets are sized in CSS px × 2.
         for (width, dpr) in [(640u32, 2.0), (1400, 1.0)] {
             let mut out = String::new();

@@ -81,7 +81,7 @@ pub fn ChartCanvas(
     // The last input was a finger (or any pointer on a coarse-pointer screen): the
     // readout strip replaces the tooltip.
     let touch = RwSignal::new(false);
-    let coarse = coarse_pointer();
+    let coarse = crate::browser::media_matches("(pointer: coarse)");
     // The events of the last draw, and whether the pointer is on one.
     let events = RwSignal::new(Vec::<DrawnEvent>::new());
     let on_event = RwSignal::new(false);
@@ -364,15 +364,6 @@ fn point_text(f: &Frame, i: usize) -> Option<String> {
     Some(tm(&Msg::new("chart-point")
         .msg("title", title)
         .text("values", values.join("; "))))
-}
-
-/// Whether the primary pointer is coarse (a phone or tablet's touch screen).
-fn coarse_pointer() -> bool {
-    window()
-        .match_media("(pointer: coarse)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
 }
 
 /// Sizes the backing store to CSS size × devicePixelRatio and the element to CSS size.

@@ -144,13 +144,9 @@ mod tests {
     use super::*;
     use crate::text::Locale;
 
-    fn snapshot() -> Arc<Snapshot> {
-        Arc::new(Snapshot::from_text(include_str!("../../../../public/data/snapshot.txt")).unwrap())
-    }
-
     #[test]
     fn every_number_a_sentence_prints_is_the_core_value_it_cites() {
-        let s = snapshot();
+        let s = crate::views::committed_snapshot();
         let claims = claims(&s, &views(&s));
         assert!(claims.len() > 100, "{} claims", claims.len());
         let en = Locale::en();
@@ -180,7 +176,7 @@ mod tests {
         // A digit in a rendered sentence must come from an argument: the locale text
         // itself states no data (digits in ids' own words, like "95%" or "10-year", are
         // listed here as the few fixed terms).
-        let s = snapshot();
+        let s = crate::views::committed_snapshot();
         let en = Locale::en();
         for c in claims(&s, &[ViewState::default()]) {
             let mut text = en.render(&c.msg);

@@ -50,3 +50,13 @@ pub fn last_value(values: &[Option<f64>]) -> Option<(usize, f64)> {
 pub fn first_value(values: &[Option<f64>]) -> Option<(usize, f64)> {
     values.iter().enumerate().find_map(|(i, v)| v.map(|v| (i, v)))
 }
+
+/// The committed snapshot, as the page reads it (tests of the page's words).
+#[cfg(test)]
+#[allow(clippy::expect_used)] // test code
+pub(crate) fn committed_snapshot() -> std::sync::Arc<crate::Snapshot> {
+    std::sync::Arc::new(
+        crate::Snapshot::from_text(include_str!("../../../../public/data/snapshot.txt"))
+            .expect("the committed snapshot reads"),
+    )
+}

@@ -113,14 +113,10 @@ pub fn replace_block(page: &str, block: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn snapshot() -> Arc<Snapshot> {
-        Arc::new(Snapshot::from_text(include_str!("../../../../public/data/snapshot.txt")).unwrap())
-    }
-
     #[test]
     fn the_committed_page_holds_the_words_the_committed_snapshot_gives() {
         let page = include_str!("../../../../index.html");
-        let expected = replace_block(page, &block(&snapshot()))
+        let expected = replace_block(page, &block(&crate::views::committed_snapshot()))
             .expect("index.html has the prerender:start and prerender:end lines");
         assert!(
             page == expected,
@@ -130,7 +126,7 @@ mod tests {
 
     #[test]
     fn each_chart_gets_its_computed_headline_and_summary() {
-        let s = snapshot();
+        let s = crate::views::committed_snapshot();
         let sections = sections(&s, Locale::en());
         assert_eq!(
             sections.iter().map(|s| s.key).collect::<Vec<_>>(),
