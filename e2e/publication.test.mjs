@@ -40,7 +40,7 @@ test('an embed shows headline, chart and source; controls only with controls=1; 
     assert.ok(top < 400, `${chart}: chart starts ${Math.round(top)} px down in the embed`);
     // Mostly chart: no findings list, lead–lag figure or table toggle without controls=1;
     // the description stays for screen readers only.
-    for (const extra of ['.findings', '.mini', '.table-toggle']) {
+    for (const extra of ['.findings', '.mini', '.table-toggle', '.share']) {
       assert.equal(await p.page.locator(extra).count(), 0, `${chart}: ${extra} shown in the embed`);
     }
     assert.ok(await p.page.locator('.chart-desc.visually-hidden').count() === 1, `${chart}: description not kept for screen readers`);
@@ -48,6 +48,7 @@ test('an embed shows headline, chart and source; controls only with controls=1; 
     const q = await open(`?embed=${chart}&controls=1`, { width: 375, height: 812 });
     assert.ok(await q.page.locator('.controls').count() > 0, `${chart}: controls=1 shows no controls`);
     assert.ok(await q.page.locator('.table-toggle').count() > 0, `${chart}: controls=1 shows no table toggle`);
+    assert.ok(await q.page.locator('.share').count() > 0, `${chart}: controls=1 shows no Link/CSV/PNG`);
     if (chart === 'flows') assert.ok(await q.page.locator('.mini').count() > 0, 'flows: controls=1 hides the lead–lag figure');
     await q.page.close();
   }

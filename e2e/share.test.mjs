@@ -154,7 +154,7 @@ test('copy link works on the page and inside an iframe; embed code is ready to p
   await p.page.context().close();
 
   // Inside an iframe the link points at the full page, not at the embed.
-  const e = await open('?embed=burn&b.smooth=daily');
+  const e = await open('?embed=burn&b.smooth=daily&controls=1');
   await e.section('burn').getByRole('button', { name: 'Link', exact: true }).click();
   const embedLink = await e.section('burn').locator('.share-panel textarea').inputValue();
   assert.equal(embedLink, `${site.url}?section=burn&b.smooth=daily#burn`);

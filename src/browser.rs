@@ -262,3 +262,28 @@ pub fn scroll_to_chart(key: &'static str, to: Scroll) {
         el.scroll_into_view_with_scroll_into_view_options(&options);
     });
 }
+
+/// Runs `change` and keeps `el` where it was on screen: a control whose change re-lays
+/// out what is above it (a range that changes the events listed under the chart, or the
+/// summary's length) stays under the pointer or finger that moved it. The page scrolls by
+/// the difference before the next paint.
+pub fn keep_in_place(el: Option<web_sys::Element>, change: impl FnOnce()) {
+    let before = el.as_ref().map(|e| e.get_bounding_client_rect().top());
+    change();
+    let (Some(el), Some(before)) = (el, before) else {
+        return;
+    };
+    leptos::prelude::request_animation_frame(move || {
+        let moved = el.get_bounding_client_rect().top() - before;
+        if moved.abs() >= 1.0 {
+            if let Some(w) = web_sys::window() {
+                // At once, whatever the page's smooth scrolling: the point is that
+                // nothing seems to move.
+                let to = web_sys::ScrollToOptions::new();
+                to.set_top(moved);
+                to.set_behavior(web_sys::ScrollBehavior::Instant);
+                w.scroll_by_with_scroll_to_options(&to);
+            }
+        }
+    });
+}

@@ -77,7 +77,7 @@ pub fn color(theme: &Theme, role: ColorRole) -> RGBColor {
         ColorRole::Nasdaq => theme.series(3),
         ColorRole::Gold => theme.series(1),
         ColorRole::Eth => theme.series(2),
-        ColorRole::Sp500 => theme.series(4),
+        ColorRole::Sp500 => theme.series(0),
         ColorRole::Commodities => theme.series(5),
         ColorRole::Yield => theme.yield_,
         ColorRole::Btc | ColorRole::Ink => theme.text,
@@ -202,16 +202,28 @@ fn ticks(spec: &PanelSpec, y: (f64, f64), height_css: f64) -> Vec<f64> {
             .filter(|v| *v >= y.0 && *v <= y.1)
             .collect();
     }
-    // A short panel asks for few ticks: never so few that one (or none) is left.
-    (room..=room + 4)
-        .map(|n| nice_ticks(y.0, y.1, n))
-        .find(|t| t.len() >= 2)
+    // A short panel asks for few ticks: never so few that a reader cannot tell the scale
+    // (three where a nice step gives them, at least two).
+    let candidates: Vec<Vec<f64>> = (room..=room + 4).map(|n| nice_ticks(y.0, y.1, n)).collect();
+    candidates
+        .iter()
+        .find(|t| t.len() >= 3)
+        .or_else(|| candidates.iter().find(|t| t.len() >= 2))
+        .cloned()
         .unwrap_or_default()
 }
 
-/// The largest |tick| of an axis: the compact unit all its labels share.
-fn tick_scale(ticks: &[f64]) -> f64 {
-    ticks.iter().map(|t| t.abs()).fold(0.0, f64::max)
+/// The largest |tick| of an axis in its units (a log axis's ticks are powers of ten): the
+/// compact unit all its labels share.
+fn tick_scale(spec: &PanelSpec, ticks: &[f64]) -> f64 {
+    let value = |t: f64| {
+        if spec.scale == Scale::Log {
+            10f64.powf(t)
+        } else {
+            t.abs()
+        }
+    };
+    ticks.iter().map(|t| value(*t)).fold(0.0, f64::max)
 }
 
 /// The label of a tick in the panel's format; on a linear axis whose largest tick
@@ -226,10 +238,12 @@ fn tick_label(spec: &PanelSpec, tick: f64, decimals: usize, scale: f64, locale: 
     let fmt = match spec.ticks {
         NumFmt::Fixed(_) | NumFmt::Signed(_) | NumFmt::Count | NumFmt::Sig3 | NumFmt::SignedSig3 => {
             // Large numbers in the language's own units (4M, 400万).
-            if let Some(short) = (spec.scale == Scale::Linear)
-                .then(|| locale.compact_as(value, scale))
-                .flatten()
-            {
+            let short = if spec.scale == Scale::Log {
+                locale.compact_log(value, scale)
+            } else {
+                locale.compact_as(value, scale)
+            };
+            if let Some(short) = short {
                 return short;
             }
             NumFmt::Fixed(u8::try_from(decimals).unwrap_or(0))
@@ -315,7 +329,7 @@ fn layout<DB: DrawingBackend>(
         for tick in &t {
             widest = widest.max(measure(
                 root,
-                &tick_label(spec, *tick, decimals, tick_scale(&t), locale),
+                &tick_label(spec, *tick, decimals, tick_scale(spec, &t), locale),
                 &font,
             ));
         }
@@ -355,15 +369,16 @@ fn layout<DB: DrawingBackend>(
 
 /// The panels with the events placed: the events' labels and numbered markers get a strip
 /// of their own between the first panel's title and its plot, as tall as the rows they
-/// use, so they never cover the data. Returns the panels, the events and the strip's
-/// height (canvas px, 0 without events).
+/// use, so they never cover the data; the shades' keys sit beside the first title, or on
+/// a row of their own under it where they do not fit. Returns the panels, the events and
+/// the rows' heights (canvas px, 0 when unused).
 fn layout_with_events<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     frame: &Frame,
     style: &Style,
     locale: &Locale,
     sheet: Sheet,
-) -> (Vec<LaidPanel>, Vec<EventPlan>, f64) {
+) -> (Vec<LaidPanel>, Vec<EventPlan>, Header) {
     let plan_in = |laid: &[LaidPanel], strip: f64| {
         let panels: Vec<Panel> = laid.iter().map(|p| p.0).collect();
         let label_top = panels.first().map_or(0.0, |p| p.rect.top - strip);
@@ -373,15 +388,150 @@ fn layout_with_events<DB: DrawingBackend>(
     };
     let first = layout(root, frame, style, locale, sheet, 0.0);
     let (plan, rows) = plan_in(&first, 0.0);
-    if plan.is_empty() {
-        return (first, plan, 0.0);
+    let keys = shade_keys(frame, locale);
+    let key_row = match (first.first(), frame.panels.first()) {
+        (Some((p, _, _)), Some(spec)) if !keys.is_empty() => {
+            let title = measure(
+                root,
+                &locale.render(panel_title(spec, style)),
+                &style.font(TITLE_FONT_CSS, style.theme.text),
+            );
+            let room = p.rect.right - p.rect.left - title - f64::from(style.px(16.0));
+            if keys_width(root, style, &keys) <= room {
+                0.0
+            } else {
+                f64::from(style.px(18.0))
+            }
+        }
+        _ => 0.0,
+    };
+    if plan.is_empty() && key_row == 0.0 {
+        return (
+            first,
+            plan,
+            Header {
+                keys,
+                key_row,
+                events: 0.0,
+            },
+        );
     }
     // The strip: the rows and a small gap; the plot keeps at least half its height.
-    let strip = (rows + f64::from(style.px(4.0))).min(sheet.h * 0.25);
+    let strip = if plan.is_empty() {
+        0.0
+    } else {
+        (rows + f64::from(style.px(4.0))).min(sheet.h * 0.25)
+    };
     // The narrower plot may move the left margin a little: place the events again.
-    let laid = layout(root, frame, style, locale, sheet, strip);
+    let laid = layout(root, frame, style, locale, sheet, strip + key_row);
     let (plan, _) = plan_in(&laid, strip);
-    (laid, plan, strip)
+    (
+        laid,
+        plan,
+        Header {
+            keys,
+            key_row,
+            events: strip,
+        },
+    )
+}
+
+/// What the first panel has between its title and its plot (canvas px).
+struct Header {
+    /// The shades' keys: text and colour.
+    keys: Vec<(String, ColorRole)>,
+    /// The keys' own row under the title, or 0 when they sit beside it.
+    key_row: f64,
+    /// The event strip above the plot.
+    events: f64,
+}
+
+/// The title a panel shows at this width.
+fn panel_title<'a>(spec: &'a PanelSpec, style: &Style) -> &'a Msg {
+    if style.narrow() {
+        &spec.short_title
+    } else {
+        &spec.title
+    }
+}
+
+/// One key per shade colour, in the order the shades come.
+fn shade_keys(frame: &Frame, locale: &Locale) -> Vec<(String, ColorRole)> {
+    let mut keys: Vec<(String, ColorRole)> = Vec::new();
+    for sh in &frame.shades {
+        if !keys.iter().any(|(_, c)| *c == sh.color) {
+            keys.push((locale.render(&sh.key), sh.color));
+        }
+    }
+    keys
+}
+
+/// Swatch, gap and text of each key, with a space between keys.
+fn keys_width<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    style: &Style,
+    keys: &[(String, ColorRole)],
+) -> f64 {
+    let font = style.font(TITLE_FONT_CSS, style.theme.muted);
+    keys.iter()
+        .map(|(k, _)| measure(root, k, &font) + f64::from(style.px(KEY_SWATCH_CSS + 4.0 + 12.0)))
+        .sum::<f64>()
+}
+
+/// Side of a shade key's swatch, CSS px.
+const KEY_SWATCH_CSS: f64 = 10.0;
+
+/// The shades' keys: right-aligned to the plot on the first title's row, or left-aligned
+/// on their own row under it; `baseline` is the bottom of that row (canvas px).
+fn draw_shade_keys<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    style: &Style,
+    header: &Header,
+    first: PixelRect,
+    baseline: f64,
+) -> DrawResult<()> {
+    if header.keys.is_empty() {
+        return Ok(());
+    }
+    let font = style.font(TITLE_FONT_CSS, style.theme.muted);
+    let px = |css: f64| f64::from(style.px(css));
+    // Ending at the plot's right edge on the title's row.
+    let mut x = if header.key_row > 0.0 {
+        first.left
+    } else {
+        first.right - keys_width(root, style, &header.keys) + px(12.0)
+    };
+    let side = px(KEY_SWATCH_CSS);
+    for (k, role) in &header.keys {
+        let c = color(&style.theme, *role);
+        let fill = RGBAColor(c.0, c.1, c.2, if style.theme.dark { 0.32 } else { 0.22 });
+        let top = baseline - px(2.0) - side;
+        root.draw(&Rectangle::new(
+            [
+                (x.round() as i32, top.round() as i32),
+                ((x + side).round() as i32, (top + side).round() as i32),
+            ],
+            fill.filled(),
+        ))
+        .map_err(draw_err)?;
+        root.draw(&Rectangle::new(
+            [
+                (x.round() as i32, top.round() as i32),
+                ((x + side).round() as i32, (top + side).round() as i32),
+            ],
+            ShapeStyle::from(&c).stroke_width(style.px(1.0).max(1) as u32),
+        ))
+        .map_err(draw_err)?;
+        let tx = x + side + px(4.0);
+        text(
+            root,
+            k.clone(),
+            (tx as i32, baseline as i32),
+            font.clone().pos(Pos::new(HPos::Left, VPos::Bottom)),
+        )?;
+        x = tx + measure(root, k, &font) + px(12.0);
+    }
+    Ok(())
 }
 
 /// Draws `frame` on `root` (canvas px) and returns the hover map.
@@ -398,7 +548,7 @@ pub fn draw<DB: DrawingBackend>(
     root.fill(&t.background).map_err(draw_err)?;
     let (w, h) = root.dim_in_pixel();
     let x = x_range(frame).ok_or_else(|| locale.render(&Msg::new("draw-error")))?;
-    let (panels, event_plan, strip) = layout_with_events(
+    let (panels, event_plan, header_rows) = layout_with_events(
         root,
         frame,
         style,
@@ -414,7 +564,11 @@ pub fn draw<DB: DrawingBackend>(
     // Axes, grid, titles and reference lines.
     for (i, ((panel, ticks, decimals), spec)) in panels.iter().zip(&frame.panels).enumerate() {
         let r = panel.rect;
-        let header = if i == 0 { strip } else { 0.0 };
+        let header = if i == 0 {
+            header_rows.events + header_rows.key_row
+        } else {
+            0.0
+        };
         for tick in ticks {
             let py = panel.y_px(*tick).round() as i32;
             root.draw(&PathElement::new(
@@ -424,7 +578,7 @@ pub fn draw<DB: DrawingBackend>(
             .map_err(draw_err)?;
             text(
                 root,
-                tick_label(spec, *tick, *decimals, tick_scale(ticks), locale),
+                tick_label(spec, *tick, *decimals, tick_scale(spec, ticks), locale),
                 (r.left as i32 - style.px(6.0), py),
                 style
                     .font(TICK_FONT_CSS, t.muted)
@@ -453,19 +607,28 @@ pub fn draw<DB: DrawingBackend>(
                 )?;
             }
         }
-        let title = if style.narrow() {
-            &spec.short_title
-        } else {
-            &spec.title
-        };
         text(
             root,
-            locale.render(title),
+            locale.render(panel_title(spec, style)),
             ((r.left) as i32, (r.top - header) as i32 - style.px(6.0)),
             style
                 .font(TITLE_FONT_CSS, t.text)
                 .pos(Pos::new(HPos::Left, VPos::Bottom)),
         )?;
+        if i == 0 {
+            let row = if header_rows.key_row > 0.0 {
+                header_rows.events
+            } else {
+                header
+            };
+            draw_shade_keys(
+                root,
+                style,
+                &header_rows,
+                r,
+                r.top - row - f64::from(style.px(6.0)),
+            )?;
+        }
         if let Some(reference) = spec.reference.and_then(|v| panel.y_of(v)) {
             if reference > panel.y.0 && reference < panel.y.1 {
                 let py = panel.y_px(reference).round() as i32;
@@ -480,7 +643,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     let only_panels: Vec<Panel> = panels.iter().map(|p| p.0).collect();
     draw_shades(root, &only_panels, style, frame)?;
-    draw_event_lines(root, &only_panels, style, &event_plan, strip)?;
+    draw_event_lines(root, &only_panels, style, &event_plan, header_rows.events)?;
     draw_bands(root, &only_panels, style, frame)?;
     draw_bars(root, &only_panels, style, frame)?;
     for s in &frame.series {
@@ -570,7 +733,7 @@ fn draw_bands<DB: DrawingBackend>(
             continue;
         };
         let c = color(&style.theme, s.color);
-        let fill = RGBAColor(c.0, c.1, c.2, if style.theme.dark { 0.13 } else { 0.16 });
+        let fill = RGBAColor(c.0, c.1, c.2, if style.theme.dark { 0.24 } else { 0.16 });
         let mut upper: Vec<(i32, i32)> = Vec::new();
         let mut lower: Vec<(i32, i32)> = Vec::new();
         let flush = |upper: &mut Vec<(i32, i32)>, lower: &mut Vec<(i32, i32)>| -> DrawResult<()> {
@@ -1032,7 +1195,7 @@ fn plan_labels<DB: DrawingBackend>(
 }
 
 /// A numbered marker for every event of `shown` that fits in [`MARKER_ROWS`] rows
-/// starting at canvas y `below`, numbered left to right from 1.
+/// starting at canvas y `below`, each with the event's own number.
 fn plan_markers(
     top: &Panel,
     style: &Style,
@@ -1064,7 +1227,7 @@ fn plan_markers(
                 bottom: y0 + d,
             },
             text: locale.data(&e.text()),
-            tag: EventTag::Number(out.len() + 1),
+            tag: EventTag::Number(e.number),
         });
     }
     out
@@ -1191,7 +1354,7 @@ fn halo<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, style: &Style, r: Pix
             (r.left.round() as i32, r.top.round() as i32),
             (r.right.round() as i32, r.bottom.round() as i32),
         ],
-        style.theme.background.mix(0.85).filled(),
+        style.theme.background.filled(),
     ))
     .map_err(draw_err)
 }
@@ -1319,7 +1482,7 @@ mod tests {
     use super::*;
     use plotters::prelude::SVGBackend;
     use repricing_core::date::parse_iso;
-    use repricing_core::views::frame::{EventMark, PointNames, SeriesSpec};
+    use repricing_core::views::frame::{EventMark, PointNames, SeriesSpec, Shade};
 
     fn spec(scale: Scale, reference: Option<f64>) -> PanelSpec {
         PanelSpec {
@@ -1375,6 +1538,7 @@ mod tests {
             events: vec![EventMark {
                 date: x[10],
                 label: "An event".into(),
+                number: 1,
             }],
             annotations: Vec::new(),
             provisional_from: None,
@@ -1413,9 +1577,9 @@ mod tests {
         let map = map.unwrap();
         assert_eq!(map.panels.len(), 2);
         assert!(map.panels[0].log);
-        // Log ticks are powers of ten written out in full.
+        // Log ticks are powers of ten, each large one in its own compact unit.
         let labels = texts(&svg);
-        for label in ["1", "10", "100", "1,000", "10,000"] {
+        for label in ["1", "10", "100", "1k", "10k"] {
             assert!(labels.iter().any(|l| l == label), "{label} missing in {labels:?}");
         }
         assert!(labels.iter().any(|l| l == "An event"), "{labels:?}");
@@ -1449,12 +1613,65 @@ mod tests {
         (panels.into_iter().map(|p| p.0).collect(), plan)
     }
 
+    /// The first panel's plot top and the header rows of `f` on a `width × 500` canvas.
+    fn header_at(f: &Frame, width: u32) -> (f64, Header) {
+        let mut out = String::new();
+        let root = SVGBackend::with_string(&mut out, (width, 500)).into_drawing_area();
+        let style = Style {
+            theme: Theme::LIGHT,
+            dpr: 1.0,
+            css_width: f64::from(width),
+        };
+        let sheet = Sheet {
+            x: x_range(f).unwrap(),
+            w: f64::from(width),
+            h: 500.0,
+        };
+        let (panels, _, header) = layout_with_events(&root, f, &style, Locale::en(), sheet);
+        (panels[0].0.rect.top, header)
+    }
+
+    #[test]
+    fn a_shade_has_a_key_on_the_chart_beside_the_title_or_on_its_own_row() {
+        let mut f = test_chart();
+        f.events.clear();
+        let (plain_top, plain) = header_at(&f, 800);
+        assert!(plain.keys.is_empty());
+        f.shades = vec![Shade {
+            from: f.x[5],
+            to: f.x[12],
+            color: ColorRole::Nasdaq,
+            label: Msg::new("btc"),
+            key: Msg::new("regime-key").msg("leader", Msg::new("cp-qqq-short")),
+        }];
+        // Wide: beside the title, the plot where it was; the key is drawn.
+        let (top, header) = header_at(&f, 800);
+        assert_eq!(header.keys.len(), 1);
+        assert_eq!(header.key_row, 0.0);
+        assert_eq!(top, plain_top);
+        let labels = texts(&svg(&f, 800, 500).0);
+        assert!(labels.iter().any(|l| l == "Nasdaq clearly closer"), "{labels:?}");
+        // Narrow: a row of its own, the plot lower by that row.
+        let (narrow_plain, _) = {
+            let mut g = f.clone();
+            g.shades.clear();
+            header_at(&g, 190)
+        };
+        let (top, header) = header_at(&f, 190);
+        assert!(header.key_row > 0.0);
+        assert_eq!(top, narrow_plain + header.key_row);
+        let labels = texts(&svg(&f, 190, 500).0);
+        assert!(labels.iter().any(|l| l == "Nasdaq clearly closer"), "{labels:?}");
+    }
+
     /// `n` events with long labels from point 10 on, `step` points apart.
     fn long_events(f: &Frame, n: usize, step: usize) -> Vec<EventMark> {
         (0..n)
             .map(|i| EventMark {
                 date: f.x[10 + step * i],
                 label: format!("A rather long event label {i}"),
+                // Numbered as a chart whose first two events are out of view.
+                number: 3 + i,
             })
             .collect()
     }
@@ -1533,10 +1750,12 @@ mod tests {
             EventMark {
                 date: f.x[5],
                 label: "First event".into(),
+                number: 1,
             },
             EventMark {
                 date: f.x[30],
                 label: "Second event".into(),
+                number: 2,
             },
         ];
         for width in [800u32, 1280, 1440] {
@@ -1549,14 +1768,15 @@ mod tests {
             assert_apart(&plan, width);
         }
         // Five events on consecutive days: at 320 px five labels cannot fit in two rows, so
-        // every event gets a number instead, 1 to 5 left to right, none dropped.
+        // every event gets its own number instead (3 to 7: the chart's first two events
+        // are out of view), none dropped.
         f.events = long_events(&f, 5, 1);
         for width in [320u32, 375] {
             let plan = plan_at(&f, width);
             let numbers: Vec<_> = plan.iter().map(|p| p.tag.clone()).collect();
             assert_eq!(
                 numbers,
-                (1..=5).map(EventTag::Number).collect::<Vec<_>>(),
+                (3..=7).map(EventTag::Number).collect::<Vec<_>>(),
                 "{width}"
             );
             assert_apart(&plan, width);
@@ -1567,22 +1787,20 @@ mod tests {
             }
         }
         // Wide, the same five keep the labels that fit (three rows) and number the rest
-        // from 1, below the labels; none is dropped.
+        // with their own numbers, below the labels; none is dropped.
         let plan = plan_at(&f, 1400);
         assert_eq!(plan.len(), 5);
         let labelled = plan
             .iter()
             .filter(|p| matches!(p.tag, EventTag::Label { .. }))
             .count();
-        let numbers: Vec<_> = plan
-            .iter()
-            .filter_map(|p| match p.tag {
-                EventTag::Number(n) => Some(n),
-                EventTag::Label { .. } => None,
-            })
-            .collect();
         assert!((1..5).contains(&labelled), "{plan:?}");
-        assert_eq!(numbers, (1..=5 - labelled).collect::<Vec<_>>());
+        for p in &plan {
+            if let EventTag::Number(n) = p.tag {
+                let own = f.events.iter().find(|e| e.date == p.date).map(|e| e.number);
+                assert_eq!(own, Some(n), "{plan:?}");
+            }
+        }
         assert_apart(&plan, 1400);
     }
 
@@ -1758,7 +1976,50 @@ mod tests {
                 assert_ne!(*a, color(&theme, R::Inflow), "an entity uses the inflow colour");
                 assert_ne!(*a, color(&theme, R::Outflow), "an entity uses the outflow colour");
             }
+            // Not just different numbers: every entity and the flow pair apart by a
+            // colour difference a reader sees (CIE76 ΔE ≥ 20; blue inflows beside the sky
+            // blue Nasdaq were 12 apart).
+            let all: Vec<(String, RGBColor)> = entities
+                .iter()
+                .chain(&[R::Inflow, R::Outflow])
+                .map(|r| (format!("{r:?}"), color(&theme, *r)))
+                .collect();
+            for (i, (na, a)) in all.iter().enumerate() {
+                for (nb, b) in all.iter().skip(i + 1) {
+                    let d = delta_e(*a, *b);
+                    assert!(d >= 20.0, "dark={}: {na} and {nb} are {d:.1} apart", theme.dark);
+                }
+            }
         }
+    }
+
+    /// CIE76 colour difference of two sRGB colours (D65).
+    fn delta_e(a: RGBColor, b: RGBColor) -> f64 {
+        fn lab(c: RGBColor) -> [f64; 3] {
+            let lin = |v: u8| {
+                let v = f64::from(v) / 255.0;
+                if v <= 0.040_45 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            let (r, g, b) = (lin(c.0), lin(c.1), lin(c.2));
+            let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.950_47;
+            let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.088_83;
+            let f = |t: f64| {
+                if t > 0.008_856 {
+                    t.cbrt()
+                } else {
+                    7.787 * t + 16.0 / 116.0
+                }
+            };
+            let (fx, fy, fz) = (f(x), f(y), f(z));
+            [116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)]
+        }
+        let (p, q) = (lab(a), lab(b));
+        ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt()
     }
 
     #[test]

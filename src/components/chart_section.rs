@@ -14,7 +14,7 @@ use crate::components::source_line::SourceLine;
 use crate::data::Loaded;
 use crate::state::{locale, t, tm, use_app};
 use leptos::prelude::*;
-use repricing_core::text::Msg;
+use repricing_core::text::{keep_hyphenated, Msg};
 use repricing_core::views::chart::{chart_view, prepare, ChartView, Prepared};
 use repricing_core::views::state::Chart;
 use repricing_core::Snapshot;
@@ -25,7 +25,7 @@ pub fn chart_height(chart: Chart) -> fn(f64) -> f64 {
     match chart {
         Chart::Correlation => |w| (w * 0.62).clamp(360.0, 520.0),
         Chart::Flows => |w| (w * 0.56).clamp(340.0, 480.0),
-        Chart::Burn => |w| (w * 0.72).clamp(460.0, 600.0),
+        Chart::Burn => |w| (w * 0.72).clamp(420.0, 600.0),
     }
 }
 
@@ -91,12 +91,20 @@ fn heading_element(key: &'static str, embed: bool, text: impl IntoView + 'static
 /// "2 · Bitcoin ETFs have taken in …" on the page, the headline alone in an embed.
 fn heading(title: &Msg, number: usize, embed: bool) -> String {
     if embed {
-        tm(title)
+        display(title)
     } else {
-        tm(&Msg::new("section-number")
-            .text("n", number.to_string())
-            .msg("title", title.clone()))
+        display(
+            &Msg::new("section-number")
+                .text("n", number.to_string())
+                .msg("title", title.clone()),
+        )
     }
+}
+
+/// A display line (headline, subtitle, summary): a number stays with its word
+/// ([`keep_hyphenated`]).
+fn display(m: &Msg) -> String {
+    keep_hyphenated(&tm(m))
 }
 
 #[component]
@@ -132,9 +140,9 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
     };
     let table_open = RwSignal::new(false);
     let table_id = format!("{key}-table");
-    let subtitle = move || view.with(|v| tm(&v.subtitle));
-    let summary = move || view.with(|v| tm(&v.summary));
-    let lede = move || view.with(|v| tm(&v.lede));
+    let subtitle = move || view.with(|v| display(&v.subtitle));
+    let summary = move || view.with(|v| display(&v.summary));
+    let lede = move || view.with(|v| display(&v.lede));
     let takeaway = move || view.with(|v| locale().render_all(&v.takeaway));
     let warnings = move || {
         view.with(|v| {
@@ -208,7 +216,8 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
             })
         }}
         {move || view.with(|v| v.mini.clone().filter(|_| show_controls).map(|bars| view! { <MiniBars bars /> }))}
-        <ShareBar chart view providers embed />
+        // Link, CSV and PNG: on the page, and in an embed with `controls=1`.
+        {show_controls.then(|| view! { <ShareBar chart view providers embed /> })}
         <p class="note">{move || notes.get()}</p>
         <details class="method">
             <summary>{t("method-label")}</summary>

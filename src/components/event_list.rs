@@ -19,6 +19,12 @@ pub fn EventList(
 ) -> impl IntoView {
     let app = use_app();
     let label_id = format!("{key}-events-label");
+    // An embed has no event lens to point to.
+    let label = if app.view.with_untracked(|s| s.embed.is_some() || s.story_embed) {
+        "events-list-label-embed"
+    } else {
+        "events-list-label"
+    };
     let numbered = move || events.with(|e| e.iter().any(|e| e.number.is_some()));
     let items = move || {
         events
@@ -64,7 +70,7 @@ pub fn EventList(
                 role="group"
                 aria-labelledby=label_id.clone()
             >
-                <p class="chart-events-label" id=label_id.clone()>{t("events-list-label")}</p>
+                <p class="chart-events-label" id=label_id.clone()>{t(label)}</p>
                 <ol>{items}</ol>
             </div>
         </Show>

@@ -64,6 +64,11 @@ pub fn RangeBrush(
         let frac = ((f64::from(client_x) - rect.left()) / rect.width().max(1.0)).clamp(0.0, 1.0);
         add_days(first, (frac * total as f64).round() as i64)
     };
+    // A new range can change what is laid out above the brush (the events listed under
+    // the chart, the summary): the brush stays under the pointer.
+    let in_place = move |change: &dyn Fn()| {
+        crate::browser::keep_in_place(track.get_untracked().map(web_sys::Element::from), change);
+    };
     let start = move |ev: web_sys::PointerEvent, mode: Drag| {
         if ev.button() != 0 {
             return;
@@ -127,7 +132,7 @@ pub fn RangeBrush(
             // A click without a drag selects nothing.
             let clicked = matches!(mode, Drag::New(_)) && s.from == s.to;
             if !clicked && s != span.get_untracked() {
-                pick.run(url(s));
+                in_place(&|| pick.run(url(s)));
             }
         }
     };
@@ -135,7 +140,7 @@ pub fn RangeBrush(
         drag.set(None);
         draft.set(None);
     };
-    let on_dblclick = move |_ev: web_sys::MouseEvent| pick.run(reset.clone());
+    let on_dblclick = move |_ev: web_sys::MouseEvent| in_place(&|| pick.run(reset.clone()));
     let on_key = move |end: End, ev: web_sys::KeyboardEvent| {
         let s = span.get_untracked();
         let (now, lo, hi) = match end {
@@ -163,7 +168,7 @@ pub fn RangeBrush(
                     to: next,
                 },
             };
-            pick.run(url(span));
+            in_place(&|| pick.run(url(span)));
         }
     };
     let handle = move |end: End| {

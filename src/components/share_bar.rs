@@ -66,6 +66,7 @@ pub fn ShareBar(
         let url = {
             let mut s = app.view.get_untracked();
             s.embed = None;
+            s.controls = false;
             s.section = Some(chart);
             link(&s.to_query(false), Some(chart.key()))
         };
@@ -91,6 +92,7 @@ pub fn ShareBar(
     let page_link = move || {
         let mut s = app.view.get();
         s.embed = None;
+        s.controls = false;
         s.section = Some(chart);
         link(&s.to_query(false), Some(chart.key()))
     };

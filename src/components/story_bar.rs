@@ -155,15 +155,15 @@ pub fn StoryBar(
                     <p class="story-count" aria-live="polite">
                         {tm(&Msg::new("story-step-of").text("n", n.to_string()).text("of", total.to_string()))}
                     </p>
+                    {explore}
                     <button type="button" class="story-prev" disabled={n <= 1} on:click=move |_| go(n - 1, true)>
                         <span aria-hidden="true">"← "</span>
-                        {t("story-previous")}
+                        <span class="story-word">{t("story-previous")}</span>
                     </button>
                     <button type="button" class="story-next" disabled={n >= total} on:click=move |_| go(n + 1, true)>
-                        {t("story-next")}
+                        <span class="story-word">{t("story-next")}</span>
                         <span aria-hidden="true">" →"</span>
                     </button>
-                    {explore}
                 </div>
                 <h2 class="story-title">{title}</h2>
                 {text}

@@ -130,8 +130,8 @@ flows-summary-peak = From { $from } to { $to } the net flow was { $net }; the ru
 peak-daily = peak
 peak-weekly = week-end peak
 peak-monthly = month-end peak
-burn-headline-growing = ETH supply is growing: the burn is below issuance (model)
-burn-headline-shrinking = ETH supply is shrinking: the burn exceeds issuance (model)
+burn-headline-growing = ETH supply was growing in { $month }: burn below issuance (model)
+burn-headline-shrinking = ETH supply was shrinking in { $month }: burn above issuance (model)
 burn-subtitle = ETH burned and issued per day, the net supply change and the cumulative supply change; issuance is modelled
 burn-summary = Over the { $days } days to { $to } the burn averaged { $burn } ETH a day against about { $issuance } issued (model).
 
@@ -191,6 +191,7 @@ method-corr = Every market is sampled on US trading days — bitcoin at its 24:0
     most 2 × N days. The shaded band is the 95% confidence interval (Fisher z, from n returns).
 
 control-regimes = Regimes
+regime-key = { $leader } clearly closer
 regime-pair = Nasdaq-100 vs { $vs }
 regime-rule = Tinted columns: periods of at least { $k } trading days in which bitcoin’s { $window }-day correlation with one market was above the other’s with no overlap of their 95% intervals (Nasdaq-100 vs { $vs }).
 regime-none = No period of at least { $k } trading days in this view in which bitcoin’s { $window }-day correlation with the Nasdaq-100 and with { $vs } differed beyond their 95% intervals.
@@ -239,7 +240,7 @@ count-trading-days = { $n } trading days
 note-flows-units-day = Net flows in US dollars per trading day; outflows negative. Only trading days are drawn: { $holidays } in this range are gaps, not zero-flow days.
 note-flows-units-week = Net flows in US dollars per week (Monday to Friday, the sum of its trading days); outflows negative. { $holidays } in this range add nothing to their weeks.
 note-flows-units-month = Net flows in US dollars per calendar month (the sum of its trading days); outflows negative. { $holidays } in this range add nothing to their months.
-note-flows-total = Blue bars are net inflows, orange-red bars net outflows; the lower panel is the running total since launch.
+note-flows-total = Green bars are net inflows, orange-red bars net outflows; the lower panel is the running total since launch.
 note-flows-fund = Each colour is one fund (or the other funds together): above zero it took money in, below zero it lost money; the lower panel is the running total of the funds shown.
 note-verbatim = { $text }
 method-flows = Daily net flows per fund as published by Farside Investors; weekly and monthly bars add the trading days that exist, and a period that extends beyond the data is marked partial.
@@ -248,6 +249,8 @@ btc-lower = bitcoin
 eth-lower = ether
 leadlag-title = Do the flows lead { $coin }’s price? Correlation of daily net flows with daily returns, { $from } – { $to }
 leadlag-lag = { $k }
+leadlag-key = Bars: correlation (r) with the return that many trading days apart; grey: what chance alone reaches 95% of the time; highlighted: the strongest link.
+leadlag-axis = Lag, trading days
 leadlag-left = ← flows follow the price
 leadlag-right = flows lead the price →
 leadlag-bar = Lag { $k } trading days: r = { $r } (n = { $n }; chance band ±{ $band })
@@ -379,7 +382,7 @@ lens-burn = ETH burned, mean per day
 lens-corr = Mean { $window }-day correlation with { $with }
 
 ## Story (the step texts live in crates/core/story/en.story)
-story-corr = { $r } on { $date } (95 % interval { $lo } to { $hi })
+story-corr = { $r } on { $date } (95% interval { $lo } to { $hi })
 story-usd-m = { $v }
 story-usd-m-on = { $v } on { $date }
 story-usd = ${ $v }
@@ -450,6 +453,7 @@ stats-model-none = No measured supply is available to check the model against.
 stats-model-out-of-range = No month in this range has a measured supply at both its start and the next month’s start.
 table-stats-label = { $title }: the numbers behind the sentences under the chart
 readout-hint = Touch the chart to read its values.
+events-list-label-embed = Events on the chart:
 events-list-label = Events (open one in the event lens):
 event-item = { $n } · { $date } · { $event }
 event-item-labelled = { $date } · { $event }

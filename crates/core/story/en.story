@@ -14,7 +14,7 @@
 # Placeholders (dates are YYYY-MM-DD; a date that is not a market day reads the last one
 # before it). Any other placeholder is an error shown in the step's place.
 #   {corr CP W DATE}          W-day correlation of bitcoin with CP (qqq gld eth spy dbc
-#                             dgs10; W is 30, 60, 90 or 180) on DATE, with its 95 % interval
+#                             dgs10; W is 30, 60, 90 or 180) on DATE, with its 95% interval
 #   {corr-latest CP W}        the same on the latest day with a value
 #   {flows-sum A FROM TO}     net flows of US spot A ETFs (btc, eth) summed over FROM–TO
 #   {flows-day A DATE}        net flow on DATE (a trading day)
@@ -44,7 +44,7 @@ view = c.with=qqq,gld&c.window=90&c.range=2025-09-01..2026-08-21&section=correla
 text = The February sell-off did not break the link. The correlation with the Nasdaq-100
   eased through the spring, to {corr qqq 90 2026-04-30}, and was
   {corr-latest qqq 90}. Gold’s correlation rose over the summer, from {corr gld 90 2026-05-29} to
-  {corr-latest gld 90}. The 95 % intervals still overlap: the data show a
+  {corr-latest gld 90}. The 95% intervals still overlap: the data show a
   shift, not yet that gold has clearly overtaken the Nasdaq.
 
 [step]
@@ -89,4 +89,4 @@ text = Prices (Yahoo Finance, FRED) and the ETF flows (Farside Investors) are me
   {as-of}, the ETH burned (CryptoQuant) up to {burn-last}. ETH issuance is not published daily: the page
   models it from the ETH staked and checks the model against Coin Metrics’ measured
   supply, so every supply figure here is an estimate. A correlation describes how two
-  markets moved together over a window, with its 95 % interval; it does not say why.
+  markets moved together over a window, with its 95% interval; it does not say why.

@@ -14,6 +14,32 @@
 pub mod data;
 mod locale;
 
+/// `s` for a headline or a display line: a hyphen joining a number to a word ("Nasdaq-100",
+/// "90-day", "EIP-1559") becomes a non-breaking hyphen (U+2011), so a line never ends in
+/// "Nasdaq-" with "100" on the next. Not for data (CSV, table cells): there the
+/// hyphen stays the ASCII one.
+pub fn keep_hyphenated(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+            let after = chars.get(i + 1).copied();
+            match (c, before, after) {
+                ('-', Some(b), Some(a))
+                    if b.is_alphanumeric()
+                        && a.is_alphanumeric()
+                        && (b.is_ascii_digit() || a.is_ascii_digit()) =>
+                {
+                    '\u{2011}'
+                }
+                _ => c,
+            }
+        })
+        .collect()
+}
+
 pub use data::DataText;
 pub use locale::{Locale, LocaleError};
 
@@ -213,5 +239,22 @@ mod tests {
             .msg("b", msg("c").num("y", 2.0, NumFmt::Count));
         assert_eq!(m.numbers(), [(1.5, NumFmt::Fixed(1)), (2.0, NumFmt::Count)]);
         assert_eq!(m.ids(), ["a", "c"]);
+    }
+}
+
+#[cfg(test)]
+mod hyphen_tests {
+    use super::keep_hyphenated;
+
+    #[test]
+    fn a_number_keeps_its_word_across_a_line_end() {
+        assert_eq!(keep_hyphenated("the Nasdaq-100"), "the Nasdaq\u{2011}100");
+        assert_eq!(
+            keep_hyphenated("90-day, EIP-1559"),
+            "90\u{2011}day, EIP\u{2011}1559"
+        );
+        // Other hyphens and dashes stay: words, a minus, a range, an end.
+        assert_eq!(keep_hyphenated("sell-off −3 - 2 a-"), "sell-off −3 - 2 a-");
+        assert_eq!(keep_hyphenated("-5"), "-5");
     }
 }

@@ -718,7 +718,9 @@ fn headline(dates: &[Date], burn: &[Option<f64>], issuance: &[Option<f64>]) -> (
         "burn-headline-growing"
     } else {
         "burn-headline-shrinking"
-    });
+    })
+    // Dated: the burn data end months before the markets'.
+    .month("month", last.0);
     let summary = Msg::new("burn-summary")
         .num("days", n, NumFmt::Count)
         .date("from", first.0)

@@ -151,6 +151,8 @@ pub struct MiniBars {
     pub bars: Vec<MiniBar>,
     /// Label under the left end and under the right end.
     pub ends: (Msg, Msg),
+    /// What the marks are (bars, band, the emphasised bar), under the chart.
+    pub key: Msg,
 }
 
 /// Everything a chart section shows for the current view.
@@ -258,14 +260,19 @@ pub fn chart_view(p: &Prepared, part: &ChartState) -> ChartView {
     }
 }
 
-/// The events of `chart` that fall inside `span`, as frame markers.
+/// The events of `chart` that fall inside `span`, as frame markers, each numbered by
+/// its place among all of the chart's events in date order (so an event keeps its number
+/// in every range, step and embed).
 pub fn events_in(events: &[Event], chart: Chart, span: Span) -> Vec<EventMark> {
-    events
-        .iter()
-        .filter(|e| e.concerns(chart.key()) && e.date >= span.from && e.date <= span.to)
-        .map(|e| EventMark {
+    let mut mine: Vec<&Event> = events.iter().filter(|e| e.concerns(chart.key())).collect();
+    mine.sort_by_key(|e| e.date);
+    mine.into_iter()
+        .enumerate()
+        .filter(|(_, e)| e.date >= span.from && e.date <= span.to)
+        .map(|(i, e)| EventMark {
             date: e.date,
             label: e.label.clone(),
+            number: i + 1,
         })
         .collect()
 }
@@ -314,4 +321,33 @@ pub fn validation_notes(snapshot: &Snapshot, ids: &[&str]) -> Vec<Msg> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::parse_iso;
+
+    #[test]
+    fn an_event_keeps_its_number_in_every_range() {
+        let snap = super::super::committed_snapshot();
+        let all = Span {
+            from: parse_iso("2000-01-01").unwrap(),
+            to: parse_iso("2100-01-01").unwrap(),
+        };
+        for chart in [Chart::Correlation, Chart::Flows, Chart::Burn] {
+            let every = events_in(&snap.events, chart, all);
+            assert!(every.len() >= 3, "{chart:?}");
+            let numbers: Vec<usize> = every.iter().map(|e| e.number).collect();
+            assert_eq!(numbers, (1..=every.len()).collect::<Vec<_>>(), "{chart:?}");
+            // A range that leaves out the first events: the others keep their numbers.
+            let later = Span {
+                from: every[2].date,
+                to: all.to,
+            };
+            let some = events_in(&snap.events, chart, later);
+            assert_eq!(some.first().map(|e| e.number), Some(3), "{chart:?}");
+            assert_eq!(some.len(), every.len() - 2, "{chart:?}");
+        }
+    }
 }

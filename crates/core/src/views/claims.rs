@@ -97,6 +97,7 @@ pub fn claims(snapshot: &Arc<Snapshot>, views: &[ViewState]) -> Vec<Claim> {
             }
             if let Some(mini) = &v.mini {
                 push("mini-title", &mini.title);
+                push("mini-key", &mini.key);
                 for b in &mini.bars {
                     push("mini-bar", &b.text);
                 }

@@ -550,6 +550,7 @@ fn regime_findings(
             to: r.end,
             color: color(leader),
             label: m.clone(),
+            key: Msg::new("regime-key").msg("leader", short(leader)),
         });
         findings.push(m);
     }

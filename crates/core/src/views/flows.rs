@@ -802,6 +802,7 @@ fn lead_lag(
             .date("to", last.last),
         bars,
         ends: (Msg::new("leadlag-left"), Msg::new("leadlag-right")),
+        key: Msg::new("leadlag-key"),
     };
     (vec![sentence], Some(mini), vec![table])
 }

@@ -151,6 +151,9 @@ pub struct EventMark {
     pub date: Date,
     /// Short label (verbatim from the events file, English).
     pub label: String,
+    /// Its number where the chart numbers it: its place among the chart's events, the
+    /// same in every view.
+    pub number: usize,
 }
 
 impl EventMark {
@@ -171,6 +174,9 @@ pub struct Shade {
     pub color: ColorRole,
     /// What it is (tooltip and table).
     pub label: Msg,
+    /// Its key on the chart, a few words beside a swatch of its colour ("Nasdaq
+    /// clearly closer"); shades of one colour share one key.
+    pub key: Msg,
 }
 
 /// A text label pinned to a point of a series (the largest outflows).

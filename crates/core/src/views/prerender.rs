@@ -10,7 +10,7 @@
 
 use super::chart::{chart_view, prepare};
 use super::state::{Chart, ViewState};
-use crate::text::{Locale, Msg};
+use crate::text::{keep_hyphenated, Locale, Msg};
 use crate::Snapshot;
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -55,10 +55,10 @@ pub fn sections(snapshot: &Arc<Snapshot>, locale: &Locale) -> Vec<Section> {
                 .msg("title", v.title.clone());
             Some(Section {
                 key: chart.key(),
-                heading: locale.render(&heading),
-                subtitle: locale.render(&v.subtitle),
-                lede: locale.render(&v.lede),
-                summary: locale.render(&v.summary),
+                heading: keep_hyphenated(&locale.render(&heading)),
+                subtitle: keep_hyphenated(&locale.render(&v.subtitle)),
+                lede: keep_hyphenated(&locale.render(&v.lede)),
+                summary: keep_hyphenated(&locale.render(&v.summary)),
             })
         })
         .collect()
@@ -140,9 +140,9 @@ mod tests {
             );
             assert_eq!(
                 section.heading,
-                format!("{} · {}", i + 1, Locale::en().render(&v.title))
+                keep_hyphenated(&format!("{} · {}", i + 1, Locale::en().render(&v.title)))
             );
-            assert_eq!(section.summary, Locale::en().render(&v.summary));
+            assert_eq!(section.summary, keep_hyphenated(&Locale::en().render(&v.summary)));
         }
         let html = block(&s);
         assert!(html.contains("<h2>1 · Bitcoin"), "{html}");
