@@ -6,7 +6,7 @@
 
 use crypto_repricing::Stories;
 use leptos::prelude::*;
-use repricing_core::text::Locale;
+use repricing_core::text::{keep_hyphenated, Locale};
 use repricing_core::views::chart::{chart_view, prepare};
 use repricing_core::views::state::{Chart, ViewState};
 use repricing_core::Snapshot;
@@ -117,11 +117,16 @@ async fn all_three_charts_draw_from_the_snapshot() {
             &ViewState::default().part(chart),
         );
         let shown = text(&root, &format!("#{} .takeaway", chart.key()));
-        assert_eq!(shown, en.render_all(&v.takeaway), "{}", chart.key());
+        assert_eq!(
+            shown,
+            keep_hyphenated(&en.render_all(&v.takeaway)),
+            "{}",
+            chart.key()
+        );
         assert!(!v.takeaway.is_empty());
     }
     assert!(text(&root, "#correlation .takeaway")
-        .starts_with("90-day correlation of bitcoin with the Nasdaq-100: "));
+        .starts_with("90\u{2011}day correlation of bitcoin with the Nasdaq\u{2011}100: "));
     assert!(text(&root, "#flows .source").contains("Farside Investors"));
     assert!(text(&root, "#flows .source").contains("Data as of 21 Aug 2026"));
     root.remove();

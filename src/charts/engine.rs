@@ -192,7 +192,10 @@ fn ticks(spec: &PanelSpec, y: (f64, f64), height_css: f64) -> Vec<f64> {
         if b - a > 24 {
             return Vec::new();
         }
-        let steps: &[f64] = if (b - a) * 3 <= room as i64 * 2 {
+        // 1, 2 and 5 in each decade only where a decade is tall enough for three labels
+        // well apart (1 to 2 is under a third of it).
+        let per_decade = height_css / (y.1 - y.0).max(f64::EPSILON);
+        let steps: &[f64] = if (b - a) * 3 <= room as i64 * 2 && per_decade >= 100.0 {
             &[1.0, 2.0, 5.0]
         } else {
             &[1.0]
@@ -213,17 +216,10 @@ fn ticks(spec: &PanelSpec, y: (f64, f64), height_css: f64) -> Vec<f64> {
         .unwrap_or_default()
 }
 
-/// The largest |tick| of an axis in its units (a log axis's ticks are powers of ten): the
-/// compact unit all its labels share.
-fn tick_scale(spec: &PanelSpec, ticks: &[f64]) -> f64 {
-    let value = |t: f64| {
-        if spec.scale == Scale::Log {
-            10f64.powf(t)
-        } else {
-            t.abs()
-        }
-    };
-    ticks.iter().map(|t| value(*t)).fold(0.0, f64::max)
+/// The largest |tick| of a linear axis: the compact unit all its labels share (a log
+/// axis writes each tick in its own unit).
+fn tick_scale(ticks: &[f64]) -> f64 {
+    ticks.iter().map(|t| t.abs()).fold(0.0, f64::max)
 }
 
 /// The label of a tick in the panel's format; on a linear axis whose largest tick
@@ -239,7 +235,7 @@ fn tick_label(spec: &PanelSpec, tick: f64, decimals: usize, scale: f64, locale: 
         NumFmt::Fixed(_) | NumFmt::Signed(_) | NumFmt::Count | NumFmt::Sig3 | NumFmt::SignedSig3 => {
             // Large numbers in the language's own units (4M, 400万).
             let short = if spec.scale == Scale::Log {
-                locale.compact_log(value, scale)
+                locale.compact_log(value)
             } else {
                 locale.compact_as(value, scale)
             };
@@ -329,7 +325,7 @@ fn layout<DB: DrawingBackend>(
         for tick in &t {
             widest = widest.max(measure(
                 root,
-                &tick_label(spec, *tick, decimals, tick_scale(spec, &t), locale),
+                &tick_label(spec, *tick, decimals, tick_scale(&t), locale),
                 &font,
             ));
         }
@@ -578,7 +574,7 @@ pub fn draw<DB: DrawingBackend>(
             .map_err(draw_err)?;
             text(
                 root,
-                tick_label(spec, *tick, *decimals, tick_scale(spec, ticks), locale),
+                tick_label(spec, *tick, *decimals, tick_scale(ticks), locale),
                 (r.left as i32 - style.px(6.0), py),
                 style
                     .font(TICK_FONT_CSS, t.muted)
@@ -1306,6 +1302,10 @@ fn draw_event_labels<DB: DrawingBackend>(
     let number_font = style
         .font(MARKER_CSS * 0.7, t.background)
         .pos(Pos::new(HPos::Center, VPos::Center));
+    // Two digits in the same disc, a little smaller.
+    let two_digit_font = style
+        .font(MARKER_CSS * 0.6, t.background)
+        .pos(Pos::new(HPos::Center, VPos::Center));
     for l in plan {
         let r = l.rect;
         match l.tag {
@@ -1339,7 +1339,8 @@ fn draw_event_labels<DB: DrawingBackend>(
                     ShapeStyle::from(&t.background).stroke_width(style.px(1.0).max(1) as u32),
                 ))
                 .map_err(draw_err)?;
-                text(root, n.to_string(), at, number_font.clone())?;
+                let font = if n >= 10 { &two_digit_font } else { &number_font };
+                text(root, n.to_string(), at, font.clone())?;
             }
         }
     }
@@ -1374,8 +1375,14 @@ fn draw_annotations<DB: DrawingBackend>(
         let Some(y) = panel.y_of(a.y) else { continue };
         let label = locale.render(&a.text);
         let font = style.font(EVENT_FONT_CSS, color(&style.theme, a.color));
-        let cx = panel.x_px(day_x(*d));
         let half = measure(root, &label, &font) / 2.0 + f64::from(style.px(3.0));
+        // Centred on its point, moved in where it would run off the canvas (a label on the
+        // last bar may reach into the end-label margin, not past the edge).
+        let canvas_w = f64::from(root.dim_in_pixel().0);
+        let cx = panel
+            .x_px(day_x(*d))
+            .min(canvas_w - half)
+            .max(panel.rect.left + half);
         if placed.iter().any(|(l, r)| cx - half < *r && cx + half > *l) {
             continue;
         }

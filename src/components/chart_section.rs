@@ -143,7 +143,7 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
     let subtitle = move || view.with(|v| display(&v.subtitle));
     let summary = move || view.with(|v| display(&v.summary));
     let lede = move || view.with(|v| display(&v.lede));
-    let takeaway = move || view.with(|v| locale().render_all(&v.takeaway));
+    let takeaway = move || view.with(|v| keep_hyphenated(&locale().render_all(&v.takeaway)));
     let warnings = move || {
         view.with(|v| {
             v.warnings

@@ -5,6 +5,7 @@
 use crate::components::segmented::Segmented;
 use crate::state::{locale, t, tm, use_app};
 use leptos::prelude::*;
+use repricing_core::text::Msg;
 use repricing_core::views::chart::Control;
 use repricing_core::views::correlation::MarketData;
 use repricing_core::views::lens::lens_view;
@@ -81,7 +82,14 @@ pub fn LensPanel(snapshot: Arc<Snapshot>) -> impl IntoView {
                         <option value="">{t("lens-none")}</option>
                         {options
                             .into_iter()
-                            .map(|(value, label)| view! { <option value=value>{locale().data(&label)}</option> })
+                            .map(|e| {
+                                // Numbered as on the charts.
+                                let text = tm(&Msg::new("event-item")
+                                    .text("n", e.number.to_string())
+                                    .text("date", locale().date(e.date))
+                                    .text("event", locale().data(&e.label)));
+                                view! { <option value=e.value>{text}</option> }
+                            })
                             .collect_view()}
                     </select>
                 </label>

@@ -10,41 +10,46 @@ use repricing_core::views::chart::MiniBars as Bars;
 /// The bars of `bars`.
 #[component]
 pub fn MiniBars(bars: Bars) -> impl IntoView {
-    // Scale: the largest |value| or band, at least 0.2, rounded up to a tenth (a tick a
-    // reader can use, with room for the emphasised bar's value), maps to half the height.
-    let largest = bars
-        .bars
-        .iter()
-        .flat_map(|b| [b.value.unwrap_or(0.0).abs(), b.band])
-        .filter(|v| v.is_finite())
-        .fold(0.2f64, f64::max);
-    let top = ((largest * 10.0 + 1e-9).ceil() / 10.0).min(1.0);
-    let pct = move |v: f64| (v.abs() / top * 50.0).clamp(0.0, 50.0);
+    // Scale: above zero the largest value or band, below it the largest |negative value|
+    // or band, each rounded up to a tenth (ticks a reader can use, room for the emphasised
+    // bar's value): no empty half when every bar is positive.
+    let nice = |v: f64| ((v * 10.0 + 1e-9).ceil() / 10.0).clamp(0.1, 1.0);
+    let reach = |f: fn(f64) -> f64| {
+        bars.bars
+            .iter()
+            .flat_map(|b| [b.value.map_or(0.0, f).max(0.0), b.band])
+            .filter(|v| v.is_finite())
+            .fold(0.0f64, f64::max)
+    };
+    let (up, down) = (nice(reach(|v| v)), nice(reach(|v| -v)));
+    let total = up + down;
+    // Percent of the plot's height from its top.
+    let at = move |v: f64| ((up - v.clamp(-down, up)) / total * 100.0).clamp(0.0, 100.0);
+    let zero = at(0.0);
     let items = bars
         .bars
         .iter()
         .map(|b| {
             let v = b.value.unwrap_or(0.0);
-            let h = pct(v);
             let style = if v >= 0.0 {
-                format!("bottom:50%;height:{h:.1}%")
+                format!("top:{:.1}%;bottom:{:.1}%", at(v), 100.0 - zero)
             } else {
-                format!("top:50%;height:{h:.1}%")
+                format!("top:{zero:.1}%;bottom:{:.1}%", 100.0 - at(v))
             };
-            let band = format!("top:{:.1}%;bottom:{:.1}%", 50.0 - pct(b.band), 50.0 - pct(b.band));
+            let band = format!("top:{:.1}%;bottom:{:.1}%", at(b.band), 100.0 - at(-b.band));
             let class = if b.highlight { "mini-bar highlight" } else { "mini-bar" };
             let outside = b.value.is_some_and(|v| v.abs() > b.band);
-            // The emphasised bar carries its value at its end.
+            // The emphasised bar carries its value at its end, and its lag under it.
             let value_label = b.value.filter(|_| b.highlight).map(|v| {
-                let at = if v >= 0.0 {
-                    format!("bottom:calc(50% + {h:.1}%)")
+                let place = if v >= 0.0 {
+                    format!("bottom:{:.1}%", 100.0 - at(v))
                 } else {
-                    format!("top:calc(50% + {h:.1}%)")
+                    format!("top:{:.1}%", at(v))
                 };
-                view! { <span class="mini-value" style=at>{locale().number(v, NumFmt::Corr)}</span> }
+                view! { <span class="mini-value" style=place>{locale().number(v, NumFmt::Corr)}</span> }
             });
             view! {
-                <div class="mini-col" title=tm(&b.text)>
+                <div class="mini-col" class:highlighted=b.highlight title=tm(&b.text)>
                     <span class="mini-band" style=band></span>
                     {b.value.map(|_| view! { <span class=class data-outside=outside.to_string() style=style></span> })}
                     {value_label}
@@ -63,10 +68,10 @@ pub fn MiniBars(bars: Bars) -> impl IntoView {
             <figcaption>{tm(&bars.title)}</figcaption>
             <div class="mini-plot" aria-hidden="true">
                 // The scale: the top and bottom of the plot, and zero.
-                <span class="mini-tick" style="top:0">{locale().number(top, NumFmt::Corr)}</span>
-                <span class="mini-tick" style="top:50%">{locale().number(0.0, NumFmt::Corr)}</span>
-                <span class="mini-tick" style="top:100%">{locale().number(-top, NumFmt::Corr)}</span>
-                <span class="mini-zero"></span>
+                <span class="mini-tick" style="top:0">{locale().number(up, NumFmt::Corr)}</span>
+                <span class="mini-tick" style=format!("top:{zero:.1}%")>{locale().number(0.0, NumFmt::Corr)}</span>
+                <span class="mini-tick" style="top:100%">{locale().number(-down, NumFmt::Corr)}</span>
+                <span class="mini-zero" style=format!("top:{zero:.1}%")></span>
                 {items}
             </div>
             <p class="mini-axis" aria-hidden="true">{t("leadlag-axis")}</p>

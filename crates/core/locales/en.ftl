@@ -124,7 +124,7 @@ flows-headline-in = { $asset } took in { $net } net in this period
 flows-headline-out = { $asset } lost { $net } net in this period
 flows-subtitle = { $period } net flows of { $asset }, US$, and the running total since launch
 flows-summary = From { $from } to { $to } the net flow was { $net }.
-flows-summary-peak = From { $from } to { $to } the net flow was { $net }; the running total's { $peak_kind } was { $peak } on { $peak_date }, and it ended at { $cum }.
+flows-summary-peak = From { $from } to { $to } the net flow was { $net }; the running total’s { $peak_kind } was { $peak } on { $peak_date }, and it ended at { $cum }.
 # What a peak of the running total is, by bar length (weekly and monthly bars carry
 # the total at each period's end).
 peak-daily = peak
@@ -249,7 +249,7 @@ btc-lower = bitcoin
 eth-lower = ether
 leadlag-title = Do the flows lead { $coin }’s price? Correlation of daily net flows with daily returns, { $from } – { $to }
 leadlag-lag = { $k }
-leadlag-key = Bars: correlation (r) with the return that many trading days apart; grey: what chance alone reaches 95% of the time; highlighted: the strongest link.
+leadlag-key = Each bar: the correlation (r) of a day’s net flow with the return that many trading days away; dark bars go beyond the light band that chance alone reaches 95% of the time; black: the strongest link.
 leadlag-axis = Lag, trading days
 leadlag-left = ← flows follow the price
 leadlag-right = flows lead the price →
@@ -277,14 +277,14 @@ series-since-london = Since London, cumulative (model)
 series-since-merge = Since the Merge, cumulative (model)
 chip-since-london = Since London
 chip-since-merge = Since the Merge
-panel-burn-rate = ETH per day, { $smoothing }: burned vs issued (model)
-panel-burn-rate-log = ETH per day, { $smoothing }, log scale: burned vs issued (model)
-panel-burn-rate-short = ETH/day burned vs issued
-panel-burn-rate-log-short = ETH/day burned vs issued, log scale
+panel-burn-rate = ETH per day, { $smoothing }: burned vs issued (line: model; dots: measured)
+panel-burn-rate-log = ETH per day, { $smoothing }, log scale: burned vs issued (line: model; dots: measured)
+panel-burn-rate-short = ETH/day burned vs issued · dots: measured
+panel-burn-rate-log-short = ETH/day burned vs issued, log · dots: measured
 panel-net-supply = Net supply change, ETH per day ({ $smoothing }, model) · 0 = break-even, burn equals issuance
 panel-net-supply-short = Net supply, ETH/day · 0 = break-even
-panel-cumulative-supply = Cumulative net supply change, ETH (model)
-panel-cumulative-supply-short = Cumulative net supply, ETH
+panel-cumulative-supply = Cumulative net supply change, ETH (lines: model; dots: measured)
+panel-cumulative-supply-short = Cumulative net supply, ETH · dots: measured
 burn-summary-shrank = From { $from } to { $to }, ETH burned averaged { $burn } ETH a day against modelled issuance of about { $issuance }: supply shrank by about { $net } ETH (model).
 burn-summary-grew = From { $from } to { $to }, ETH burned averaged { $burn } ETH a day against modelled issuance of about { $issuance }: supply grew by about { $net } ETH (model).
 burn-deflationary-days = Burn exceeded issuance on { $n } of { $of } days.

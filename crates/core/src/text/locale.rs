@@ -413,16 +413,15 @@ impl Locale {
         self.compact_tier(value, |from, _| scale.abs() >= from)
     }
 
-    /// A tick of a log axis whose largest tick is `scale`: once the axis reaches the first
-    /// compact tier, every tick of at least one unit is written in its own unit (`1k`, `10k`,
-    /// `100k`, `1M`; `1,000`, `1万`, `1亿` in Chinese), smaller ones in full (`100`).
+    /// A tick of a log axis: every tick of at least one compact unit is written in its
+    /// own unit (`1k`, `2k`, `10k`, `1M`; `1,000`, `1万`, `1亿` in Chinese), smaller ones
+    /// in full (`100`), whatever the axis's largest tick (each decade is its own scale).
     /// `None` when the tick is written in full.
-    pub fn compact_log(&self, value: f64, scale: f64) -> Option<String> {
+    pub fn compact_log(&self, value: f64) -> Option<String> {
         if value == 0.0 {
             return None;
         }
-        let reached = self.compact(scale).is_some();
-        self.compact_tier(value, |_, unit| reached && value.abs() >= unit)
+        self.compact_tier(value, |_, unit| value.abs() >= unit)
     }
 
     /// `value` counted in the last `-compact-tiers` tier that `applies(from, unit)`.
@@ -1032,14 +1031,15 @@ mod tests {
         assert_eq!(en.compact_as(5_000.0, 9_000.0), None);
         assert_eq!(zh.compact_as(5_000.0, 20_000.0).as_deref(), Some("0.5万"));
         // A log axis: each decade in its own unit once the axis is large.
-        let log = |l: &Locale, v: f64| l.compact_log(v, 1e6);
+        let log = |l: &Locale, v: f64| l.compact_log(v);
         assert_eq!(log(en, 100.0), None);
         assert_eq!(log(en, 1_000.0).as_deref(), Some("1k"));
         assert_eq!(log(en, 100_000.0).as_deref(), Some("100k"));
         assert_eq!(log(en, 1e6).as_deref(), Some("1M"));
         assert_eq!(log(zh, 1_000.0), None);
         assert_eq!(log(zh, 10_000.0).as_deref(), Some("1万"));
-        assert_eq!(en.compact_log(1_000.0, 5_000.0), None);
+        assert_eq!(log(en, 2_000.0).as_deref(), Some("2k"));
+        assert_eq!(log(en, 500.0), None);
         // A money axis: one unit (its largest tick's), exact, zero as $0.
         assert_eq!(en.money_tick(500.0, 1_500.0), "$0.5bn");
         assert_eq!(en.money_tick(250.0, 1_000.0), "$0.25bn");

@@ -3,7 +3,8 @@
 
 use super::chart::{events_in, providers_of, ChartView, Control, ToggleItem};
 use super::frame::{
-    ColorRole, Frame, Interval, IntervalKind, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec,
+    Annotation, ColorRole, Frame, Interval, IntervalKind, PanelSpec, PointNames, Scale, SeriesKind,
+    SeriesSpec,
 };
 use super::state::{BurnLine, BurnState, Chart};
 use super::table::{StatCell, StatTable};
@@ -1045,9 +1046,32 @@ fn share_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartV
         .filter(|m| m.last >= span.from && m.first <= span.to)
         .collect();
     let (title, summary, takeaway) = share_words(&months);
+    // A last month the data do not cover to its end is named on the chart and ringed.
+    let partial_end = months
+        .len()
+        .checked_sub(1)
+        .and_then(|i| Some((i, months.get(i)?)))
+        .filter(|(_, m)| m.partial);
     let frame = if months.is_empty() {
         Err(Msg::new("empty-burn-range"))
     } else {
+        let x: Vec<Date> = months
+            .iter()
+            .map(|m| add_days(m.first, (m.last - m.first).whole_days() / 2).unwrap_or(m.first))
+            .collect();
+        let provisional_from = partial_end.and_then(|(i, _)| x.get(i).copied());
+        let annotations = partial_end
+            .and_then(|(i, m)| {
+                Some(Annotation {
+                    index: i,
+                    panel: SHARE,
+                    y: m.share?,
+                    text: Msg::new("point-month-partial").month("month", m.start),
+                    color: ColorRole::InkSecondary,
+                })
+            })
+            .into_iter()
+            .collect();
         let point =
             |key: &str, label: &'static str, panel, color, values: Vec<Option<f64>>, format| SeriesSpec {
                 key: key.to_owned(),
@@ -1063,10 +1087,7 @@ fn share_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartV
                 end_label: None,
             };
         Ok(Frame {
-            x: months
-                .iter()
-                .map(|m| add_days(m.first, (m.last - m.first).whole_days() / 2).unwrap_or(m.first))
-                .collect(),
+            x,
             bar_days: None,
             names: PointNames::Named(
                 months
@@ -1144,8 +1165,8 @@ fn share_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartV
                 },
             ],
             events: events_in(&snapshot.events, Chart::Burn, span),
-            annotations: Vec::new(),
-            provisional_from: None,
+            annotations,
+            provisional_from,
             shades: Vec::new(),
         })
     };
@@ -1530,6 +1551,10 @@ mod tests {
         };
         assert_eq!(names[0].0.id, "point-month-partial");
         assert_eq!(names[1].0.id, "point-month");
+        // The partial last month is named on the chart and its points ringed.
+        let a = f.annotations.first().unwrap();
+        assert_eq!((a.index, a.text.id, a.y), (2, "point-month-partial", 1.0));
+        assert_eq!(f.provisional_from, Some(f.x[2]));
         // The headline is the last complete month, February.
         assert_eq!(v.title.id, "burn-share-headline");
         assert_eq!(v.title.numbers()[0].0, 0.5);

@@ -261,13 +261,15 @@ pub fn chart_view(p: &Prepared, part: &ChartState) -> ChartView {
 }
 
 /// The events of `chart` that fall inside `span`, as frame markers, each numbered by
-/// its place among all of the chart's events in date order (so an event keeps its number
-/// in every range, step and embed).
+/// its place among all of the snapshot's events in date order: one number is one event
+/// on the whole page (the three charts and the event lens share them), in every range,
+/// step and embed.
 pub fn events_in(events: &[Event], chart: Chart, span: Span) -> Vec<EventMark> {
-    let mut mine: Vec<&Event> = events.iter().filter(|e| e.concerns(chart.key())).collect();
-    mine.sort_by_key(|e| e.date);
-    mine.into_iter()
+    let mut all: Vec<&Event> = events.iter().collect();
+    all.sort_by_key(|e| e.date);
+    all.into_iter()
         .enumerate()
+        .filter(|(_, e)| e.concerns(chart.key()))
         .filter(|(_, e)| e.date >= span.from && e.date <= span.to)
         .map(|(i, e)| EventMark {
             date: e.date,
@@ -335,19 +337,31 @@ mod tests {
             from: parse_iso("2000-01-01").unwrap(),
             to: parse_iso("2100-01-01").unwrap(),
         };
+        let mut seen: std::collections::BTreeMap<usize, (Date, String)> = Default::default();
         for chart in [Chart::Correlation, Chart::Flows, Chart::Burn] {
             let every = events_in(&snap.events, chart, all);
             assert!(every.len() >= 3, "{chart:?}");
-            let numbers: Vec<usize> = every.iter().map(|e| e.number).collect();
-            assert_eq!(numbers, (1..=every.len()).collect::<Vec<_>>(), "{chart:?}");
+            // Increasing in date order, each within the page's events.
+            assert!(every.windows(2).all(|w| w[0].number < w[1].number), "{chart:?}");
+            assert!(every.iter().all(|e| (1..=snap.events.len()).contains(&e.number)));
+            // One number is one event across the charts.
+            for e in &every {
+                let was = seen.insert(e.number, (e.date, e.label.clone()));
+                assert!(
+                    was.is_none_or(|w| w == (e.date, e.label.clone())),
+                    "{chart:?}: {e:?}"
+                );
+            }
             // A range that leaves out the first events: the others keep their numbers.
             let later = Span {
                 from: every[2].date,
                 to: all.to,
             };
             let some = events_in(&snap.events, chart, later);
-            assert_eq!(some.first().map(|e| e.number), Some(3), "{chart:?}");
+            assert_eq!(some.first().map(|e| e.number), Some(every[2].number), "{chart:?}");
             assert_eq!(some.len(), every.len() - 2, "{chart:?}");
         }
+        // The charts between them number more events than any one of them.
+        assert!(seen.len() > events_in(&snap.events, Chart::Flows, all).len());
     }
 }

@@ -594,10 +594,30 @@ fn frame(v: &FlowsView, events: &[Event], launch: Date) -> Result<Frame, Msg> {
                 .collect(),
         ),
     };
-    let annotations = v
-        .largest_outflows
-        .iter()
-        .filter_map(|&i| {
+    // A last week or month that the data do not cover to its end is named on the chart
+    // ("Aug 2026 (partial)"), its points ringed, as a provisional day is.
+    let partial_end = match v.period {
+        Period::Day => None,
+        Period::Week | Period::Month => v
+            .bars
+            .len()
+            .checked_sub(1)
+            .and_then(|i| Some((i, v.bars.get(i)?)))
+            .filter(|(_, b)| b.partial),
+    };
+    let partial_label = partial_end.map(|(i, b)| Annotation {
+        index: i,
+        panel: BARS,
+        y: b.net_usd_m.min(0.0),
+        text: match v.period {
+            Period::Week => Msg::new("point-week-partial").date("date", b.start),
+            _ => Msg::new("point-month-partial").month("month", b.start),
+        },
+        color: ColorRole::InkSecondary,
+    });
+    let annotations = partial_label
+        .into_iter()
+        .chain(v.largest_outflows.iter().filter_map(|&i| {
             let b = v.bars.get(i)?;
             let low = match v.mode {
                 FlowMode::Total => b.net_usd_m.min(0.0),
@@ -616,8 +636,9 @@ fn frame(v: &FlowsView, events: &[Event], launch: Date) -> Result<Frame, Msg> {
                 text: Msg::new("annotation-outflow").num("v", b.net_usd_m, NumFmt::SignedUsdM),
                 color: ColorRole::Outflow,
             })
-        })
+        }))
         .collect();
+    let provisional_from = partial_end.and_then(|(i, _)| x.get(i).copied());
     Ok(Frame {
         x,
         bar_days: Some(bar_days(v.period)),
@@ -649,7 +670,7 @@ fn frame(v: &FlowsView, events: &[Event], launch: Date) -> Result<Frame, Msg> {
         series,
         events: events_in(events, Chart::Flows, v.span),
         annotations,
-        provisional_from: None,
+        provisional_from,
         shades: Vec::new(),
     })
 }
@@ -1119,6 +1140,27 @@ mod tests {
             .all(|x| x.kind == SeriesKind::Stack));
         assert_eq!(f.series.iter().filter(|x| x.panel == CUMULATIVE).count(), 1);
         assert_eq!(f.annotations.first().map(|a| a.index), Some(0));
+    }
+
+    #[test]
+    fn a_partial_last_week_or_month_is_named_and_ringed_on_the_chart_and_a_day_is_not() {
+        let t = table();
+        // The table ends on Wed 3 Dec 2025: that week and that month are partial.
+        for (period, id) in [
+            (Period::Week, "point-week-partial"),
+            (Period::Month, "point-month-partial"),
+        ] {
+            let v = flows_view(&t, Asset::Btc, &[], &controls(period, FlowMode::Total));
+            let f = frame(&v, &[], t.first()).unwrap();
+            let last = v.bars.len() - 1;
+            let a = f.annotations.first().unwrap();
+            assert_eq!((a.index, a.text.id), (last, id), "{period:?}");
+            assert_eq!(f.provisional_from, f.x.get(last).copied(), "{period:?}");
+        }
+        let v = flows_view(&t, Asset::Btc, &[], &controls(Period::Day, FlowMode::Total));
+        let f = frame(&v, &[], t.first()).unwrap();
+        assert_eq!(f.provisional_from, None);
+        assert!(f.annotations.iter().all(|a| a.text.id == "annotation-outflow"));
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub struct LensRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LensView {
     /// Events that can be picked: (URL value, label).
-    pub events: Vec<(String, DataText)>,
+    pub events: Vec<LensEvent>,
     /// The picked event's URL value (empty: none).
     pub selected: String,
     /// The window-size control.
@@ -77,16 +77,32 @@ fn row(label: Msg, ba: &BeforeAfter, fmt: NumFmt, scale: fn(f64) -> f64) -> Lens
     }
 }
 
+/// An event the lens offers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LensEvent {
+    /// Its date, ISO (the `lens=` value).
+    pub value: String,
+    /// Its number on the charts (its place among the snapshot's events by date).
+    pub number: usize,
+    /// When.
+    pub date: time::Date,
+    /// Its label, for the reader's language.
+    pub label: DataText,
+}
+
 /// The lens panel: the event picker, and for a picked event the before/after table.
 pub fn lens_view(snapshot: &Snapshot, market: Option<&MarketData>, state: &ViewState) -> LensView {
-    let events: Vec<(String, DataText)> = snapshot
-        .events
-        .iter()
-        .map(|e| {
-            (
-                crate::date::format_iso(e.date),
-                data::event_label(e.date, &e.label),
-            )
+    // In date order, numbered as the charts number them.
+    let mut dated: Vec<&crate::snapshot::Event> = snapshot.events.iter().collect();
+    dated.sort_by_key(|e| e.date);
+    let events: Vec<LensEvent> = dated
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| LensEvent {
+            value: crate::date::format_iso(e.date),
+            number: i + 1,
+            date: e.date,
+            label: data::event_label(e.date, &e.label),
         })
         .collect();
     let picked = state
@@ -189,10 +205,34 @@ pub fn window(event: Date, days: usize) -> (Date, Date) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::views::state::Chart;
     use time::macros::date;
 
     fn snapshot() -> Snapshot {
         Snapshot::from_text(include_str!("../../../../public/data/snapshot.txt")).unwrap()
+    }
+
+    #[test]
+    fn the_lens_numbers_its_events_as_the_charts_do() {
+        let s = snapshot();
+        let l = lens_view(&s, None, &ViewState::default());
+        let every = crate::views::range::Span {
+            from: date!(2000 - 01 - 01),
+            to: date!(2100 - 01 - 01),
+        };
+        let mut checked = 0;
+        for chart in [Chart::Correlation, Chart::Flows, Chart::Burn] {
+            for m in crate::views::chart::events_in(&s.events, chart, every) {
+                let e = l.events.iter().find(|e| e.date == m.date && e.number == m.number);
+                assert!(
+                    e.is_some(),
+                    "{chart:?}: {m:?} not in the lens as number {}",
+                    m.number
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked >= l.events.len());
     }
 
     #[test]
