@@ -3,8 +3,7 @@
 
 use super::chart::{events_in, providers_of, ChartView, Control, ToggleItem};
 use super::frame::{
-    Annotation, ColorRole, Frame, Interval, IntervalKind, PanelSpec, PointNames, Scale, SeriesKind,
-    SeriesSpec,
+    ColorRole, Frame, Interval, IntervalKind, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec,
 };
 use super::state::{BurnLine, BurnState, Chart};
 use super::table::{StatCell, StatTable};
@@ -1046,12 +1045,22 @@ fn share_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartV
         .filter(|m| m.last >= span.from && m.first <= span.to)
         .collect();
     let (title, summary, takeaway) = share_words(&months);
-    // A last month the data do not cover to its end is named on the chart and ringed.
+    // A last month the data do not cover to its end is named at the end of the share's
+    // line (never over the data) and the month's points ringed.
     let partial_end = months
         .len()
         .checked_sub(1)
         .and_then(|i| Some((i, months.get(i)?)))
         .filter(|(_, m)| m.partial);
+    let end = |id: &'static str| {
+        let label = Msg::new(id);
+        Some(match partial_end {
+            Some((_, m)) => Msg::new("end-partial-month")
+                .msg("label", label)
+                .month("month", m.start),
+            None => label,
+        })
+    };
     let frame = if months.is_empty() {
         Err(Msg::new("empty-burn-range"))
     } else {
@@ -1060,18 +1069,6 @@ fn share_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartV
             .map(|m| add_days(m.first, (m.last - m.first).whole_days() / 2).unwrap_or(m.first))
             .collect();
         let provisional_from = partial_end.and_then(|(i, _)| x.get(i).copied());
-        let annotations = partial_end
-            .and_then(|(i, m)| {
-                Some(Annotation {
-                    index: i,
-                    panel: SHARE,
-                    y: m.share?,
-                    text: Msg::new("point-month-partial").month("month", m.start),
-                    color: ColorRole::InkSecondary,
-                })
-            })
-            .into_iter()
-            .collect();
         let point =
             |key: &str, label: &'static str, panel, color, values: Vec<Option<f64>>, format| SeriesSpec {
                 key: key.to_owned(),
@@ -1131,7 +1128,7 @@ fn share_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartV
             ],
             series: vec![
                 SeriesSpec {
-                    end_label: Some(Msg::new("end-share")),
+                    end_label: end("end-share"),
                     ..point(
                         "share_of_fees_burned",
                         "series-share-burned",
@@ -1165,7 +1162,7 @@ fn share_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartV
                 },
             ],
             events: events_in(&snapshot.events, Chart::Burn, span),
-            annotations,
+            annotations: Vec::new(),
             provisional_from,
             shades: Vec::new(),
         })
@@ -1551,9 +1548,8 @@ mod tests {
         };
         assert_eq!(names[0].0.id, "point-month-partial");
         assert_eq!(names[1].0.id, "point-month");
-        // The partial last month is named on the chart and its points ringed.
-        let a = f.annotations.first().unwrap();
-        assert_eq!((a.index, a.text.id, a.y), (2, "point-month-partial", 1.0));
+        // The partial last month is named at the share line's end and its points ringed.
+        assert_eq!(share.end_label.as_ref().unwrap().id, "end-partial-month");
         assert_eq!(f.provisional_from, Some(f.x[2]));
         // The headline is the last complete month, February.
         assert_eq!(v.title.id, "burn-share-headline");

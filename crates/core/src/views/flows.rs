@@ -318,7 +318,15 @@ fn is_partial(start: Date, period: Period, first: Date, last: Date) -> bool {
         Period::Week => start.checked_add(Duration::days(6)),
         Period::Month => crate::views::range::months_before(start, -1).previous_day(),
     };
-    start < first || end.is_none_or(|e| e > last)
+    // The markets trade on weekdays: a week whose Friday has data is whole, so is a month
+    // whose last weekday has (a period that begins before the data is partial).
+    let last_weekday = end.map(|mut e| {
+        while matches!(e.weekday(), time::Weekday::Saturday | time::Weekday::Sunday) {
+            e = e.previous_day().unwrap_or(e);
+        }
+        e
+    });
+    start < first || last_weekday.is_none_or(|e| e > last)
 }
 
 /// The day a bar is drawn at: the middle of its trading days.
@@ -594,8 +602,8 @@ fn frame(v: &FlowsView, events: &[Event], launch: Date) -> Result<Frame, Msg> {
                 .collect(),
         ),
     };
-    // A last week or month that the data do not cover to its end is named on the chart
-    // ("Aug 2026 (partial)"), its points ringed, as a provisional day is.
+    // A last week or month that the data do not cover to its end is named at the end of
+    // the line (never over the data) and its points ringed, as a provisional day is.
     let partial_end = match v.period {
         Period::Day => None,
         Period::Week | Period::Month => v
@@ -605,19 +613,22 @@ fn frame(v: &FlowsView, events: &[Event], launch: Date) -> Result<Frame, Msg> {
             .and_then(|i| Some((i, v.bars.get(i)?)))
             .filter(|(_, b)| b.partial),
     };
-    let partial_label = partial_end.map(|(i, b)| Annotation {
-        index: i,
-        panel: BARS,
-        y: b.net_usd_m.min(0.0),
-        text: match v.period {
-            Period::Week => Msg::new("point-week-partial").date("date", b.start),
-            _ => Msg::new("point-month-partial").month("month", b.start),
-        },
-        color: ColorRole::InkSecondary,
-    });
-    let annotations = partial_label
-        .into_iter()
-        .chain(v.largest_outflows.iter().filter_map(|&i| {
+    if let Some((_, b)) = partial_end {
+        for s in &mut series {
+            s.end_label = s.end_label.take().map(|label| match v.period {
+                Period::Week => Msg::new("end-partial-week")
+                    .msg("label", label)
+                    .date("date", b.start),
+                _ => Msg::new("end-partial-month")
+                    .msg("label", label)
+                    .month("month", b.start),
+            });
+        }
+    }
+    let annotations = v
+        .largest_outflows
+        .iter()
+        .filter_map(|&i| {
             let b = v.bars.get(i)?;
             let low = match v.mode {
                 FlowMode::Total => b.net_usd_m.min(0.0),
@@ -636,7 +647,7 @@ fn frame(v: &FlowsView, events: &[Event], launch: Date) -> Result<Frame, Msg> {
                 text: Msg::new("annotation-outflow").num("v", b.net_usd_m, NumFmt::SignedUsdM),
                 color: ColorRole::Outflow,
             })
-        }))
+        })
         .collect();
     let provisional_from = partial_end.and_then(|(i, _)| x.get(i).copied());
     Ok(Frame {
@@ -1067,6 +1078,25 @@ mod tests {
     }
 
     #[test]
+    fn a_week_or_month_is_whole_when_its_last_weekday_has_data() {
+        let first = d("2026-01-02");
+        // Week of Mon 17 Aug 2026: whole with Friday's data, partial without it.
+        assert!(!is_partial(d("2026-08-17"), Period::Week, first, d("2026-08-21")));
+        assert!(is_partial(d("2026-08-17"), Period::Week, first, d("2026-08-20")));
+        // January 2026 ends on a Saturday: Friday 30 Jan is its last weekday.
+        assert!(!is_partial(
+            d("2026-01-01"),
+            Period::Month,
+            d("2025-12-01"),
+            d("2026-01-30")
+        ));
+        // August 2026 ends on a Monday.
+        assert!(is_partial(d("2026-08-01"), Period::Month, first, d("2026-08-28")));
+        // A period that begins before the data is partial.
+        assert!(is_partial(d("2025-12-29"), Period::Week, first, d("2026-08-21")));
+    }
+
+    #[test]
     fn a_monthly_view_names_its_peak_a_month_end_one() {
         // Running total 500, 1000, 700 in October, 300 in November: the highest day is
         // 1,000 (2 Oct), the highest month end 700.
@@ -1145,22 +1175,27 @@ mod tests {
     #[test]
     fn a_partial_last_week_or_month_is_named_and_ringed_on_the_chart_and_a_day_is_not() {
         let t = table();
+        let end_labels = |f: &Frame| {
+            f.series
+                .iter()
+                .filter_map(|s| s.end_label.as_ref().map(|m| m.id))
+                .collect::<Vec<_>>()
+        };
         // The table ends on Wed 3 Dec 2025: that week and that month are partial.
         for (period, id) in [
-            (Period::Week, "point-week-partial"),
-            (Period::Month, "point-month-partial"),
+            (Period::Week, "end-partial-week"),
+            (Period::Month, "end-partial-month"),
         ] {
             let v = flows_view(&t, Asset::Btc, &[], &controls(period, FlowMode::Total));
             let f = frame(&v, &[], t.first()).unwrap();
             let last = v.bars.len() - 1;
-            let a = f.annotations.first().unwrap();
-            assert_eq!((a.index, a.text.id), (last, id), "{period:?}");
+            assert_eq!(end_labels(&f), [id], "{period:?}");
             assert_eq!(f.provisional_from, f.x.get(last).copied(), "{period:?}");
         }
         let v = flows_view(&t, Asset::Btc, &[], &controls(Period::Day, FlowMode::Total));
         let f = frame(&v, &[], t.first()).unwrap();
         assert_eq!(f.provisional_from, None);
-        assert!(f.annotations.iter().all(|a| a.text.id == "annotation-outflow"));
+        assert_eq!(end_labels(&f), ["end-cumulative"]);
     }
 
     #[test]
