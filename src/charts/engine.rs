@@ -864,7 +864,8 @@ fn draw_end_labels<DB: DrawingBackend>(
                 // Right of the plot; a label wider than the margin is moved left to stay
                 // whole on the canvas, on a halo where it overlaps the plot.
                 let width = measure(root, &line, &font);
-                let beside = panel.rect.right + f64::from(style.px(4.0));
+                // Clear of the ring a provisional last point gets.
+                let beside = panel.rect.right + f64::from(style.px(7.0));
                 let x = beside.min(canvas_w - width - f64::from(style.px(2.0))).max(0.0);
                 if x < beside {
                     let half = line_height / 2.0;
