@@ -1598,31 +1598,9 @@ mod tests {
         assert!(map.panels[1].rect.top > map.panels[0].rect.bottom);
     }
 
-    /// The panels and the event plan of `f` on a `width × 500` canvas.
-    fn events_at(f: &Frame, width: u32) -> (Vec<Panel>, Vec<EventPlan>) {
-        let mut out = String::new();
-        let root = SVGBackend::with_string(&mut out, (width, 500)).into_drawing_area();
-        let style = Style {
-            theme: Theme::LIGHT,
-            dpr: 1.0,
-            css_width: f64::from(width),
-        };
-        let (panels, plan, _) = layout_with_events(
-            &root,
-            f,
-            &style,
-            Locale::en(),
-            Sheet {
-                x: x_range(f).unwrap(),
-                w: f64::from(width),
-                h: 500.0,
-            },
-        );
-        (panels.into_iter().map(|p| p.0).collect(), plan)
-    }
-
-    /// The first panel's plot top and the header rows of `f` on a `width × 500` canvas.
-    fn header_at(f: &Frame, width: u32) -> (f64, Header) {
+    /// The laid-out panels, the event plan and the header rows of `f` on a `width × 500`
+    /// canvas.
+    fn laid_out(f: &Frame, width: u32) -> (Vec<Panel>, Vec<EventPlan>, Header) {
         let mut out = String::new();
         let root = SVGBackend::with_string(&mut out, (width, 500)).into_drawing_area();
         let style = Style {
@@ -1635,8 +1613,20 @@ mod tests {
             w: f64::from(width),
             h: 500.0,
         };
-        let (panels, _, header) = layout_with_events(&root, f, &style, Locale::en(), sheet);
-        (panels[0].0.rect.top, header)
+        let (panels, plan, header) = layout_with_events(&root, f, &style, Locale::en(), sheet);
+        (panels.into_iter().map(|p| p.0).collect(), plan, header)
+    }
+
+    /// The panels and the event plan of `f` on a `width × 500` canvas.
+    fn events_at(f: &Frame, width: u32) -> (Vec<Panel>, Vec<EventPlan>) {
+        let (panels, plan, _) = laid_out(f, width);
+        (panels, plan)
+    }
+
+    /// The first panel's plot top and the header rows of `f` on a `width × 500` canvas.
+    fn header_at(f: &Frame, width: u32) -> (f64, Header) {
+        let (panels, _, header) = laid_out(f, width);
+        (panels[0].rect.top, header)
     }
 
     #[test]
@@ -2004,15 +1994,8 @@ mod tests {
     /// CIE76 colour difference of two sRGB colours (D65).
     fn delta_e(a: RGBColor, b: RGBColor) -> f64 {
         fn lab(c: RGBColor) -> [f64; 3] {
-            let lin = |v: u8| {
-                let v = f64::from(v) / 255.0;
-                if v <= 0.040_45 {
-                    v / 12.92
-                } else {
-                    ((v + 0.055) / 1.055).powf(2.4)
-                }
-            };
-            let (r, g, b) = (lin(c.0), lin(c.1), lin(c.2));
+            use crate::theme::tests::linear;
+            let (r, g, b) = (linear(c.0), linear(c.1), linear(c.2));
             let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.950_47;
             let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
             let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.088_83;
