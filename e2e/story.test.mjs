@@ -156,9 +156,17 @@ test('the range brush: arrow keys, Page Up, End, a drag and a double-click chang
   await p.page.keyboard.press('End');
   await p.page.waitForTimeout(100);
   assert.match(p.params().get('f.range'), /^2025-02-02\.\.2026-08-21$/);
-  // Drag on the track selects a new span.
+  // Drag on the track selects a new span (with the brush in sight, once the page has
+  // settled after the key).
   const track = p.section('flows').locator('.brush-track');
-  const box = await track.boundingBox();
+  await track.scrollIntoViewIfNeeded();
+  let box = await track.boundingBox();
+  for (let i = 0; i < 20; i++) {
+    await p.page.waitForTimeout(80);
+    const again = await track.boundingBox();
+    if (again.y === box.y) break;
+    box = again;
+  }
   const y = box.y + box.height / 2;
   await p.page.mouse.move(box.x + box.width * 0.2, y);
   await p.page.mouse.down();

@@ -266,15 +266,21 @@ pub fn scroll_to_chart(key: &'static str, to: Scroll) {
 /// Runs `change` and keeps `el` where it was on screen: a control whose change re-lays
 /// out what is above it (a range that changes the events listed under the chart, or the
 /// summary's length) stays under the pointer or finger that moved it. The page scrolls by
-/// the difference before the next paint.
+/// the difference before the next paint, and again over the next few frames while the
+/// charts redraw and their lists settle.
 pub fn keep_in_place(el: Option<web_sys::Element>, change: impl FnOnce()) {
     let before = el.as_ref().map(|e| e.get_bounding_client_rect().top());
     change();
-    let (Some(el), Some(before)) = (el, before) else {
-        return;
-    };
+    if let (Some(el), Some(before)) = (el, before) {
+        hold(el, before, 4);
+    }
+}
+
+/// Scrolls so `el`'s top is at `top` (viewport px), then again on each of the next
+/// `frames` frames.
+fn hold(el: web_sys::Element, top: f64, frames: u32) {
     leptos::prelude::request_animation_frame(move || {
-        let moved = el.get_bounding_client_rect().top() - before;
+        let moved = el.get_bounding_client_rect().top() - top;
         if moved.abs() >= 1.0 {
             if let Some(w) = web_sys::window() {
                 // At once, whatever the page's smooth scrolling: the point is that
@@ -284,6 +290,9 @@ pub fn keep_in_place(el: Option<web_sys::Element>, change: impl FnOnce()) {
                 to.set_behavior(web_sys::ScrollBehavior::Instant);
                 w.scroll_by_with_scroll_to_options(&to);
             }
+        }
+        if frames > 0 {
+            hold(el, top, frames - 1);
         }
     });
 }

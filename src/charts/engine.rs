@@ -18,7 +18,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use repricing_core::text::{Locale, Msg, NumFmt};
 use repricing_core::views::day_x;
-use repricing_core::views::frame::{ColorRole, Frame, PanelSpec, Scale, SeriesKind};
+use repricing_core::views::frame::{ColorRole, Frame, PanelSpec, PointNames, Scale, SeriesKind};
 use repricing_core::Date;
 
 /// Gap above each panel for its title, CSS px.
@@ -352,7 +352,7 @@ fn layout<DB: DrawingBackend>(
         .map(|line| measure(root, &line, &label_font))
         .fold(0.0, f64::max);
     let right = if end_width > 0.0 {
-        w - (end_width + px(10.0)).min(cap)
+        w - (end_width + px(14.0)).min(cap)
     } else {
         w - px(12.0)
     };
@@ -396,7 +396,9 @@ fn layout_with_events<DB: DrawingBackend>(
             if keys_width(root, style, &keys) <= room {
                 0.0
             } else {
-                f64::from(style.px(18.0))
+                // Rows of their own, as many as the keys need on the canvas.
+                let (_, rows) = key_places(root, style, &keys, p.rect.left, sheet.w);
+                f64::from(style.px(KEY_ROW_CSS)) * rows as f64
             }
         }
         _ => 0.0,
@@ -434,8 +436,8 @@ fn layout_with_events<DB: DrawingBackend>(
 
 /// What the first panel has between its title and its plot (canvas px).
 struct Header {
-    /// The shades' keys: text and colour.
-    keys: Vec<(String, ColorRole)>,
+    /// The keys: text and mark.
+    keys: Vec<(String, KeyMark)>,
     /// The keys' own row under the title, or 0 when they sit beside it.
     key_row: f64,
     /// The event strip above the plot.
@@ -451,13 +453,30 @@ fn panel_title<'a>(spec: &'a PanelSpec, style: &Style) -> &'a Msg {
     }
 }
 
-/// One key per shade colour, in the order the shades come.
-fn shade_keys(frame: &Frame, locale: &Locale) -> Vec<(String, ColorRole)> {
-    let mut keys: Vec<(String, ColorRole)> = Vec::new();
+/// What a key on the chart shows beside its text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum KeyMark {
+    /// A swatch of a shade's tint.
+    Tint(ColorRole),
+    /// The ring a provisional last point gets.
+    Ring,
+}
+
+/// One key per shade colour, in the order the shades come, then the provisional last
+/// day's ring where the chart has one (a day's chart: on a weekly or monthly one the ring
+/// marks a partial period, which its line's end label names).
+fn shade_keys(frame: &Frame, locale: &Locale) -> Vec<(String, KeyMark)> {
+    let mut keys: Vec<(String, KeyMark)> = Vec::new();
     for sh in &frame.shades {
-        if !keys.iter().any(|(_, c)| *c == sh.color) {
-            keys.push((locale.render(&sh.key), sh.color));
+        if !keys.iter().any(|(_, m)| *m == KeyMark::Tint(sh.color)) {
+            keys.push((locale.render(&sh.key), KeyMark::Tint(sh.color)));
         }
+    }
+    let ringed = frame
+        .provisional_from
+        .is_some_and(|p| frame.x.last().is_some_and(|d| *d >= p));
+    if ringed && matches!(frame.names, PointNames::Days) {
+        keys.push((locale.render(&Msg::new("key-provisional")), KeyMark::Ring));
     }
     keys
 }
@@ -466,7 +485,7 @@ fn shade_keys(frame: &Frame, locale: &Locale) -> Vec<(String, ColorRole)> {
 fn keys_width<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     style: &Style,
-    keys: &[(String, ColorRole)],
+    keys: &[(String, KeyMark)],
 ) -> f64 {
     let font = style.font(TITLE_FONT_CSS, style.theme.muted);
     keys.iter()
@@ -476,6 +495,33 @@ fn keys_width<DB: DrawingBackend>(
 
 /// Side of a shade key's swatch, CSS px.
 const KEY_SWATCH_CSS: f64 = 10.0;
+/// Height of a row of keys, CSS px.
+const KEY_ROW_CSS: f64 = 18.0;
+
+/// Where each key starts on rows of their own from `left` on a canvas `width` wide: its x
+/// and its row; and the number of rows.
+fn key_places<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    style: &Style,
+    keys: &[(String, KeyMark)],
+    left: f64,
+    width: f64,
+) -> (Vec<(f64, usize)>, usize) {
+    let font = style.font(TITLE_FONT_CSS, style.theme.muted);
+    let (mut x, mut row) = (left, 0);
+    let mut out = Vec::new();
+    for (k, _) in keys {
+        let w = measure(root, k, &font) + f64::from(style.px(KEY_SWATCH_CSS + 4.0));
+        if x > left && x + w > width - f64::from(style.px(4.0)) {
+            x = left;
+            row += 1;
+        }
+        out.push((x, row));
+        x += w + f64::from(style.px(12.0));
+    }
+    let rows = if keys.is_empty() { 0 } else { row + 1 };
+    (out, rows)
+}
 
 /// The shades' keys: right-aligned to the plot on the first title's row, or left-aligned
 /// on their own row under it; `baseline` is the bottom of that row (canvas px).
@@ -491,33 +537,62 @@ fn draw_shade_keys<DB: DrawingBackend>(
     }
     let font = style.font(TITLE_FONT_CSS, style.theme.muted);
     let px = |css: f64| f64::from(style.px(css));
-    // Ending at the plot's right edge on the title's row.
-    let mut x = if header.key_row > 0.0 {
-        first.left
+    // On the title's row ending at the plot's right edge, or on rows of their own (the
+    // last one's bottom at `baseline`).
+    let places = if header.key_row > 0.0 {
+        let (places, rows) = key_places(
+            root,
+            style,
+            &header.keys,
+            first.left,
+            f64::from(root.dim_in_pixel().0),
+        );
+        let up = |row: usize| px(KEY_ROW_CSS) * (rows.saturating_sub(1 + row)) as f64;
+        places
+            .into_iter()
+            .map(|(x, row)| (x, baseline - up(row)))
+            .collect::<Vec<_>>()
     } else {
-        first.right - keys_width(root, style, &header.keys) + px(12.0)
+        let mut x = first.right - keys_width(root, style, &header.keys) + px(12.0);
+        header
+            .keys
+            .iter()
+            .map(|(k, _)| {
+                let at = x;
+                x += measure(root, k, &font) + px(KEY_SWATCH_CSS + 4.0 + 12.0);
+                (at, baseline)
+            })
+            .collect()
     };
     let side = px(KEY_SWATCH_CSS);
-    for (k, role) in &header.keys {
-        let c = color(&style.theme, *role);
-        let fill = RGBAColor(c.0, c.1, c.2, if style.theme.dark { 0.32 } else { 0.22 });
+    for ((k, mark), (x, baseline)) in header.keys.iter().zip(places) {
         let top = baseline - px(2.0) - side;
-        root.draw(&Rectangle::new(
-            [
-                (x.round() as i32, top.round() as i32),
-                ((x + side).round() as i32, (top + side).round() as i32),
-            ],
-            fill.filled(),
-        ))
-        .map_err(draw_err)?;
-        root.draw(&Rectangle::new(
-            [
-                (x.round() as i32, top.round() as i32),
-                ((x + side).round() as i32, (top + side).round() as i32),
-            ],
-            ShapeStyle::from(&c).stroke_width(style.px(1.0).max(1) as u32),
-        ))
-        .map_err(draw_err)?;
+        let square = [
+            (x.round() as i32, top.round() as i32),
+            ((x + side).round() as i32, (top + side).round() as i32),
+        ];
+        match mark {
+            KeyMark::Tint(role) => {
+                let c = color(&style.theme, *role);
+                let fill = RGBAColor(c.0, c.1, c.2, if style.theme.dark { 0.32 } else { 0.22 });
+                root.draw(&Rectangle::new(square, fill.filled()))
+                    .map_err(draw_err)?;
+                root.draw(&Rectangle::new(
+                    square,
+                    ShapeStyle::from(&c).stroke_width(style.px(1.0).max(1) as u32),
+                ))
+                .map_err(draw_err)?;
+            }
+            KeyMark::Ring => {
+                let at = ((x + side / 2.0).round() as i32, (top + side / 2.0).round() as i32);
+                root.draw(&Circle::new(
+                    at,
+                    style.px(3.5).max(2),
+                    ShapeStyle::from(&style.theme.text).stroke_width(style.px(1.5).max(1) as u32),
+                ))
+                .map_err(draw_err)?;
+            }
+        }
         let tx = x + side + px(4.0);
         text(
             root,
@@ -525,7 +600,6 @@ fn draw_shade_keys<DB: DrawingBackend>(
             (tx as i32, baseline as i32),
             font.clone().pos(Pos::new(HPos::Left, VPos::Bottom)),
         )?;
-        x = tx + measure(root, k, &font) + px(12.0);
     }
     Ok(())
 }
@@ -1490,7 +1564,7 @@ mod tests {
     use super::*;
     use plotters::prelude::SVGBackend;
     use repricing_core::date::parse_iso;
-    use repricing_core::views::frame::{EventMark, PointNames, SeriesSpec, Shade};
+    use repricing_core::views::frame::{EventMark, SeriesSpec, Shade};
 
     fn spec(scale: Scale, reference: Option<f64>) -> PanelSpec {
         PanelSpec {
@@ -1660,6 +1734,35 @@ mod tests {
         assert_eq!(top, narrow_plain + header.key_row);
         let labels = texts(&svg(&f, 190, 500).0);
         assert!(labels.iter().any(|l| l == "Nasdaq clearly closer"), "{labels:?}");
+    }
+
+    #[test]
+    fn a_provisional_last_day_is_keyed_on_the_chart_a_partial_period_is_not() {
+        let mut f = test_chart();
+        f.events.clear();
+        assert!(header_at(&f, 800).1.keys.is_empty());
+        f.provisional_from = f.x.last().copied();
+        let (_, header) = header_at(&f, 800);
+        assert_eq!(header.keys, [("last day: intraday".to_owned(), KeyMark::Ring)]);
+        let labels = texts(&svg(&f, 800, 500).0);
+        assert!(labels.iter().any(|l| l == "last day: intraday"), "{labels:?}");
+        // With a shade too, on a narrow chart: two keys that cannot share a row take two.
+        f.shades = vec![Shade {
+            from: f.x[5],
+            to: f.x[12],
+            color: ColorRole::Nasdaq,
+            label: Msg::new("btc"),
+            key: Msg::new("regime-key").msg("leader", Msg::new("cp-qqq-short")),
+        }];
+        let (_, narrow) = header_at(&f, 190);
+        assert_eq!(narrow.keys.len(), 2);
+        assert_eq!(narrow.key_row, 2.0 * KEY_ROW_CSS);
+        let labels = texts(&svg(&f, 190, 500).0);
+        assert!(labels.iter().any(|l| l == "last day: intraday"), "{labels:?}");
+        // Named points (weeks, months): the ring marks a partial period, named at the end.
+        f.shades.clear();
+        f.names = PointNames::Named(f.x.iter().map(|_| (Msg::new("btc"), None)).collect());
+        assert!(header_at(&f, 800).1.keys.is_empty());
     }
 
     /// `n` events with long labels from point 10 on, `step` points apart.

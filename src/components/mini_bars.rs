@@ -70,7 +70,8 @@ pub fn MiniBars(bars: Bars) -> impl IntoView {
                 // The scale: the top and bottom of the plot, and zero.
                 <span class="mini-tick" style="top:0">{locale().number(up, NumFmt::Corr)}</span>
                 <span class="mini-tick" style=format!("top:{zero:.1}%")>{locale().number(0.0, NumFmt::Corr)}</span>
-                <span class="mini-tick" style="top:100%">{locale().number(-down, NumFmt::Corr)}</span>
+                // The bottom tick where it has room below zero's.
+                {(100.0 - zero >= 25.0).then(|| view! { <span class="mini-tick" style="top:100%">{locale().number(-down, NumFmt::Corr)}</span> })}
                 <span class="mini-zero" style=format!("top:{zero:.1}%")></span>
                 {items}
             </div>

@@ -193,6 +193,7 @@ method-corr = Every market is sampled on US trading days — bitcoin at its 24:0
     most 2 × N days. The shaded band is the 95% confidence interval (Fisher z, from n returns).
 
 control-regimes = Regimes
+key-provisional = last day: intraday
 regime-key = { $leader } clearly closer
 regime-pair = Nasdaq-100 vs { $vs }
 regime-rule = Tinted columns: periods of at least { $k } trading days in which bitcoin’s { $window }-day correlation with one market was above the other’s with no overlap of their 95% intervals (Nasdaq-100 vs { $vs }).
@@ -251,7 +252,7 @@ btc-lower = bitcoin
 eth-lower = ether
 leadlag-title = Do the flows lead { $coin }’s price? Correlation of daily net flows with daily returns, { $from } – { $to }
 leadlag-lag = { $k }
-leadlag-key = Each bar: the correlation (r) of a day’s net flow with the return that many trading days away; dark bars go beyond the light band that chance alone reaches 95% of the time; black: the strongest link.
+leadlag-key = Each bar: the correlation (r) of a day’s net flow with the return that many trading days away. The shaded band is what chance alone reaches 95% of the time; bars beyond it are drawn stronger, and the strongest link carries its value.
 leadlag-axis = Lag, trading days
 leadlag-left = ← flows follow the price
 leadlag-right = flows lead the price →
@@ -281,12 +282,12 @@ chip-since-london = Since London
 chip-since-merge = Since the Merge
 panel-burn-rate = ETH per day, { $smoothing }: burned vs issued (line: model; dots: measured)
 panel-burn-rate-log = ETH per day, { $smoothing }, log scale: burned vs issued (line: model; dots: measured)
-panel-burn-rate-short = ETH/day burned vs issued · dots: measured
-panel-burn-rate-log-short = ETH/day burned vs issued, log · dots: measured
+panel-burn-rate-short = ETH per day · dots: measured
+panel-burn-rate-log-short = ETH per day, log scale · dots: measured
 panel-net-supply = Net supply change, ETH per day ({ $smoothing }, model) · 0 = break-even, burn equals issuance
 panel-net-supply-short = Net supply, ETH/day · 0 = break-even
 panel-cumulative-supply = Cumulative net supply change, ETH (lines: model; dots: measured)
-panel-cumulative-supply-short = Cumulative net supply, ETH · dots: measured
+panel-cumulative-supply-short = Cumulative ETH (model) · dots: measured
 burn-summary-shrank = From { $from } to { $to }, ETH burned averaged { $burn } ETH a day against modelled issuance of about { $issuance }: supply shrank by about { $net } ETH (model).
 burn-summary-grew = From { $from } to { $to }, ETH burned averaged { $burn } ETH a day against modelled issuance of about { $issuance }: supply grew by about { $net } ETH (model).
 burn-deflationary-days = Burn exceeded issuance on { $n } of { $of } days.

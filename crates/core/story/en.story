@@ -80,7 +80,7 @@ text = After Dencun ({date 2024-03-13}), which made data for layer-2 networks ch
   fell: {burn-mean 2025-01-01 2025-12-31} in 2025 against a modelled
   issuance of about {issuance-mean 2025-01-01 2025-12-31}. By the model, supply grew again: a net change of
   {supply-change 2024-03-13 2026-08-21} from Dencun to {burn-last}. Issuance is a model, not a
-  measurement: read these as estimates within the band shown on the chart.
+  measurement: read these as estimates, not counts.
 
 [step]
 title = What is measured, what is modelled
