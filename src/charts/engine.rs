@@ -1703,19 +1703,24 @@ mod tests {
         (panels[0].rect.top, header)
     }
 
+    /// A regime shade over points 5 to 12, keyed "Nasdaq clearly closer".
+    fn nasdaq_shade(f: &Frame) -> Shade {
+        Shade {
+            from: f.x[5],
+            to: f.x[12],
+            color: ColorRole::Nasdaq,
+            label: Msg::new("btc"),
+            key: Msg::new("regime-key").msg("leader", Msg::new("cp-qqq-short")),
+        }
+    }
+
     #[test]
     fn a_shade_has_a_key_on_the_chart_beside_the_title_or_on_its_own_row() {
         let mut f = test_chart();
         f.events.clear();
         let (plain_top, plain) = header_at(&f, 800);
         assert!(plain.keys.is_empty());
-        f.shades = vec![Shade {
-            from: f.x[5],
-            to: f.x[12],
-            color: ColorRole::Nasdaq,
-            label: Msg::new("btc"),
-            key: Msg::new("regime-key").msg("leader", Msg::new("cp-qqq-short")),
-        }];
+        f.shades = vec![nasdaq_shade(&f)];
         // Wide: beside the title, the plot where it was; the key is drawn.
         let (top, header) = header_at(&f, 800);
         assert_eq!(header.keys.len(), 1);
@@ -1747,13 +1752,7 @@ mod tests {
         let labels = texts(&svg(&f, 800, 500).0);
         assert!(labels.iter().any(|l| l == "last day: intraday"), "{labels:?}");
         // With a shade too, on a narrow chart: two keys that cannot share a row take two.
-        f.shades = vec![Shade {
-            from: f.x[5],
-            to: f.x[12],
-            color: ColorRole::Nasdaq,
-            label: Msg::new("btc"),
-            key: Msg::new("regime-key").msg("leader", Msg::new("cp-qqq-short")),
-        }];
+        f.shades = vec![nasdaq_shade(&f)];
         let (_, narrow) = header_at(&f, 190);
         assert_eq!(narrow.keys.len(), 2);
         assert_eq!(narrow.key_row, 2.0 * KEY_ROW_CSS);
