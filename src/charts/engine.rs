@@ -803,7 +803,7 @@ fn draw_bands<DB: DrawingBackend>(
             continue;
         };
         let c = color(&style.theme, s.color);
-        let fill = RGBAColor(c.0, c.1, c.2, if style.theme.dark { 0.24 } else { 0.16 });
+        let fill = RGBAColor(c.0, c.1, c.2, if style.theme.dark { 0.19 } else { 0.16 });
         let mut upper: Vec<(i32, i32)> = Vec::new();
         let mut lower: Vec<(i32, i32)> = Vec::new();
         let flush = |upper: &mut Vec<(i32, i32)>, lower: &mut Vec<(i32, i32)>| -> DrawResult<()> {
