@@ -153,6 +153,7 @@ cp-eth-short = Ether
 cp-spy-short = S&P 500
 cp-dbc-short = Commodities
 cp-dgs10-short = 10y yield
+end-issued-band = Issued (model ±{ $pct })
 end-issued = Issued (model)
 end-burned = Burned
 end-net = Net (model)

@@ -320,6 +320,7 @@ cp-eth-short = 以太币
 cp-spy-short = 标普500
 cp-dbc-short = 大宗商品
 cp-dgs10-short = 10年期收益率
+end-issued-band = 发行（模型 ±{ $pct }）
 end-issued = 发行（模型）
 end-burned = 销毁
 end-net = 净值（模型）

@@ -392,13 +392,16 @@ fn supply_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> Chart
             ),
             "end-issued",
         ));
-        if let (Some(last), true) = (series.last_mut(), calibration.is_some()) {
+        if let (Some(last), Some(c)) = (series.last_mut(), calibration) {
             last.interval = Some(Interval {
                 kind: IntervalKind::ModelError,
                 lo: band_lo,
                 hi: band_hi,
                 n: vec![None; dates.len()],
             });
+            // The band is named where the line ends: the model's error there.
+            last.end_label =
+                Some(Msg::new("end-issued-band").num("pct", c.band_pct() / 100.0, NumFmt::Percent(0)));
         }
         if data.model.is_some() {
             let measured = slice(data.measured_eth.clone());
@@ -1333,6 +1336,23 @@ mod tests {
             .find(|x| x.key == ids::ETH_BURN)
             .unwrap();
         assert!(burn.values[..7].iter().all(Option::is_none), "{:?}", burn.values);
+    }
+
+    #[test]
+    fn the_issuance_band_is_named_at_the_lines_end_with_the_models_error() {
+        let s = crate::views::committed_snapshot();
+        let d = BurnData::from_snapshot(&s).unwrap();
+        let c = d.model.as_ref().and_then(|m| m.calibration).unwrap();
+        let f = view(&s, &d, &state(Smoothing::Mean7)).frame.unwrap();
+        let issued = f
+            .series
+            .iter()
+            .find(|x| x.key == ids::ETH_ISSUANCE_MODEL)
+            .unwrap();
+        assert!(issued.interval.is_some());
+        let label = issued.end_label.as_ref().unwrap();
+        assert_eq!(label.id, "end-issued-band");
+        assert!((label.numbers()[0].0 - c.band_pct() / 100.0).abs() < 1e-12);
     }
 
     #[test]
