@@ -861,7 +861,21 @@ fn end_label_lines<DB: DrawingBackend>(
         })
         .min_by(|x, y| x.0.total_cmp(&y.0));
     match best {
-        Some((_, a, b)) => vec![a.to_owned(), b.to_owned()],
+        Some((w, a, b)) if w <= room => vec![a.to_owned(), b.to_owned()],
+        // Two lines are not enough: as many as the words need, each filled greedily.
+        Some(_) => {
+            let mut lines: Vec<String> = Vec::new();
+            for word in label.split(' ') {
+                match lines.last_mut() {
+                    Some(line) if measure(root, &format!("{line} {word}"), font) <= room => {
+                        line.push(' ');
+                        line.push_str(word);
+                    }
+                    _ => lines.push(word.to_owned()),
+                }
+            }
+            lines
+        }
         None => vec![label.to_owned()],
     }
 }
@@ -2013,6 +2027,22 @@ mod tests {
             );
             assert_eq!(map.event_at(-5.0, -5.0), None);
         }
+    }
+
+    #[test]
+    fn an_end_label_two_lines_cannot_hold_takes_as_many_as_its_words_need() {
+        let mut out = String::new();
+        let root = SVGBackend::with_string(&mut out, (200, 500)).into_drawing_area();
+        let style = Style {
+            theme: Theme::LIGHT,
+            dpr: 1.0,
+            css_width: 200.0,
+        };
+        let font = style.font(END_FONT_CSS, style.theme.text);
+        let cap = end_label_cap(&style, 200.0);
+        let label = Locale::en().render(&Msg::new("end-issued-band").num("pct", 0.109, NumFmt::Percent(0)));
+        let drawn = end_label_lines(&root, &label, &font, cap);
+        assert_eq!(drawn, ["Issued", "(model)", "±11%"]);
     }
 
     #[test]
