@@ -22,7 +22,9 @@ async function open(query = '', viewport = { width: 1280, height: 900 }) {
 test('on a 375 px phone the first chart starts within the first screen', async () => {
   const p = await open('', { width: 375, height: 812 });
   const top = await p.page.locator('#correlation canvas.base').evaluate((c) => c.getBoundingClientRect().top + window.scrollY);
-  assert.ok(top < 812, `the first chart starts ${Math.round(top)} px down`);
+  // Headline, subtitle and summary above it, nothing else: most of the chart is in the
+  // first screen too (474 px down when measured; the deck and the controls come later).
+  assert.ok(top < 560, `the first chart starts ${Math.round(top)} px down`);
   // Its headline states a finding (computed), not a topic, and comes before the chart.
   const h2 = await p.section('correlation').locator('h2').textContent();
   assert.match(h2, /Bitcoin (now moves more|moves about as much)/);
