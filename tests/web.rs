@@ -149,7 +149,7 @@ async fn toggling_a_series_redraws_its_canvas() {
     assert_eq!(eth.get_attribute("aria-pressed").as_deref(), Some("true"));
     let after = pixels(&canvas).0;
     assert_ne!(before, after, "the canvas did not change");
-    assert!(text(&root, "#correlation .takeaway").starts_with("90-day correlation"));
+    assert!(text(&root, "#correlation .takeaway").starts_with("90\u{2011}day correlation"));
 
     // The window control recomputes and redraws too.
     let buttons = root.query_selector_all("#correlation .segmented button").unwrap();
@@ -160,7 +160,7 @@ async fn toggling_a_series_redraws_its_canvas() {
         .unchecked_into();
     w30.click();
     sleep(50).await;
-    assert!(text(&root, "#correlation .takeaway").starts_with("30-day correlation"));
+    assert!(text(&root, "#correlation .takeaway").starts_with("30\u{2011}day correlation"));
     assert_ne!(pixels(&canvas).0, after);
     root.remove();
 }
