@@ -64,6 +64,10 @@ pub fn ChartCanvas(
     let hover_map = StoredValue::new(HoverMap::default());
     let redraw_overlay = RwSignal::new(0u32);
     let draw_error = RwSignal::new(None::<String>);
+    // Until the first draw sizes the canvas, the figure holds the chart's height by CSS
+    // (`.unsized`, the same formula as `chart_height`): nothing below it moves when the
+    // chart arrives.
+    let sized = RwSignal::new(false);
     // The point of this chart at the page's focused date (None when outside its range).
     let hovered = Memo::new(move |_| {
         let focus = app.focus.get()?;
@@ -148,6 +152,9 @@ pub fn ChartCanvas(
         let css_h = height(style.css_width);
         for c in [&canvas, &over] {
             size_canvas(c, style.css_width, css_h, style.dpr);
+        }
+        if !sized.get_untracked() {
+            sized.set(true);
         }
         let result = CanvasBackend::with_canvas_object(canvas)
             .ok_or_else(|| "this browser has no 2D canvas".to_owned())
@@ -245,6 +252,7 @@ pub fn ChartCanvas(
             <ReadoutStrip hover=readout />
             <div
                 class="chart-figure"
+                class:unsized=move || !sized.get()
                 tabindex="0"
                 role="img"
                 aria-label=move || label.get()
