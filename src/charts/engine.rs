@@ -322,10 +322,11 @@ fn layout<DB: DrawingBackend>(
             t.clone()
         };
         let decimals = tick_decimals(&values);
+        let scale = tick_scale(&t);
         for tick in &t {
             widest = widest.max(measure(
                 root,
-                &tick_label(spec, *tick, decimals, tick_scale(&t), locale),
+                &tick_label(spec, *tick, decimals, scale, locale),
                 &font,
             ));
         }
@@ -384,7 +385,7 @@ fn layout_with_events<DB: DrawingBackend>(
     };
     let first = layout(root, frame, style, locale, sheet, 0.0);
     let (plan, rows) = plan_in(&first, 0.0);
-    let keys = shade_keys(frame, locale);
+    let keys = chart_keys(frame, locale);
     let key_row = match (first.first(), frame.panels.first()) {
         (Some((p, _, _)), Some(spec)) if !keys.is_empty() => {
             let title = measure(
@@ -392,7 +393,8 @@ fn layout_with_events<DB: DrawingBackend>(
                 &locale.render(panel_title(spec, style)),
                 &style.font(TITLE_FONT_CSS, style.theme.text),
             );
-            let room = p.rect.right - p.rect.left - title - f64::from(style.px(16.0));
+            // The title, a space of 16 px and the keys with 12 px to spare.
+            let room = p.rect.right - p.rect.left - title - f64::from(style.px(16.0 + KEY_GAP_CSS));
             if keys_width(root, style, &keys) <= room {
                 0.0
             } else {
@@ -465,7 +467,7 @@ enum KeyMark {
 /// One key per shade colour, in the order the shades come, then the provisional last
 /// day's ring where the chart has one (a day's chart: on a weekly or monthly one the ring
 /// marks a partial period, which its line's end label names).
-fn shade_keys(frame: &Frame, locale: &Locale) -> Vec<(String, KeyMark)> {
+fn chart_keys(frame: &Frame, locale: &Locale) -> Vec<(String, KeyMark)> {
     let mut keys: Vec<(String, KeyMark)> = Vec::new();
     for sh in &frame.shades {
         if !keys.iter().any(|(_, m)| *m == KeyMark::Tint(sh.color)) {
@@ -481,22 +483,28 @@ fn shade_keys(frame: &Frame, locale: &Locale) -> Vec<(String, KeyMark)> {
     keys
 }
 
-/// Swatch, gap and text of each key, with a space between keys.
+/// Swatch, gap and text of one key (canvas px).
+fn key_width<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, style: &Style, key: &str) -> f64 {
+    measure(root, key, &style.font(TITLE_FONT_CSS, style.theme.muted))
+        + f64::from(style.px(KEY_SWATCH_CSS + 4.0))
+}
+
+/// The keys on one row, a space between them (canvas px).
 fn keys_width<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     style: &Style,
     keys: &[(String, KeyMark)],
 ) -> f64 {
-    let font = style.font(TITLE_FONT_CSS, style.theme.muted);
-    keys.iter()
-        .map(|(k, _)| measure(root, k, &font) + f64::from(style.px(KEY_SWATCH_CSS + 4.0 + 12.0)))
-        .sum::<f64>()
+    let gaps = keys.len().saturating_sub(1) as f64 * f64::from(style.px(KEY_GAP_CSS));
+    keys.iter().map(|(k, _)| key_width(root, style, k)).sum::<f64>() + gaps
 }
 
 /// Side of a shade key's swatch, CSS px.
 const KEY_SWATCH_CSS: f64 = 10.0;
 /// Height of a row of keys, CSS px.
 const KEY_ROW_CSS: f64 = 18.0;
+/// Space between two keys on a row, CSS px.
+const KEY_GAP_CSS: f64 = 12.0;
 
 /// Where each key starts on rows of their own from `left` on a canvas `width` wide: its x
 /// and its row; and the number of rows.
@@ -507,25 +515,25 @@ fn key_places<DB: DrawingBackend>(
     left: f64,
     width: f64,
 ) -> (Vec<(f64, usize)>, usize) {
-    let font = style.font(TITLE_FONT_CSS, style.theme.muted);
     let (mut x, mut row) = (left, 0);
     let mut out = Vec::new();
     for (k, _) in keys {
-        let w = measure(root, k, &font) + f64::from(style.px(KEY_SWATCH_CSS + 4.0));
+        let w = key_width(root, style, k);
         if x > left && x + w > width - f64::from(style.px(4.0)) {
             x = left;
             row += 1;
         }
         out.push((x, row));
-        x += w + f64::from(style.px(12.0));
+        x += w + f64::from(style.px(KEY_GAP_CSS));
     }
     let rows = if keys.is_empty() { 0 } else { row + 1 };
     (out, rows)
 }
 
-/// The shades' keys: right-aligned to the plot on the first title's row, or left-aligned
-/// on their own row under it; `baseline` is the bottom of that row (canvas px).
-fn draw_shade_keys<DB: DrawingBackend>(
+/// The keys (shades, the provisional ring): right-aligned to the plot on the first
+/// title's row, or left-aligned on rows of their own under it; `baseline` is the bottom of
+/// the last row (canvas px).
+fn draw_keys<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     style: &Style,
     header: &Header,
@@ -537,33 +545,16 @@ fn draw_shade_keys<DB: DrawingBackend>(
     }
     let font = style.font(TITLE_FONT_CSS, style.theme.muted);
     let px = |css: f64| f64::from(style.px(css));
-    // On the title's row ending at the plot's right edge, or on rows of their own (the
-    // last one's bottom at `baseline`).
-    let places = if header.key_row > 0.0 {
-        let (places, rows) = key_places(
-            root,
-            style,
-            &header.keys,
-            first.left,
-            f64::from(root.dim_in_pixel().0),
-        );
-        let up = |row: usize| px(KEY_ROW_CSS) * (rows.saturating_sub(1 + row)) as f64;
-        places
-            .into_iter()
-            .map(|(x, row)| (x, baseline - up(row)))
-            .collect::<Vec<_>>()
+    // On the title's row ending at the plot's right edge (one row from there), or on rows
+    // of their own from the plot's left (the last one's bottom at `baseline`).
+    let (left, width) = if header.key_row > 0.0 {
+        (first.left, f64::from(root.dim_in_pixel().0))
     } else {
-        let mut x = first.right - keys_width(root, style, &header.keys) + px(12.0);
-        header
-            .keys
-            .iter()
-            .map(|(k, _)| {
-                let at = x;
-                x += measure(root, k, &font) + px(KEY_SWATCH_CSS + 4.0 + 12.0);
-                (at, baseline)
-            })
-            .collect()
+        (first.right - keys_width(root, style, &header.keys), f64::INFINITY)
     };
+    let (places, rows) = key_places(root, style, &header.keys, left, width);
+    let up = |row: usize| px(KEY_ROW_CSS) * (rows.saturating_sub(1 + row)) as f64;
+    let places = places.into_iter().map(|(x, row)| (x, baseline - up(row)));
     let side = px(KEY_SWATCH_CSS);
     for ((k, mark), (x, baseline)) in header.keys.iter().zip(places) {
         let top = baseline - px(2.0) - side;
@@ -639,6 +630,7 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             0.0
         };
+        let scale = tick_scale(ticks);
         for tick in ticks {
             let py = panel.y_px(*tick).round() as i32;
             root.draw(&PathElement::new(
@@ -648,7 +640,7 @@ pub fn draw<DB: DrawingBackend>(
             .map_err(draw_err)?;
             text(
                 root,
-                tick_label(spec, *tick, *decimals, tick_scale(ticks), locale),
+                tick_label(spec, *tick, *decimals, scale, locale),
                 (r.left as i32 - style.px(6.0), py),
                 style
                     .font(TICK_FONT_CSS, t.muted)
@@ -691,7 +683,7 @@ pub fn draw<DB: DrawingBackend>(
             } else {
                 header
             };
-            draw_shade_keys(
+            draw_keys(
                 root,
                 style,
                 &header_rows,
@@ -1643,15 +1635,20 @@ mod tests {
         }
     }
 
+    /// The light theme at 1 canvas px per CSS px, `css_width` wide.
+    fn light(css_width: f64) -> Style {
+        Style {
+            theme: Theme::LIGHT,
+            dpr: 1.0,
+            css_width,
+        }
+    }
+
     fn svg(frame: &Frame, w: u32, h: u32) -> (String, DrawResult<HoverMap>) {
         let mut out = String::new();
         let map = {
             let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
-            let style = Style {
-                theme: Theme::LIGHT,
-                dpr: 1.0,
-                css_width: f64::from(w),
-            };
+            let style = light(f64::from(w));
             draw(&root, frame, &style, Locale::en())
         };
         (out, map)
@@ -1691,11 +1688,7 @@ mod tests {
     fn laid_out(f: &Frame, width: u32) -> (Vec<Panel>, Vec<EventPlan>, Header) {
         let mut out = String::new();
         let root = SVGBackend::with_string(&mut out, (width, 500)).into_drawing_area();
-        let style = Style {
-            theme: Theme::LIGHT,
-            dpr: 1.0,
-            css_width: f64::from(width),
-        };
+        let style = light(f64::from(width));
         let sheet = Sheet {
             x: x_range(f).unwrap(),
             w: f64::from(width),
@@ -1822,11 +1815,7 @@ mod tests {
             let mut out = String::new();
             {
                 let root = SVGBackend::with_string(&mut out, (800, 500)).into_drawing_area();
-                let style = Style {
-                    theme: Theme::LIGHT,
-                    dpr: 1.0,
-                    css_width: 800.0,
-                };
+                let style = light(800.0);
                 draw(&root, &f, &style, l).unwrap();
             }
             texts(&out)
@@ -2033,11 +2022,7 @@ mod tests {
     fn an_end_label_two_lines_cannot_hold_takes_as_many_as_its_words_need() {
         let mut out = String::new();
         let root = SVGBackend::with_string(&mut out, (200, 500)).into_drawing_area();
-        let style = Style {
-            theme: Theme::LIGHT,
-            dpr: 1.0,
-            css_width: 200.0,
-        };
+        let style = light(200.0);
         let font = style.font(END_FONT_CSS, style.theme.text);
         let cap = end_label_cap(&style, 200.0);
         let label = Locale::en().render(&Msg::new("end-issued-band").num("pct", 0.109, NumFmt::Percent(0)));
@@ -2055,11 +2040,7 @@ mod tests {
             let (svg, _) = svg(&f, width, 500);
             let mut out = String::new();
             let root = SVGBackend::with_string(&mut out, (width, 500)).into_drawing_area();
-            let style = Style {
-                theme: Theme::LIGHT,
-                dpr: 1.0,
-                css_width: f64::from(width),
-            };
+            let style = light(f64::from(width));
             let font = style.font(END_FONT_CSS, style.theme.text);
             // Too wide for a narrow chart's margin: broken in two at a space.
             let drawn = end_label_lines(&root, &label, &font, end_label_cap(&style, f64::from(width)));

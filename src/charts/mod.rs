@@ -346,46 +346,23 @@ mod tests {
         assert_eq!(tick_decimals(&[1000.0, 2000.0]), 0);
         assert!(nice_ticks(1.0, 1.0, 5).is_empty());
         let en = Locale::en();
-        let t = date_ticks(
-            parse_iso("2018-01-01").unwrap(),
-            parse_iso("2026-08-21").unwrap(),
-            10,
-            en,
-        );
-        assert_eq!(t.first().map(|x| x.1.as_str()), Some("2018"));
+        let labels = |from: &str, to: &str, n: usize| -> Vec<String> {
+            date_ticks(parse_iso(from).unwrap(), parse_iso(to).unwrap(), n, en)
+                .into_iter()
+                .map(|x| x.1)
+                .collect()
+        };
+        let t = labels("2018-01-01", "2026-08-21", 10);
+        assert_eq!(t.first().map(String::as_str), Some("2018"));
         assert!(t.len() <= 10);
-        let t = date_ticks(
-            parse_iso("2025-08-21").unwrap(),
-            parse_iso("2026-08-21").unwrap(),
-            6,
-            en,
-        );
         assert_eq!(
-            t.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
+            labels("2025-08-21", "2026-08-21", 6),
             ["Sep 2025", "Nov", "2026", "Mar", "May", "Jul"]
         );
         // The ETFs' first months: the first tick, a July, says which year.
-        let t = date_ticks(
-            parse_iso("2024-01-11").unwrap(),
-            parse_iso("2025-12-31").unwrap(),
-            3,
-            en,
-        );
-        assert_eq!(
-            t.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
-            ["Jul 2024", "2025", "Jul"]
-        );
+        assert_eq!(labels("2024-01-11", "2025-12-31", 3), ["Jul 2024", "2025", "Jul"]);
         // A phone's flow chart (2.6 years, room for two ticks): both years, not one.
-        let t = date_ticks(
-            parse_iso("2024-01-08").unwrap(),
-            parse_iso("2026-08-17").unwrap(),
-            2,
-            en,
-        );
-        assert_eq!(
-            t.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
-            ["2025", "2026"]
-        );
+        assert_eq!(labels("2024-01-08", "2026-08-17", 2), ["2025", "2026"]);
     }
 
     #[test]
