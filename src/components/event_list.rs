@@ -37,10 +37,7 @@ pub fn EventList(
                 let (cx, cy) = e.hit.centre();
                 let at = format!("{:.0},{:.0}", css_of(cx, dpr), css_of(cy, dpr));
                 let text = match e.number {
-                    Some(n) => tm(&Msg::new("event-item")
-                        .text("n", n.to_string())
-                        .text("date", locale().date(date))
-                        .text("event", e.label.clone())),
+                    Some(n) => numbered_event(n, date, &e.label),
                     None => tm(&Msg::new("event-item-labelled")
                         .text("date", locale().date(date))
                         .text("event", e.label.clone())),
@@ -92,4 +89,13 @@ pub fn open(app: crate::state::AppState, date: repricing_core::Date) {
             let _ = select.focus();
         }
     });
+}
+
+/// "9 · 10 Oct 2025 · Liquidation cascade": an event as the page numbers it (under the
+/// charts and in the lens's picker).
+pub fn numbered_event(n: usize, date: repricing_core::Date, label: &str) -> String {
+    tm(&Msg::new("event-item")
+        .text("n", n.to_string())
+        .text("date", locale().date(date))
+        .text("event", label))
 }

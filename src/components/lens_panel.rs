@@ -2,10 +2,10 @@
 //! compares the days before with the days after (numbers from the core's
 //! `views::lens`, each with n, or why it has none).
 
+use crate::components::event_list::numbered_event;
 use crate::components::segmented::Segmented;
 use crate::state::{locale, t, tm, use_app};
 use leptos::prelude::*;
-use repricing_core::text::Msg;
 use repricing_core::views::chart::Control;
 use repricing_core::views::correlation::MarketData;
 use repricing_core::views::lens::lens_view;
@@ -84,10 +84,7 @@ pub fn LensPanel(snapshot: Arc<Snapshot>) -> impl IntoView {
                             .into_iter()
                             .map(|e| {
                                 // Numbered as on the charts.
-                                let text = tm(&Msg::new("event-item")
-                                    .text("n", e.number.to_string())
-                                    .text("date", locale().date(e.date))
-                                    .text("event", locale().data(&e.label)));
+                                let text = numbered_event(e.number, e.date, &locale().data(&e.label));
                                 view! { <option value=e.value>{text}</option> }
                             })
                             .collect_view()}

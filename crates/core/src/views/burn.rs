@@ -1,7 +1,7 @@
 //! Chart 3: ETH burned versus modelled issuance, the net supply change, and cumulative net
 //! supply since London and since the Merge. Issuance is a model ([`crate::issuance`]).
 
-use super::chart::{events_in, providers_of, ChartView, Control, ToggleItem};
+use super::chart::{events_in, partial_end_label, providers_of, ChartView, Control, ToggleItem};
 use super::frame::{
     ColorRole, Frame, Interval, IntervalKind, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec,
 };
@@ -1050,17 +1050,11 @@ fn share_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartV
     let (title, summary, takeaway) = share_words(&months);
     // A last month the data do not cover to its end is named at the end of the share's
     // line (never over the data) and the month's points ringed.
-    let partial_end = months
-        .len()
-        .checked_sub(1)
-        .and_then(|i| Some((i, months.get(i)?)))
-        .filter(|(_, m)| m.partial);
+    let partial_end = months.iter().enumerate().next_back().filter(|(_, m)| m.partial);
     let end = |id: &'static str| {
         let label = Msg::new(id);
         Some(match partial_end {
-            Some((_, m)) => Msg::new("end-partial-month")
-                .msg("label", label)
-                .month("month", m.start),
+            Some((_, m)) => partial_end_label(label, m.start, false),
             None => label,
         })
     };

@@ -279,6 +279,20 @@ pub fn events_in(events: &[Event], chart: Chart, span: Span) -> Vec<EventMark> {
         .collect()
 }
 
+/// A line's end label naming the partial period it ends in: "Running total (Aug 2026
+/// partial)", or "(week of 17 Aug 2026 partial)" for a week.
+pub fn partial_end_label(label: Msg, start: Date, week: bool) -> Msg {
+    if week {
+        Msg::new("end-partial-week")
+            .msg("label", label)
+            .date("date", start)
+    } else {
+        Msg::new("end-partial-month")
+            .msg("label", label)
+            .month("month", start)
+    }
+}
+
 /// Provider ids of the given series and flow tables, in order, without repeats.
 pub fn providers_of(snapshot: &Snapshot, series: &[&str], flows: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

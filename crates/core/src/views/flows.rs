@@ -4,7 +4,9 @@
 //! Only trading days with a published row exist in the data: market holidays are neither
 //! bars nor zeros, and weekly/monthly sums add the days that exist.
 
-use super::chart::{data_error, events_in, providers_of, ChartView, Control, MiniBar, MiniBars, ToggleItem};
+use super::chart::{
+    data_error, events_in, partial_end_label, providers_of, ChartView, Control, MiniBar, MiniBars, ToggleItem,
+};
 use super::frame::{Annotation, ColorRole, Frame, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec};
 use super::range::{RangeChoice, Span};
 use super::state::{Chart, FlowsState};
@@ -606,23 +608,14 @@ fn frame(v: &FlowsView, events: &[Event], launch: Date) -> Result<Frame, Msg> {
     // the line (never over the data) and its points ringed, as a provisional day is.
     let partial_end = match v.period {
         Period::Day => None,
-        Period::Week | Period::Month => v
-            .bars
-            .len()
-            .checked_sub(1)
-            .and_then(|i| Some((i, v.bars.get(i)?)))
-            .filter(|(_, b)| b.partial),
+        Period::Week | Period::Month => v.bars.iter().enumerate().next_back().filter(|(_, b)| b.partial),
     };
     if let Some((_, b)) = partial_end {
         for s in &mut series {
-            s.end_label = s.end_label.take().map(|label| match v.period {
-                Period::Week => Msg::new("end-partial-week")
-                    .msg("label", label)
-                    .date("date", b.start),
-                _ => Msg::new("end-partial-month")
-                    .msg("label", label)
-                    .month("month", b.start),
-            });
+            s.end_label = s
+                .end_label
+                .take()
+                .map(|label| partial_end_label(label, b.start, v.period == Period::Week));
         }
     }
     let annotations = v
