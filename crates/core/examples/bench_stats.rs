@@ -56,7 +56,7 @@ fn main() {
             .map(|all| {
                 all.iter()
                     .flatten()
-                    .map(|s| s.stats.iter().flatten().count())
+                    .map(|s| s.values.iter().flatten().count())
                     .sum::<usize>()
             })
             .sum::<usize>()

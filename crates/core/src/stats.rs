@@ -68,57 +68,64 @@ pub fn rolling_correlation(x: &[Option<f64>], y: &[Option<f64>], window: usize) 
     }
     // Each run of consecutive pairs without a gap is correlated on its own: a window that
     // holds a gap has no value.
-    let (mut xs, mut ys) = (Vec::new(), Vec::new());
-    let mut run_start = 0;
-    let pairs = x.iter().zip(y).map(|(x, y)| Some(((*x)?, (*y)?)));
-    for (i, pair) in pairs.chain(std::iter::once(None)).enumerate() {
-        if let Some((x, y)) = pair {
-            xs.push(x);
-            ys.push(y);
+    let mut pairs = Vec::new();
+    let mut rolling = Rolling::new(window);
+    let both = x.iter().zip(y).map(|(x, y)| Some(((*x)?, (*y)?)));
+    for (pair, slot) in both.zip(out.iter_mut()) {
+        let Some(pair) = pair else {
+            pairs.clear();
+            rolling = Rolling::new(window);
             continue;
-        }
-        if let Some(slots) = out.get_mut(run_start..i) {
-            rolling_correlation_dense(&xs, &ys, window, slots);
-        }
-        xs.clear();
-        ys.clear();
-        run_start = i + 1;
+        };
+        pairs.push((pair.0, pair.1, 0));
+        *slot = rolling.step(&pairs);
     }
     out
 }
 
-/// [`rolling_correlation`] of two gap-free columns of equal length, written into `out`
-/// (same length; slots before the first full window are left as they are).
-fn rolling_correlation_dense(xs: &[f64], ys: &[f64], window: usize, out: &mut [Option<f64>]) {
-    let (Some(first_x), Some(first_y)) = (xs.get(..window), ys.get(..window)) else {
-        return;
-    };
-    let mut moments = Moments::afresh(first_x.iter().copied().zip(first_y.iter().copied()));
-    // The pairs leaving the window, one per step after the first window.
-    let leaving = xs.iter().zip(ys).map(Some);
-    let leaving = std::iter::repeat_n(None, window).chain(leaving);
-    let full = xs
-        .iter()
-        .zip(ys)
-        .zip(out.iter_mut())
-        .zip(leaving)
-        .enumerate()
-        .skip(window - 1);
-    for (i, (((&x, &y), slot), gone)) in full {
-        if let Some((&gone_x, &gone_y)) = gone {
-            moments.slide((gone_x, gone_y), (x, y));
+/// A trailing window stepped one pair at a time over a gap-free sequence of pairs: the
+/// running moments slid one-in, one-out, computed afresh when they may have lost
+/// precision (see [`rolling_correlation`]).
+struct Rolling {
+    window: usize,
+    moments: Option<Moments>,
+}
+
+impl Rolling {
+    fn new(window: usize) -> Self {
+        Self {
+            window,
+            moments: None,
         }
+    }
+
+    /// The correlation of the last `window` of `pairs` (x, y and a tag the window does not
+    /// read), just after its last pair arrived (call it once for each pair pushed); `None`
+    /// while fewer than `window` pairs exist, or when either column is constant over the
+    /// window.
+    #[inline(always)]
+    fn step(&mut self, pairs: &[(f64, f64, usize)]) -> Option<f64> {
+        let first = pairs.len().checked_sub(self.window)?;
+        let in_window = pairs.get(first..)?;
+        let fresh = || Moments::afresh(in_window.iter().map(|&(x, y, _)| (x, y)));
+        let gone = first.checked_sub(1).and_then(|g| pairs.get(g)).zip(pairs.last());
+        // The moments are updated in place (a copy of them per step costs as much as
+        // the update).
+        let moments = match (&mut self.moments, gone) {
+            (Some(m), Some((&(gx, gy, _), &(ax, ay, _)))) => {
+                m.slide((gx, gy), (ax, ay));
+                m
+            }
+            (slot, _) => slot.insert(fresh()),
+        };
         let mut centred = moments.centred();
         let precise =
-            moments.slides <= SLIDES_LIMIT * window && centred.is_some_and(|c| moments.is_precise(c));
+            moments.slides <= SLIDES_LIMIT * self.window && centred.is_some_and(|c| moments.is_precise(c));
         if !precise {
-            let first = i + 1 - window;
-            if let (Some(wx), Some(wy)) = (xs.get(first..=i), ys.get(first..=i)) {
-                moments = Moments::afresh(wx.iter().copied().zip(wy.iter().copied()));
-                centred = moments.centred();
-            }
+            *moments = fresh();
+            centred = moments.centred();
         }
-        *slot = centred.and_then(Centred::correlation);
+        centred.and_then(Centred::correlation)
     }
 }
 
@@ -160,10 +167,26 @@ struct Centred {
 
 impl Centred {
     /// Pearson's r; `None` when either column is constant or a sum overflowed.
+    #[inline(always)]
     fn correlation(self) -> Option<f64> {
         let denominator = (self.xx * self.yy).sqrt();
-        let usable = denominator.is_finite() && denominator > 0.0 && self.xy.is_finite();
-        usable.then(|| (self.xy / denominator).clamp(-1.0, 1.0))
+        let usable = denominator > 0.0 && denominator < f64::INFINITY && self.xy.is_finite();
+        if !usable {
+            return None;
+        }
+        // Within [-1, 1] up to rounding, never NaN here (finite terms, a positive
+        // denominator). Not `f64::clamp`: the size-optimised build does not inline it,
+        // and the call made every rolling correlation ~1.8× slower (scripts/bench.sh).
+        let r = self.xy / denominator;
+        #[allow(clippy::manual_clamp)]
+        let r = if r > 1.0 {
+            1.0
+        } else if r < -1.0 {
+            -1.0
+        } else {
+            r
+        };
+        Some(r)
     }
 }
 
@@ -213,18 +236,30 @@ impl Moments {
         self.through_y += dy * dy;
     }
 
-    /// Moves the window one pair on.
+    /// Moves the window one pair on: [`Moments::add`] of the leaving pair with sign −1,
+    /// then of the arriving one (the same operations, so the same rounding, without the
+    /// multiplications by ±1).
     #[inline(always)]
     fn slide(&mut self, leaving: (f64, f64), arriving: (f64, f64)) {
-        self.add(leaving.0, leaving.1, -1.0);
-        self.add(arriving.0, arriving.1, 1.0);
+        let (gx, gy) = (leaving.0 - self.kx, leaving.1 - self.ky);
+        let (ax, ay) = (arriving.0 - self.kx, arriving.1 - self.ky);
+        self.sx = self.sx - gx + ax;
+        self.sy = self.sy - gy + ay;
+        self.sxx = self.sxx - gx * gx + ax * ax;
+        self.syy = self.syy - gy * gy + ay * ay;
+        self.sxy = self.sxy - gx * gy + ax * ay;
+        self.through_x = self.through_x + gx * gx + ax * ax;
+        self.through_y = self.through_y + gy * gy + ay * ay;
         self.slides += 1;
     }
 
     /// The centred sums; `None` for fewer than two pairs.
-    #[inline]
+    #[inline(always)]
     fn centred(&self) -> Option<Centred> {
-        (self.n >= 2.0).then(|| Centred {
+        if self.n < 2.0 {
+            return None;
+        }
+        Some(Centred {
             xx: self.sxx - self.sx * self.sx / self.n,
             yy: self.syy - self.sy * self.sy / self.n,
             xy: self.sxy - self.sx * self.sy / self.n,
@@ -232,13 +267,15 @@ impl Moments {
     }
 
     /// Whether the running sums still carry the window's moments to full precision.
-    #[inline]
+    #[inline(always)]
     fn is_precise(&self, c: Centred) -> bool {
-        c.xx.is_finite()
-            && c.yy.is_finite()
-            && c.xy.is_finite()
-            && self.through_x <= PRECISION_LIMIT * c.xx
+        // The comparisons also rule out NaN and negative sums (`through` is ≥ 0), so
+        // finiteness is the upper bound alone.
+        self.through_x <= PRECISION_LIMIT * c.xx
             && self.through_y <= PRECISION_LIMIT * c.yy
+            && c.xx < f64::INFINITY
+            && c.yy < f64::INFINITY
+            && c.xy.is_finite()
     }
 }
 
@@ -324,6 +361,7 @@ impl CorrStat {
 
     /// [`CorrStat::new`] with the interval's half-width already computed for its `n`
     /// (no transcendental function per value: a whole rolling history shares one `n`).
+    #[inline(always)]
     pub fn with_interval(r: f64, interval: FisherInterval) -> Self {
         let r = r.clamp(-1.0, 1.0);
         let n = interval.n;
@@ -342,8 +380,8 @@ impl CorrStat {
         Self {
             r,
             n,
-            lo: ((r - t) / (1.0 - r * t)).clamp(-1.0, r),
-            hi: ((r + t) / (1.0 + r * t)).clamp(r, 1.0),
+            lo: ((r - t) / (1.0 - r * t)).max(-1.0).min(r),
+            hi: ((r + t) / (1.0 + r * t)).max(r).min(1.0),
         }
     }
 }
@@ -367,7 +405,7 @@ impl FisherInterval {
 }
 
 /// Trailing rolling Pearson correlation of two columns with their own gaps, with a 95 %
-/// confidence interval; O(n·window), each window computed afresh as in
+/// confidence interval; O(n), the window's moments slid one pair at a time as in
 /// [`rolling_correlation`].
 ///
 /// **The pairwise rule.** The value at index `i` is the correlation over the last
@@ -387,50 +425,48 @@ pub fn rolling_correlation_pairwise(
     b: &[Option<f64>],
     window: usize,
 ) -> Vec<Option<CorrStat>> {
+    let interval = FisherInterval::new(window);
+    rolling_correlation_pairwise_r(a, b, window)
+        .into_iter()
+        .map(|r| r.map(|r| CorrStat::with_interval(r, interval)))
+        .collect()
+}
+
+/// [`rolling_correlation_pairwise`]'s correlations alone (every value's interval is that
+/// of `window` pairs: [`FisherInterval::new`]`(window)`).
+pub fn rolling_correlation_pairwise_r(
+    a: &[Option<f64>],
+    b: &[Option<f64>],
+    window: usize,
+) -> Vec<Option<f64>> {
     let mut out = vec![None; a.len()];
     if window < 2 {
         return out;
     }
+    // The pairs so far (days where both have a value), each with its day; the window is
+    // the last `window` pairs, its statistic carried to the days after its last pair.
     let n = a.len().min(b.len());
-    // Compact the days where both have a value, correlate the gap-free sequence, then map
-    // each day back to the last pair at or before it.
-    let mut at = Vec::with_capacity(n);
-    let (mut xs, mut ys) = (Vec::with_capacity(n), Vec::with_capacity(n));
-    for (j, (x, y)) in a.iter().zip(b).take(n).enumerate() {
-        if let (Some(x), Some(y)) = (x, y) {
-            at.push(j);
-            xs.push(*x);
-            ys.push(*y);
-        }
-    }
-    let mut compact = vec![None; xs.len()];
-    rolling_correlation_dense(&xs, &ys, window, &mut compact);
-    let interval = FisherInterval::new(window);
+    let mut pairs = Vec::with_capacity(n);
+    let mut rolling = Rolling::new(window);
     let max_span = window.saturating_mul(2);
-    let mut k = 0; // number of pairs at indices ≤ i
-    for (i, slot) in out.iter_mut().enumerate().take(n) {
-        while at.get(k).is_some_and(|j| *j <= i) {
-            k += 1;
+    // (day of the last pair, day of the window's first pair, the window's r)
+    let mut latest: Option<(usize, usize, Option<f64>)> = None;
+    for (i, ((x, y), slot)) in a.iter().zip(b).zip(out.iter_mut()).enumerate() {
+        if let (Some(x), Some(y)) = (x, y) {
+            pairs.push((*x, *y, i));
+            if let Some(&(_, _, first)) = (pairs.len().checked_sub(window)).and_then(|f| pairs.get(f)) {
+                latest = Some((i, first, rolling.step(&pairs)));
+            }
         }
-        let Some(last) = k.checked_sub(1) else {
+        let Some((last, first, r)) = latest else {
             continue;
         };
-        let Some(first_pair) = (last + 1).checked_sub(window).and_then(|f| at.get(f)) else {
-            continue;
-        };
-        if i + 1 - first_pair > max_span {
-            continue;
-        }
         // A statistic is carried over a few days without a pair (a holiday), not over a
         // column that has ended: that would date an old window today.
-        if at.get(last).is_some_and(|j| i - j > MAX_CARRY_DAYS) {
+        if i + 1 - first > max_span || i - last > MAX_CARRY_DAYS {
             continue;
         }
-        *slot = compact
-            .get(last)
-            .copied()
-            .flatten()
-            .map(|r| CorrStat::with_interval(r, interval));
+        *slot = r;
     }
     out
 }

@@ -14,7 +14,9 @@ use super::{first_value, last_value};
 use crate::align::{range_indices, sample_on};
 use crate::analysis::regimes::{regimes, Side, MIN_REGIME_DAYS};
 use crate::snapshot::{ids, SnapshotError};
-use crate::stats::{differences, index_to_100, log_returns, rolling_correlation_pairwise, CorrStat};
+use crate::stats::{
+    differences, index_to_100, log_returns, rolling_correlation_pairwise_r, CorrStat, FisherInterval,
+};
 use crate::text::{data, Msg, NumFmt};
 use crate::Snapshot;
 use time::Date;
@@ -168,15 +170,31 @@ impl MarketData {
 pub struct CorrelationSeries {
     /// With which market.
     pub counterpart: Counterpart,
-    /// One value per market day with its 95 % interval and n; `None` until the window
-    /// is full (the pairwise rule of [`rolling_correlation_pairwise`]).
-    pub stats: Vec<Option<CorrStat>>,
-    /// The correlations alone.
+    /// Pearson's r, one value per market day; `None` until the window is full (the
+    /// pairwise rule of [`rolling_correlation_pairwise_r`]).
     pub values: Vec<Option<f64>>,
+    /// Every value's 95 % interval (one window, so one `n` and one half-width).
+    pub interval: FisherInterval,
+}
+
+impl CorrelationSeries {
+    /// The value on market day `i` with its n and 95 % interval.
+    pub fn stat(&self, i: usize) -> Option<CorrStat> {
+        let r = self.values.get(i).copied().flatten()?;
+        Some(CorrStat::with_interval(r, self.interval))
+    }
+
+    /// [`CorrelationSeries::stat`] for the market days `from..to` (clipped to the history).
+    pub fn stats(&self, from: usize, to: usize) -> Vec<Option<CorrStat>> {
+        let to = to.min(self.values.len());
+        (from.min(to)..to).map(|i| self.stat(i)).collect()
+    }
 }
 
 /// Rolling correlations of bitcoin with each selected counterpart, full length. Selected
-/// counterparts that are unavailable come back as errors.
+/// counterparts that are unavailable come back as errors. The 95 % intervals are worked
+/// out where they are used ([`CorrelationSeries::stat`]): a chart shows a few hundred of
+/// the history's days.
 pub fn rolling_correlations(
     data: &MarketData,
     selected: &[Counterpart],
@@ -186,11 +204,10 @@ pub fn rolling_correlations(
         .iter()
         .map(|&c| {
             let col = data.column(c).map_err(|e| (c, e.to_string()))?;
-            let stats = rolling_correlation_pairwise(&data.btc_returns, &col.returns, window);
             Ok(CorrelationSeries {
                 counterpart: c,
-                values: stats.iter().map(|s| s.map(|s| s.r)).collect(),
-                stats,
+                values: rolling_correlation_pairwise_r(&data.btc_returns, &col.returns, window),
+                interval: FisherInterval::new(window),
             })
         })
         .collect()
@@ -285,7 +302,7 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
         match c {
             Ok(s) => {
                 let values = slice(&s.values);
-                let stats: Vec<Option<CorrStat>> = s.stats.get(a..b).map(<[_]>::to_vec).unwrap_or_default();
+                let stats = s.stats(a, b);
                 shown.push((s.counterpart, stats.clone()));
                 series.push(SeriesSpec {
                     key: format!("corr_{}", s.counterpart.key()),
@@ -489,7 +506,8 @@ fn regime_findings(
     let (Some(Ok(a)), Some(Ok(b))) = (pair.first(), pair.get(1)) else {
         return (Vec::new(), Vec::new(), None);
     };
-    let found = regimes(&data.dates, &a.stats, &b.stats, MIN_REGIME_DAYS);
+    let all = |s: &CorrelationSeries| s.stats(0, s.values.len());
+    let found = regimes(&data.dates, &all(a), &all(b), MIN_REGIME_DAYS);
     let in_view: Vec<_> = found
         .iter()
         .filter(|r| r.end >= span.from && r.start <= span.to)

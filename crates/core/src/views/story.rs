@@ -243,7 +243,7 @@ impl StoryData {
             .next()?
             .ok()?;
         let i = m.dates.partition_point(|d| *d <= date).checked_sub(1)?;
-        Some((*m.dates.get(i)?, (*series.stats.get(i)?)?))
+        Some((*m.dates.get(i)?, series.stat(i)?))
     }
 
     /// The latest `window`-day correlation with `with`, on a day that is not provisional
@@ -256,10 +256,10 @@ impl StoryData {
             .ok()?;
         m.dates
             .iter()
-            .zip(&series.stats)
+            .enumerate()
             .rev()
-            .filter(|(d, _)| Some(**d) != self.provisional)
-            .find_map(|(d, s)| s.map(|s| (*d, s)))
+            .filter(|(_, d)| Some(**d) != self.provisional)
+            .find_map(|(i, d)| Some((*d, series.stat(i)?)))
     }
 
     /// Sum of the daily net flows (US$ m) on `from ..= to`, with the number of days.
@@ -681,7 +681,7 @@ mod tests {
             .remove(0)
             .unwrap();
         let i = m.dates.iter().position(|x| *x == day).unwrap();
-        assert_eq!(Some(s), series.stats[i]);
+        assert_eq!(Some(s), series.stat(i));
         assert!(s.lo <= s.r && s.r <= s.hi);
     }
 
