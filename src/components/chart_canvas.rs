@@ -29,7 +29,7 @@ use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use repricing_core::text::Msg;
+use repricing_core::text::{Locale, Msg};
 use repricing_core::views::day_x;
 use repricing_core::views::frame::Frame;
 use repricing_core::views::range::months_before;
@@ -177,10 +177,11 @@ pub fn ChartCanvas(
         }
     });
 
-    // Overlay: only the hovered point (and after every base draw).
-    Effect::new(move |_| {
-        redraw_overlay.track();
-        let hovered = hovered.get();
+    // Overlay: only the hovered point (and after every base draw). The chart the pointer
+    // is in draws at once; a chart that only follows its date (the linked crosshair)
+    // draws in the next animation frame, still before that frame is painted, so the
+    // pointer's own chart does not wait for the others.
+    let draw_hover = move |hovered: Option<(usize, bool)>, locale: &'static Locale| {
         let Some(over) = overlay.get_untracked() else {
             return;
         };
@@ -193,7 +194,7 @@ pub fn ChartCanvas(
         let map = hover_map.get_value();
         let hover = hovered.and_then(|(i, own)| {
             Some((
-                engine::hover(&frame.get_untracked(), i, &map, &style.theme, locale())?,
+                engine::hover(&frame.get_untracked(), i, &map, &style.theme, locale)?,
                 own,
             ))
         });
@@ -205,6 +206,25 @@ pub fn ChartCanvas(
                 tooltip.set(own.then(|| (h, x_canvas / style.dpr, style.css_width)));
             }
             None => tooltip.set(None),
+        }
+    };
+    let overlay_pending = StoredValue::new(false);
+    Effect::new(move |_| {
+        redraw_overlay.track();
+        let now = hovered.get();
+        let locale = locale();
+        if now.is_some_and(|(_, own)| own) {
+            draw_hover(now, locale);
+        } else if !overlay_pending.get_value() {
+            overlay_pending.set_value(true);
+            request_animation_frame(move || {
+                // The chart may be gone by then (a language switch renders the page anew).
+                let Some(latest) = hovered.try_get_untracked() else {
+                    return;
+                };
+                overlay_pending.set_value(false);
+                draw_hover(latest, locale);
+            });
         }
     });
 
