@@ -73,8 +73,17 @@ pub fn App() -> impl IntoView {
         }
     }
     provide_context(ThemeSignal(Signal::derive(move || Theme::for_dark(dark.get()))));
-    // The address bar follows the controls (replaceState: no history entry per click).
-    Effect::new(move |_| app.view.with(|s| browser::replace_query(&s.to_query(true))));
+    // The address bar follows the controls (replaceState: no history entry per click),
+    // written in a microtask after the effects the change woke (the charts' redraws):
+    // still before the browser's next task, but a history call costs a millisecond or
+    // two that a redraw need not wait for.
+    Effect::new(move |_| {
+        app.view.track();
+        queue_microtask(move || {
+            app.view
+                .with_untracked(|s| browser::replace_query(&s.to_query(true)))
+        });
+    });
 
     let snapshot = LocalResource::new(|| load_snapshot(SNAPSHOT_URL));
     // The start-up screen stays until there is something to show: the first chart (built

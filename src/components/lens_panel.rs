@@ -18,7 +18,22 @@ pub fn LensPanel(snapshot: Arc<Snapshot>) -> impl IntoView {
     let app = use_app();
     let market = MarketData::from_snapshot(&snapshot).ok().map(Arc::new);
     let s = snapshot.clone();
-    let view = Memo::new(move |_| Arc::new(app.view.with(|v| lens_view(&s, market.as_deref(), v))));
+    // What `lens_view` reads of the view state: the lens recomputes when one of these
+    // changes, not on every control of every chart.
+    let inputs = Memo::new(move |_| {
+        app.view.with(|v| {
+            (
+                v.lens,
+                v.lens_days,
+                v.correlation.with.clone(),
+                v.correlation.window,
+            )
+        })
+    });
+    let view = Memo::new(move |_| {
+        inputs.track();
+        Arc::new(app.view.with_untracked(|v| lens_view(&s, market.as_deref(), v)))
+    });
     let initial = view.get_untracked();
     let options = initial.events.clone();
     let days = match &initial.days {
