@@ -41,10 +41,10 @@ fn qqq_versus_gold_regimes_for_every_window() {
     for window in WINDOWS {
         let series = rolling_correlations(&data, &[Counterpart::Qqq, Counterpart::Gld], window);
         let (qqq, gld) = match series.as_slice() {
-            [Ok(q), Ok(g)] => (&q.stats, &g.stats),
+            [Ok(q), Ok(g)] => (q.stats(0, q.values.len()), g.stats(0, g.values.len())),
             other => panic!("correlations unavailable: {other:?}"),
         };
-        let found = regimes(&data.dates, qqq, gld, MIN_REGIME_DAYS);
+        let found = regimes(&data.dates, &qqq, &gld, MIN_REGIME_DAYS);
         eprintln!(
             "{window}-day window: {} regime(s) of ≥{MIN_REGIME_DAYS} market days (A = Nasdaq/QQQ, B = gold/GLD)",
             found.len()
