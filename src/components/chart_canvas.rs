@@ -120,10 +120,11 @@ pub fn ChartCanvas(
         // Browsers pause rendering, and with it resize observation, in an off-screen
         // cross-origin iframe (an embed further down an article): a chart that has no
         // width yet measures once itself, so it draws and reports its height.
+        // (The chart may be gone by then: a language switch renders the page anew.)
         set_timeout(
             move || {
-                if css_width.get_untracked() <= 0.0 {
-                    if let Some(el) = sizer.get_untracked() {
+                if css_width.try_get_untracked().is_some_and(|w| w <= 0.0) {
+                    if let Some(el) = sizer.try_get_untracked().flatten() {
                         set_width(f64::from(el.client_width()));
                     }
                 }

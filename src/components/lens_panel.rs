@@ -31,7 +31,9 @@ pub fn LensPanel(snapshot: Arc<Snapshot>) -> impl IntoView {
         })
     });
     let view = Memo::new(move |_| {
-        inputs.track();
+        // Read, not only tracked: a memo computes when read, and only then tells its
+        // readers it changed.
+        inputs.with(|_| ());
         Arc::new(app.view.with_untracked(|v| lens_view(&s, market.as_deref(), v)))
     });
     let initial = view.get_untracked();
