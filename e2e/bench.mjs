@@ -48,6 +48,12 @@ function transfer(dir, title) {
     console.log(`  ${f.padEnd(64)} ${kb(raw.length).padStart(10)} → ${kb(gz).padStart(9)}`);
   }
   console.log(`  total: ${kb(total)}`);
+  // Another language's files: fetched only by a reader who asks for that language.
+  const other = files(dir).filter((f) => /\.(ftl|story)$/.test(f));
+  if (other.length) {
+    const gz = other.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+    console.log(`  not in the total, fetched only for a reader of that language: ${other.join(', ')} → ${kb(gz)}`);
+  }
   return total;
 }
 

@@ -218,3 +218,55 @@ test('the story is told in Chinese: every step of zh-CN.story, no English but ti
   assert.deepEqual(p.errors, []);
   await p.page.context().close();
 });
+
+test('only a reader who asks for Chinese downloads it; the page waits for it, then shows Chinese', async () => {
+  const requests = async (query, options = {}) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    const page = await context.newPage();
+    const urls = [];
+    page.on('request', (r) => urls.push(new URL(r.url()).pathname));
+    const p = new ExplainerPage(page, site.url);
+    await p.open(query);
+    return { p, urls };
+  };
+  const en = await requests('');
+  assert.deepEqual(en.urls.filter((u) => u.includes('/i18n/')), [], 'an English reader fetched another language');
+  assert.doesNotMatch(await h1(en.p), HAN);
+  await en.p.page.context().close();
+  const zh = await requests('', { locale: 'zh-CN' });
+  assert.deepEqual(zh.urls.filter((u) => u.includes('/i18n/')).sort(), ['/i18n/zh-CN.ftl', '/i18n/zh-CN.story']);
+  // The first sections shown are already Chinese (no English page first).
+  assert.match(await h1(zh.p), HAN);
+  assert.match(await zh.p.takeaway('correlation'), HAN);
+  assert.deepEqual(zh.p.errors, []);
+  await zh.p.page.context().close();
+});
+
+test('a switch right after the charts appear, and back, leaves no error behind', async () => {
+  const p = await open();
+  await p.page.locator('.lang-switch select').selectOption('zh-CN');
+  await p.page.waitForFunction(() => /[\u4e00-\u9fff]/.test(document.querySelector('header.masthead h1').textContent));
+  await p.page.locator('.lang-switch select').selectOption('en');
+  await p.page.waitForTimeout(400);
+  assert.equal(await htmlLang(p), 'en');
+  assert.deepEqual(p.errors, []);
+  await p.page.context().close();
+});
+
+test('when Chinese cannot be fetched the page stays in English and says why', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  await context.route('**/i18n/zh-CN.story', (r) => r.fulfill({ status: 404, body: 'not here' }));
+  const p = new ExplainerPage(await context.newPage(), site.url);
+  await p.open('?lang=zh-CN');
+  const note = p.page.locator('.lang-switch-status');
+  await note.waitFor();
+  assert.match(await note.textContent(), /could not be loaded, so the page stays in English/);
+  assert.match(await note.locator('[title]').getAttribute('title'), /HTTP 404.*zh-CN\.story/);
+  assert.doesNotMatch(await h1(p), HAN);
+  for (const id of IDS) assert.ok((await p.canvasState(id)).inked > 1000, id);
+  // The note sits in the masthead's flow: it does not cover the title.
+  const [n, t] = await Promise.all([note.boundingBox(), p.page.locator('header.masthead h1').boundingBox()]);
+  assert.ok(n.y + n.height <= t.y, `note ${JSON.stringify(n)} over title ${JSON.stringify(t)}`);
+  assert.deepEqual(p.errors.filter((e) => !/404/.test(e)), []);
+  await context.close();
+});

@@ -1,5 +1,6 @@
 //! Fetching the bundled snapshot: one request, relative to the page (works under any
-//! sub-path and inside iframes), parsed once into the core's validated types.
+//! sub-path and inside iframes), parsed once into the core's validated types; and a
+//! language other than English, whose two files are fetched when a reader asks for it.
 //!
 //! A request the server does not answer within [`RESPONSE_TIMEOUT_MS`], or whose body does
 //! not arrive within [`BODY_TIMEOUT_MS`] after that, is aborted. A transfer that failed
@@ -100,10 +101,23 @@ impl From<LoadError> for String {
 
 /// Fetches and validates the snapshot at `url`, retrying a failed transfer once.
 pub async fn load_snapshot(url: &str) -> Loaded {
-    let result = match attempt(url, false).await {
+    let result = retrying(|bypass_cache| attempt(url, bypass_cache)).await;
+    // The page is built in a task of its own, not in the one that parsed the file.
+    sleep(0).await;
+    result.map_err(String::from)
+}
+
+/// `attempt(false)`, and if that failed in a way another transfer could mend,
+/// `attempt(true)` (bypassing the cache) after a pause.
+async fn retrying<T, F, Fut>(attempt: F) -> Result<T, LoadError>
+where
+    F: Fn(bool) -> Fut,
+    Fut: std::future::Future<Output = Result<T, LoadError>>,
+{
+    match attempt(false).await {
         Err(first) if first.failure.retryable() => {
             sleep(RETRY_PAUSE_MS).await;
-            attempt(url, true).await.map_err(|again| {
+            attempt(true).await.map_err(|again| {
                 LoadError::new(
                     again.failure,
                     format!(
@@ -114,14 +128,50 @@ pub async fn load_snapshot(url: &str) -> Loaded {
             })
         }
         other => other,
-    };
-    // The page is built in a task of its own, not in the one that parsed the file.
-    sleep(0).await;
-    result.map_err(String::from)
+    }
 }
 
 /// One request for the snapshot, aborted by its deadlines.
 async fn attempt(url: &str, bypass_cache: bool) -> Result<Arc<Snapshot>, LoadError> {
+    let text = fetch_text(url, bypass_cache).await?;
+    mark("snapshot-fetched");
+    let parsed = Snapshot::from_text(&text)
+        .map(Arc::new)
+        .map_err(|e| LoadError::new(LoadFailure::of_snapshot_error(&e), format!("{url}: {e}")));
+    mark("snapshot-parsed");
+    measure("snapshot-parse", "snapshot-fetched", "snapshot-parsed");
+    parsed
+}
+
+/// Where language `tag`'s locale file is, relative to the page (its story file is beside
+/// it, `.story` for `.ftl`): copied there by the build (index.html).
+fn language_file(tag: &str, kind: &str) -> String {
+    format!("i18n/{tag}.{kind}")
+}
+
+/// Fetches language `tag`'s locale and story files (at once; each tried twice, as the
+/// snapshot is) and installs them, so [`repricing_core::text::Locale::get`] and the story
+/// give that language. The error is a reader's sentence with the technical detail.
+pub async fn load_language(tag: &'static str) -> Result<(), String> {
+    let sentence = crate::state::tm(
+        &repricing_core::text::Msg::new("lang-failed").text("lang", repricing_core::text::Locale::name(tag)),
+    );
+    let failed = |detail: String| with_detail(&sentence, &detail);
+    let (ftl, story) = (language_file(tag, "ftl"), language_file(tag, "story"));
+    let (ftl_text, story_text) = futures::future::join(
+        retrying(|bypass_cache| fetch_text(&ftl, bypass_cache)),
+        retrying(|bypass_cache| fetch_text(&story, bypass_cache)),
+    )
+    .await;
+    let ftl_text = ftl_text.map_err(|e| failed(e.detail))?;
+    let story_text = story_text.map_err(|e| failed(e.detail))?;
+    repricing_core::text::Locale::install(tag, &ftl_text).map_err(|e| failed(format!("{ftl}: {e}")))?;
+    repricing_core::views::story::install(tag, &story_text).map_err(|e| failed(format!("{story}: {e}")))?;
+    Ok(())
+}
+
+/// One request for the text at `url`, aborted by its deadlines.
+async fn fetch_text(url: &str, bypass_cache: bool) -> Result<String, LoadError> {
     let controller = AbortController::new().map_err(|e| {
         LoadError::new(
             LoadFailure::NotArrived,
@@ -165,13 +215,7 @@ async fn attempt(url: &str, bypass_cache: bool) -> Result<Arc<Snapshot>, LoadErr
         }
     })?;
     drop(deadline);
-    mark("snapshot-fetched");
-    let parsed = Snapshot::from_text(&text)
-        .map(Arc::new)
-        .map_err(|e| LoadError::new(LoadFailure::of_snapshot_error(&e), format!("{url}: {e}")));
-    mark("snapshot-parsed");
-    measure("snapshot-parse", "snapshot-fetched", "snapshot-parsed");
-    parsed
+    Ok(text)
 }
 
 /// A timer that aborts a request unless dropped first.

@@ -17,7 +17,7 @@ use components::lang_switch::LangSwitch;
 use components::story_bar::StoryBar;
 use data::{load_snapshot, Loaded, SNAPSHOT_URL};
 use leptos::prelude::*;
-use repricing_core::text::Msg;
+use repricing_core::text::{Locale, Msg};
 use repricing_core::views::state::{Chart, ThemeChoice, ViewState, STORY_EMBED};
 use state::{locale, t, tm, AppState};
 use theme::Theme;
@@ -85,15 +85,39 @@ pub fn App() -> impl IntoView {
         });
     });
 
+    // A language other than English is fetched when it is wanted (at start-up, beside the
+    // snapshot, or when the reader picks it); English stays in effect until it is
+    // installed, and if it cannot be, the switch says why.
+    Effect::new(move |_| {
+        let tag = app.wanted.get();
+        if Locale::installed(tag).is_some() {
+            return;
+        }
+        app.lang_error.set(None);
+        leptos::task::spawn_local(async move {
+            match data::load_language(tag).await {
+                Ok(()) => app.installed.update(|n| *n += 1),
+                Err(e) if app.wanted.get_untracked() == tag => app.lang_error.set(Some(e)),
+                Err(_) => {}
+            }
+        });
+    });
+
     let snapshot = LocalResource::new(|| load_snapshot(SNAPSHOT_URL));
+    // The page is first shown once the snapshot is in and the wanted language is ready
+    // (or known to be unavailable): a Chinese reader never sees an English page first.
+    // Later language changes re-render it in place.
+    let ready = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || (snapshot.with(Option::is_some) && !app.lang_pending())
+    });
     // The start-up screen stays until there is something to show: the first chart (built
     // with the content below) or why there is none.
     Effect::new(move |_| {
-        if snapshot.with(Option::is_some) {
+        if ready.get() {
             browser::remove_boot_screen();
         }
     });
-    let content = move || match snapshot.get() {
+    let content = move || match snapshot.get().filter(|_| ready.get()) {
         None => view! { <p class="loading" role="status">{t("loading")}</p> }.into_any(),
         Some(loaded) => match embed {
             _ if story_embed => view! { <StoryEmbedded snapshot=loaded /> }.into_any(),
@@ -105,7 +129,7 @@ pub fn App() -> impl IntoView {
     // loaded); every canvas is redrawn with it.
     let lang = app.lang;
     move || {
-        lang.track();
+        lang.with(|_| ()); // read (a memo that is only tracked never computes)
         match embed {
             _ if story_embed => view! { <main class="embed embed-story">{content}</main> }.into_any(),
             Some(_) => view! { <main class="embed">{content}</main> }.into_any(),

@@ -3,9 +3,10 @@
 //! permalink or a story step sets it whole) and the focused date that links the charts'
 //! crosshairs. An `Effect` in `App` writes the state back to the address bar.
 //!
-//! The language is part of the state too: [`AppState::lang`] is the view's chosen
-//! language or else the browser's, and [`locale`] reads it, so everything that renders
-//! text or draws a canvas re-runs when the reader switches language.
+//! The language is part of the state too: [`AppState::wanted`] is the view's chosen
+//! language or else the browser's; [`AppState::lang`] is the one in effect (the wanted
+//! one once its files are installed, English until then), and [`locale`] reads it, so
+//! everything that renders text or draws a canvas re-runs when the language changes.
 
 use leptos::prelude::*;
 use repricing_core::text::{Locale, Msg};
@@ -28,8 +29,15 @@ pub struct AppState {
     pub view: RwSignal<ViewState>,
     /// The linked date of every chart's crosshair.
     pub focus: RwSignal<Option<Focus>>,
-    /// The language in effect: the view's `lang`, else the reader's browser language.
+    /// The language asked for: the view's `lang`, else the reader's browser language.
+    pub wanted: Memo<&'static str>,
+    /// The language in effect: [`AppState::wanted`] once installed (English is compiled
+    /// in; another language is fetched, see `App`), else English.
     pub lang: Memo<&'static str>,
+    /// Bumped each time a language is installed (what `lang` re-checks on).
+    pub installed: RwSignal<u32>,
+    /// Why the wanted language could not be loaded (a sentence with its detail).
+    pub lang_error: RwSignal<Option<String>>,
     /// The viewport's width, CSS px (kept up to date by `App`): what an unset view
     /// setting is resolved with at render time (`ChartState::at_width`), never written
     /// into the view state or a link.
@@ -46,12 +54,30 @@ impl AppState {
     /// [`Locale::negotiate`]) applies while the view names no language.
     pub fn with_reader_lang(view: ViewState, reader_lang: &'static str) -> Self {
         let view = RwSignal::new(view);
+        let wanted = Memo::new(move |_| view.with(|s| s.lang).unwrap_or(reader_lang));
+        let installed = RwSignal::new(0u32);
         Self {
             view,
             focus: RwSignal::new(None),
-            lang: Memo::new(move |_| view.with(|s| s.lang).unwrap_or(reader_lang)),
+            wanted,
+            lang: Memo::new(move |_| {
+                installed.track();
+                let tag = wanted.get();
+                if Locale::installed(tag).is_some() {
+                    tag
+                } else {
+                    "en"
+                }
+            }),
+            installed,
+            lang_error: RwSignal::new(None),
             viewport_css: RwSignal::new(viewport_width()),
         }
+    }
+
+    /// Whether the wanted language is still being fetched (not in effect, not failed).
+    pub fn lang_pending(&self) -> bool {
+        self.wanted.get() != self.lang.get() && self.lang_error.with(Option::is_none)
     }
 
     /// Opens the event lens at the event of `date`: every chart moves to the window

@@ -407,6 +407,10 @@ story-start = Read the story step by step
 # The language switch: its label, and each language's name in its own language.
 lang-label = Language
 lang-name = English
+# While another language's text is fetched (the page stays in the one in effect), and
+# when it could not be; { $lang } is that language's name in itself.
+lang-loading = Loading { $lang }…
+lang-failed = The { $lang } text could not be loaded, so the page stays in English. Reload the page to try again.
 # Money style, in US$ millions: tiers `from unit decimals message`, comma-separated; the
 # last tier whose `from` is not above the amount applies, its { $n } counted in `unit`s with
 # at most `decimals` decimals (trailing zeros dropped).

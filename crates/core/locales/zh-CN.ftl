@@ -286,6 +286,8 @@ source-model = ETH发行量为模型估算，并非实测。
 ## Languages (i18n)
 lang-label = 语言
 lang-name = 简体中文
+lang-loading = 正在加载{ $lang }…
+lang-failed = 无法加载{ $lang }文本，页面仍以英文显示。请重新加载页面重试。
 # Money in 万 (US$10,000) below US$100m, in 亿 (US$100m) from there, whole 亿 from US$1bn
 # (as precise as English's US$0.1bn): 5,000万美元, 9.03亿美元, 538亿美元.
 -money-tiers = 0 0.01 0 -usd-m, 100 100 2 -usd-bn, 1000 100 0 -usd-bn

@@ -4,8 +4,11 @@
 //! unit and how many decimals: `-money-tiers`), so a translator changes them in the same
 //! file.
 //!
-//! The compiled-in languages are [`SOURCES`]: a new language is its file plus one line
-//! there. A message missing from a language falls back to English.
+//! The page's languages are [`TAGS`]. English is compiled in; any other language's file
+//! is fetched when a reader asks for it (`i18n/<tag>.ftl` beside the page) and installed
+//! with [`Locale::install`], so an English reader downloads no other language. A new
+//! language is its file, its tag and name here, and its line in [`SOURCES`] (which the
+//! tests read). A message missing from a language falls back to English.
 
 use super::{Arg, DataText, Msg, NumFmt};
 use std::collections::BTreeMap;
@@ -17,9 +20,21 @@ pub const MINUS: char = '\u{2212}';
 
 const EN_FTL: &str = include_str!("../../locales/en.ftl");
 
-/// Every compiled-in language: its BCP 47 tag and its locale file. English comes first and
-/// is the fallback of every other language.
+/// Every language the page offers (BCP 47 tags), English first: the fallback of every
+/// other language.
+pub const TAGS: [&str; 2] = ["en", "zh-CN"];
+
+/// Each language's name in itself (its `lang-name` message, which a test holds these
+/// to), in [`TAGS`] order: the language switch names a language before its file is loaded.
+pub const NAMES: [&str; 2] = ["English", "简体中文"];
+
+/// Every language's locale file, in [`TAGS`] order, for the tests and the build, which read
+/// them all. The page itself compiles in English alone (nothing outside the tests reads
+/// this table, so no other file ends up in the wasm).
 pub const SOURCES: [(&str, &str); 2] = [("en", EN_FTL), ("zh-CN", include_str!("../../locales/zh-CN.ftl"))];
+
+/// The languages other than English installed so far, in [`TAGS`] order.
+static INSTALLED: [OnceLock<Locale>; TAGS.len()] = [const { OnceLock::new() }; TAGS.len()];
 
 /// One tier of a money style: amounts from `from_usd_m` US$ millions are written with
 /// message `id` (`-usd-m` or `-usd-bn`), `{ $n }` counted in units of `unit_usd_m` with at
@@ -165,31 +180,59 @@ impl Locale {
         })
     }
 
-    /// The compiled-in language `tag` (exactly as in [`SOURCES`]), parsed once, with
-    /// English as its fallback. An unknown tag, or a file that does not parse (a build bug
-    /// the tests catch), gives English.
+    /// Language `tag` (exactly as in [`TAGS`]) if it is English or has been installed,
+    /// else English.
     pub fn get(tag: &str) -> &'static Locale {
-        static CACHE: [OnceLock<Option<Locale>>; SOURCES.len()] = [const { OnceLock::new() }; SOURCES.len()];
-        let Some(i) = SOURCES.iter().position(|(t, _)| *t == tag) else {
-            return Self::en();
-        };
-        let (Some((tag, text)), Some(cell)) = (SOURCES.get(i), CACHE.get(i)) else {
-            return Self::en();
-        };
-        if *tag == "en" {
-            return Self::en();
+        Self::installed(tag).unwrap_or_else(Self::en)
+    }
+
+    /// Language `tag`, if it is English or has been installed.
+    pub fn installed(tag: &str) -> Option<&'static Locale> {
+        if tag == "en" {
+            return Some(Self::en());
         }
-        cell.get_or_init(|| Locale::parse(tag, text).ok().map(|l| l.with_fallback(Self::en())))
-            .as_ref()
-            .unwrap_or_else(|| Self::en())
+        let i = TAGS.iter().position(|t| *t == tag)?;
+        INSTALLED.get(i)?.get()
     }
 
-    /// The tags of every compiled-in language, English first.
+    /// Parses language `tag`'s locale file `text` (as fetched) and installs it, with
+    /// English as its fallback: from then on [`Locale::get`] gives it. Installing a
+    /// language twice keeps the first.
+    ///
+    /// # Errors
+    /// A tag that is not one of [`TAGS`], or a file that does not parse.
+    pub fn install(tag: &str, text: &str) -> Result<&'static Locale, LocaleError> {
+        let unknown = || LocaleError {
+            tag: tag.to_owned(),
+            line: 0,
+            reason: "not a language of this page".to_owned(),
+        };
+        if tag == "en" {
+            return Ok(Self::en());
+        }
+        let i = TAGS.iter().position(|t| *t == tag).ok_or_else(unknown)?;
+        let cell = INSTALLED.get(i).ok_or_else(unknown)?;
+        if let Some(installed) = cell.get() {
+            return Ok(installed);
+        }
+        let parsed = Locale::parse(tag, text)?.with_fallback(Self::en());
+        Ok(cell.get_or_init(|| parsed))
+    }
+
+    /// The tags of every language, English first.
     pub fn tags() -> impl Iterator<Item = &'static str> {
-        SOURCES.iter().map(|(t, _)| *t)
+        TAGS.iter().copied()
     }
 
-    /// The compiled-in language that best serves a reader asking for `wanted` (a URL
+    /// Language `tag`'s name in itself ([`NAMES`]); the tag itself for an unknown one.
+    pub fn name(tag: &str) -> &str {
+        TAGS.iter()
+            .position(|t| *t == tag)
+            .and_then(|i| NAMES.get(i).copied())
+            .unwrap_or(tag)
+    }
+
+    /// The language that best serves a reader asking for `wanted` (a URL
     /// value or a browser's `navigator.language`): the same tag in any letter case (`_`
     /// read as `-`), else the first language with the same primary subtag (`zh`,
     /// `zh-Hans`, `zh-SG` → `zh-CN`; `en-GB` → `en`). `None` when nothing matches.
@@ -673,6 +716,15 @@ mod tests {
     /// partial: its missing ids are listed, and fall back to English).
     const COMPLETE: &[&str] = &["zh-CN"];
 
+    /// Every language installed from its file in [`SOURCES`] (as the page does once it
+    /// has fetched it), and `tag`'s locale.
+    pub(crate) fn installed_for_test(tag: &str) -> &'static Locale {
+        for (t, text) in SOURCES {
+            Locale::install(t, text).unwrap_or_else(|e| panic!("{e}"));
+        }
+        Locale::get(tag)
+    }
+
     fn sources() -> Vec<(&'static str, Locale)> {
         SOURCES
             .iter()
@@ -727,7 +779,7 @@ mod tests {
         assert!(problems.is_empty(), "{}", problems.join("\n"));
         // And the page shows them: Chinese for a translated text, the snapshot's English
         // in English and in a language without the key.
-        let zh = Locale::get("zh-CN");
+        let zh = installed_for_test("zh-CN");
         let partial = Locale::parse("xx", "page-kicker = X")
             .unwrap()
             .with_fallback(Locale::en());
@@ -854,9 +906,30 @@ mod tests {
     }
 
     #[test]
+    fn each_language_is_named_in_itself_as_its_file_names_it() {
+        assert_eq!(SOURCES.map(|(tag, _)| tag), TAGS);
+        for (tag, locale) in sources() {
+            assert_eq!(Locale::name(tag), locale.render(&Msg::new("lang-name")), "{tag}");
+        }
+        assert_eq!(Locale::name("xx"), "xx");
+    }
+
+    #[test]
+    fn only_a_language_of_the_page_installs_and_english_is_always_there() {
+        let e = Locale::install("xx", "a = b").unwrap_err();
+        assert_eq!(
+            (e.tag.as_str(), e.reason.as_str()),
+            ("xx", "not a language of this page")
+        );
+        assert!(Locale::installed("xx").is_none());
+        assert_eq!(Locale::installed("en").map(|l| l.tag.as_str()), Some("en"));
+        assert_eq!(Locale::install("en", "ignored").unwrap().tag, "en");
+    }
+
+    #[test]
     fn the_registry_gives_each_language_with_english_behind_it() {
         assert_eq!(Locale::tags().collect::<Vec<_>>(), ["en", "zh-CN"]);
-        let zh = Locale::get("zh-CN");
+        let zh = installed_for_test("zh-CN");
         assert_eq!(zh.tag, "zh-CN");
         assert_eq!(Locale::get("en").tag, "en");
         assert_eq!(Locale::get("xx-nope").tag, "en");
@@ -899,7 +972,7 @@ mod tests {
 
     #[test]
     fn chinese_dates_and_money_in_wan_and_yi() {
-        let zh = Locale::get("zh-CN");
+        let zh = installed_for_test("zh-CN");
         assert_eq!(zh.date(date!(2026 - 08 - 21)), "2026年8月21日");
         assert_eq!(zh.month(date!(2025 - 11 - 01)), "2025年11月");
         assert_eq!(zh.month_short(date!(2025 - 08 - 01)), "8月");
@@ -1011,7 +1084,7 @@ mod tests {
         ] {
             assert_eq!(en.compact(v).as_deref(), want, "{v}");
         }
-        let zh = Locale::get("zh-CN");
+        let zh = installed_for_test("zh-CN");
         for (v, want) in [
             // Not 4百万: Chinese counts in 万 (10⁴) and 亿 (10⁸).
             (4_000_000.0, Some("400万")),
@@ -1059,7 +1132,7 @@ mod tests {
     fn lists_are_joined_in_each_language_s_way() {
         let items = ["QQQ".to_owned(), "GLD".to_owned(), "FRED".to_owned()];
         assert_eq!(Locale::en().list(&items), "QQQ, GLD, FRED");
-        assert_eq!(Locale::get("zh-CN").list(&items), "QQQ、GLD、FRED");
+        assert_eq!(installed_for_test("zh-CN").list(&items), "QQQ、GLD、FRED");
         assert_eq!(Locale::en().list(&items[..1]), "QQQ");
         assert_eq!(Locale::en().list(&[]), "");
     }

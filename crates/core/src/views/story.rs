@@ -17,14 +17,17 @@ use super::state::{Chart, ViewState, KEYS};
 use crate::date::parse_iso;
 use crate::snapshot::{ids, FlowTable, Snapshot};
 use crate::stats::CorrStat;
+use crate::text::TAGS;
 use crate::text::{Msg, NumFmt};
 use time::Date;
 
 /// The English story file.
 pub const EN: &str = include_str!("../../story/en.story");
 
-/// Every compiled-in story: its language tag (as in `text::locale::SOURCES`) and its
-/// file. English comes first and serves every language without a story of its own.
+/// Every language's story file, in `text::TAGS` order, for the tests and the build.
+/// The page compiles in English's alone ([`EN`]); another language's story is fetched with
+/// its locale (`i18n/<tag>.story`) and installed with [`install`]. English serves every
+/// language without a story of its own.
 pub const SOURCES: [(&str, &str); 2] = [("en", EN), ("zh-CN", include_str!("../../story/zh-CN.story"))];
 
 /// The most steps a story (and a `step=` URL value) can have.
@@ -139,23 +142,41 @@ pub fn en() -> Result<&'static [Step], &'static StoryError> {
     for_lang("en")
 }
 
-/// The story in language `tag` (a compiled-in tag, see [`SOURCES`]), parsed once; a
-/// language without a story gets English's. A parse error is caught by the tests.
+/// Stories of the languages other than English installed so far, in `TAGS` order.
+static INSTALLED: [std::sync::OnceLock<Result<Vec<Step>, StoryError>>; TAGS.len()] =
+    [const { std::sync::OnceLock::new() }; TAGS.len()];
+
+/// The story in language `tag`: English's (parsed once), or the installed one of another
+/// language; a language whose story is not installed gets English's. A parse error is
+/// caught by the tests.
 pub fn for_lang(tag: &str) -> Result<&'static [Step], &'static StoryError> {
-    type Parsed = std::sync::OnceLock<Result<Vec<Step>, StoryError>>;
-    static CACHE: [Parsed; SOURCES.len()] = [const { std::sync::OnceLock::new() }; SOURCES.len()];
-    let i = SOURCES.iter().position(|(t, _)| *t == tag).unwrap_or(0);
-    match (SOURCES.get(i), CACHE.get(i)) {
-        (Some((_, text)), Some(cell)) => cell.get_or_init(|| parse(text)).as_ref().map(Vec::as_slice),
-        // Unreachable: `i` indexes SOURCES, and CACHE has its length.
-        _ => {
-            static NO_STORY: StoryError = StoryError {
-                line: 1,
-                reason: "no steps",
-            };
-            Err(&NO_STORY)
-        }
-    }
+    static EN_STEPS: std::sync::OnceLock<Result<Vec<Step>, StoryError>> = std::sync::OnceLock::new();
+    let installed = TAGS
+        .iter()
+        .position(|t| *t == tag)
+        .filter(|i| *i > 0)
+        .and_then(|i| INSTALLED.get(i)?.get());
+    installed
+        .unwrap_or_else(|| EN_STEPS.get_or_init(|| parse(EN)))
+        .as_ref()
+        .map(Vec::as_slice)
+}
+
+/// Installs language `tag`'s story file `text` (as fetched), parsed: from then on
+/// [`for_lang`] gives it (a file that does not parse gives its error in the story's
+/// place). Installing twice keeps the first; English's is compiled in.
+///
+/// # Errors
+/// A tag that is not a language of the page.
+pub fn install(tag: &str, text: &str) -> Result<(), &'static str> {
+    let cell = TAGS
+        .iter()
+        .position(|t| *t == tag)
+        .filter(|i| *i > 0)
+        .and_then(|i| INSTALLED.get(i))
+        .ok_or("not a language of this page")?;
+    cell.get_or_init(|| parse(text));
+    Ok(())
 }
 
 /// A piece of a step's text after evaluation.
@@ -528,7 +549,10 @@ mod tests {
     #[test]
     fn every_language_tells_the_same_steps_with_the_same_views_and_placeholders() {
         let en = en().unwrap();
-        for (tag, _) in SOURCES.iter().skip(1) {
+        for (tag, text) in SOURCES.iter().skip(1) {
+            install(tag, text).unwrap();
+            let locale_file = crate::text::SOURCES.iter().find(|(t, _)| t == tag).unwrap().1;
+            crate::text::Locale::install(tag, locale_file).unwrap();
             let steps = for_lang(tag).unwrap_or_else(|e| panic!("{tag}: {e}"));
             assert_ne!(steps, en, "{tag} is not its own file");
             assert_eq!(steps.len(), en.len(), "{tag}: number of steps");
@@ -570,9 +594,22 @@ mod tests {
     }
 
     #[test]
+    fn only_a_language_of_the_page_installs_a_story_and_others_read_english() {
+        assert_eq!(install("xx", "[step]"), Err("not a language of this page"));
+        assert_eq!(install("en", "[step]"), Err("not a language of this page"));
+        assert_eq!(for_lang("xx").unwrap(), en().unwrap());
+    }
+
+    #[test]
     fn a_step_keeps_the_reader_s_language() {
         let zh = ViewState::from_query("lang=zh-CN");
         assert_eq!(zh.lang, Some("zh-CN"));
+        install("zh-CN", SOURCES[1].1).unwrap();
+        assert_ne!(
+            for_lang("zh-CN").unwrap(),
+            en().unwrap(),
+            "the Chinese story is installed"
+        );
         for (i, step) in for_lang("zh-CN").unwrap().iter().enumerate() {
             let (s, _) = step_state(&zh, step, i).unwrap();
             assert_eq!(s.lang, Some("zh-CN"), "step {}", i + 1);
