@@ -84,6 +84,20 @@ test('the event lens moves every chart to the window around the event and fills 
     const text = await p.section(id).locator('.summary').textContent();
     assert.match(text, /(Sep|Oct|Nov) 2025/, `${id}: ${text}`);
   }
+  // The window choice: the table's n and the pressed button follow it (and a control of
+  // another chart leaves the lens as it is).
+  const days = (n) => p.page.locator('.lens button', { hasText: new RegExp(`^${n} days$`) });
+  await days(60).click();
+  await p.page.waitForTimeout(200);
+  assert.match(p.page.url(), /lens\.n=60/);
+  assert.equal(await days(60).getAttribute('aria-pressed'), 'true');
+  assert.equal(await days(20).getAttribute('aria-pressed'), 'false');
+  const wider = await p.page.locator('.lens-table tbody td').allTextContents();
+  assert.ok(wider.some((c) => /n = 60/.test(c)), wider.join(' | '));
+  await p.button('burn', 'Daily').click();
+  await p.page.waitForTimeout(200);
+  assert.deepEqual(await p.page.locator('.lens-table tbody td').allTextContents(), wider);
+  assert.equal(await days(60).getAttribute('aria-pressed'), 'true');
   assert.deepEqual(p.errors, []);
   await p.page.close();
 });

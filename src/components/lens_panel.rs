@@ -41,7 +41,8 @@ pub fn LensPanel(snapshot: Arc<Snapshot>) -> impl IntoView {
     let days = match &initial.days {
         Control::Choice { key, label, options } => {
             let key = *key;
-            let selected = Signal::derive(move || app.view.with(|v| v.lens_days.to_string()));
+            let lens_days = Memo::new(move |_| app.view.with(|v| v.lens_days));
+            let selected = Signal::derive(move || lens_days.get().to_string());
             let pick = Callback::new(move |value: String| app.edit(key, &value));
             let options = options.iter().map(|o| (o.value.clone(), tm(&o.label))).collect();
             Some(view! { <Segmented label=tm(label) options selected pick /> })
