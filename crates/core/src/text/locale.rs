@@ -33,6 +33,12 @@ pub const NAMES: [&str; 2] = ["English", "简体中文"];
 /// this table, so no other file ends up in the wasm).
 pub const SOURCES: [(&str, &str); 2] = [("en", EN_FTL), ("zh-CN", include_str!("../../locales/zh-CN.ftl"))];
 
+/// Where language `tag` stands in [`TAGS`] (and so in [`NAMES`], [`SOURCES`] and every
+/// per-language table): `None` for a tag the page does not offer.
+pub fn tag_index(tag: &str) -> Option<usize> {
+    TAGS.iter().position(|t| *t == tag)
+}
+
 /// The languages other than English installed so far, in [`TAGS`] order.
 static INSTALLED: [OnceLock<Locale>; TAGS.len()] = [const { OnceLock::new() }; TAGS.len()];
 
@@ -191,8 +197,7 @@ impl Locale {
         if tag == "en" {
             return Some(Self::en());
         }
-        let i = TAGS.iter().position(|t| *t == tag)?;
-        INSTALLED.get(i)?.get()
+        INSTALLED.get(tag_index(tag)?)?.get()
     }
 
     /// Parses language `tag`'s locale file `text` (as fetched) and installs it, with
@@ -210,8 +215,9 @@ impl Locale {
         if tag == "en" {
             return Ok(Self::en());
         }
-        let i = TAGS.iter().position(|t| *t == tag).ok_or_else(unknown)?;
-        let cell = INSTALLED.get(i).ok_or_else(unknown)?;
+        let cell = tag_index(tag)
+            .and_then(|i| INSTALLED.get(i))
+            .ok_or_else(unknown)?;
         if let Some(installed) = cell.get() {
             return Ok(installed);
         }
@@ -226,10 +232,7 @@ impl Locale {
 
     /// Language `tag`'s name in itself ([`NAMES`]); the tag itself for an unknown one.
     pub fn name(tag: &str) -> &str {
-        TAGS.iter()
-            .position(|t| *t == tag)
-            .and_then(|i| NAMES.get(i).copied())
-            .unwrap_or(tag)
+        tag_index(tag).and_then(|i| NAMES.get(i).copied()).unwrap_or(tag)
     }
 
     /// The language that best serves a reader asking for `wanted` (a URL

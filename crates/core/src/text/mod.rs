@@ -41,7 +41,7 @@ pub fn keep_hyphenated(s: &str) -> String {
 }
 
 pub use data::DataText;
-pub use locale::{Locale, LocaleError, NAMES, SOURCES, TAGS};
+pub use locale::{tag_index, Locale, LocaleError, NAMES, SOURCES, TAGS};
 
 use time::Date;
 

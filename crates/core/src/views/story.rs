@@ -17,7 +17,7 @@ use super::state::{Chart, ViewState, KEYS};
 use crate::date::parse_iso;
 use crate::snapshot::{ids, FlowTable, Snapshot};
 use crate::stats::CorrStat;
-use crate::text::TAGS;
+use crate::text::{tag_index, TAGS};
 use crate::text::{Msg, NumFmt};
 use time::Date;
 
@@ -151,9 +151,7 @@ static INSTALLED: [std::sync::OnceLock<Result<Vec<Step>, StoryError>>; TAGS.len(
 /// caught by the tests.
 pub fn for_lang(tag: &str) -> Result<&'static [Step], &'static StoryError> {
     static EN_STEPS: std::sync::OnceLock<Result<Vec<Step>, StoryError>> = std::sync::OnceLock::new();
-    let installed = TAGS
-        .iter()
-        .position(|t| *t == tag)
+    let installed = tag_index(tag)
         .filter(|i| *i > 0)
         .and_then(|i| INSTALLED.get(i)?.get());
     installed
@@ -169,9 +167,7 @@ pub fn for_lang(tag: &str) -> Result<&'static [Step], &'static StoryError> {
 /// # Errors
 /// A tag that is not a language of the page.
 pub fn install(tag: &str, text: &str) -> Result<(), &'static str> {
-    let cell = TAGS
-        .iter()
-        .position(|t| *t == tag)
+    let cell = tag_index(tag)
         .filter(|i| *i > 0)
         .and_then(|i| INSTALLED.get(i))
         .ok_or("not a language of this page")?;
