@@ -350,7 +350,7 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
     series.extend(indexed);
 
     let takeaway = takeaway(&dates, &shown, window, provisional);
-    let (findings, shades, regime_table) = regime_findings(data, state, span);
+    let (findings, shades, regime_table) = regime_findings(data, state, span, &correlations);
     // Two kinds of shading: say which is which.
     let subtitle = Msg::new(if shades.is_empty() {
         "corr-subtitle"
@@ -495,15 +495,28 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
 
 /// The regime periods of the Nasdaq-100 against `state.regime_vs` over the whole
 /// history (rule: [`crate::analysis::regimes`]), listed and shaded where they overlap the
-/// view.
+/// view. `computed` holds the chart's own correlations (same window): a counterpart of the
+/// pair that is among them is not computed again.
 fn regime_findings(
     data: &MarketData,
     state: &CorrelationState,
     span: Span,
+    computed: &[Result<CorrelationSeries, (Counterpart, String)>],
 ) -> (Vec<Msg>, Vec<Shade>, Option<StatTable>) {
     let vs = state.regime_vs;
-    let pair = rolling_correlations(data, &[Counterpart::Qqq, vs], state.window);
-    let (Some(Ok(a)), Some(Ok(b))) = (pair.first(), pair.get(1)) else {
+    let missing: Vec<Counterpart> = [Counterpart::Qqq, vs]
+        .into_iter()
+        .filter(|c| !computed.iter().flatten().any(|s| s.counterpart == *c))
+        .collect();
+    let extra = rolling_correlations(data, &missing, state.window);
+    let series = |c: Counterpart| {
+        computed
+            .iter()
+            .chain(&extra)
+            .flatten()
+            .find(|s| s.counterpart == c)
+    };
+    let (Some(a), Some(b)) = (series(Counterpart::Qqq), series(vs)) else {
         return (Vec::new(), Vec::new(), None);
     };
     let all = |s: &CorrelationSeries| s.stats(0, s.values.len());
