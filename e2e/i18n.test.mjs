@@ -267,6 +267,10 @@ test('when Chinese cannot be fetched the page stays in English and says why', as
   // The note sits in the masthead's flow: it does not cover the title.
   const [n, t] = await Promise.all([note.boundingBox(), p.page.locator('header.masthead h1').boundingBox()]);
   assert.ok(n.y + n.height <= t.y, `note ${JSON.stringify(n)} over title ${JSON.stringify(t)}`);
+  // Choosing English again clears the note (it was about Chinese).
+  await p.page.locator('.lang-switch select').selectOption('en');
+  await p.page.waitForTimeout(200);
+  assert.equal((await note.textContent()).trim(), '');
   assert.deepEqual(p.errors.filter((e) => !/404/.test(e)), []);
   await context.close();
 });

@@ -90,10 +90,13 @@ pub fn App() -> impl IntoView {
     // installed, and if it cannot be, the switch says why.
     Effect::new(move |_| {
         let tag = app.wanted.get();
+        // A note about another language's failure goes once the reader picks again.
+        if app.lang_error.with_untracked(Option::is_some) {
+            app.lang_error.set(None);
+        }
         if Locale::installed(tag).is_some() {
             return;
         }
-        app.lang_error.set(None);
         leptos::task::spawn_local(async move {
             match data::load_language(tag).await {
                 Ok(()) => app.installed.update(|n| *n += 1),
