@@ -153,10 +153,13 @@ fn language_file(tag: &str, kind: &str) -> String {
 /// snapshot is) and installs them, so [`repricing_core::text::Locale::get`] and the story
 /// give that language. The error is a reader's sentence with the technical detail.
 pub async fn load_language(tag: &'static str) -> Result<(), String> {
-    let sentence = crate::state::tm(
-        &repricing_core::text::Msg::new("lang-failed").text("lang", repricing_core::text::Locale::name(tag)),
-    );
-    let failed = |detail: String| with_detail(&sentence, &detail);
+    let failed = |detail: String| {
+        let sentence = crate::state::tm(
+            &repricing_core::text::Msg::new("lang-failed")
+                .text("lang", repricing_core::text::Locale::name(tag)),
+        );
+        with_detail(&sentence, &detail)
+    };
     let (ftl, story) = (language_file(tag, "ftl"), language_file(tag, "story"));
     let (ftl_text, story_text) = futures::future::join(
         retrying(|bypass_cache| fetch_text(&ftl, bypass_cache)),
