@@ -11,7 +11,7 @@
 mod common;
 
 use repricing_core::views::chart::{chart_view, prepare, Control};
-use repricing_core::views::correlation::{rolling_correlations, Counterpart, MarketData, WINDOWS};
+use repricing_core::views::correlation::{Counterpart, MarketData, WINDOWS};
 use repricing_core::views::state::{Chart, ViewState};
 use repricing_core::Snapshot;
 use std::sync::Arc;
@@ -49,18 +49,7 @@ fn main() {
     let Ok(data) = data else {
         common::fail(&path, "bitcoin or the market calendar is unusable")
     };
-    let (corr_ms, values) = time(|| {
-        WINDOWS
-            .iter()
-            .map(|w| rolling_correlations(&data, &Counterpart::ALL, *w))
-            .map(|all| {
-                all.iter()
-                    .flatten()
-                    .map(|s| s.values.iter().flatten().count())
-                    .sum::<usize>()
-            })
-            .sum::<usize>()
-    });
+    let (corr_ms, values) = time(|| common::every_rolling_correlation(&data));
     println!("core (native; fastest / median of {ROUNDS} runs):");
     println!(
         "  snapshot parse + validation: {:.2} / {:.2} ms ({} bytes)",

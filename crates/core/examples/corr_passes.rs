@@ -7,7 +7,7 @@
 
 mod common;
 
-use repricing_core::views::correlation::{rolling_correlations, Counterpart, MarketData, WINDOWS};
+use repricing_core::views::correlation::MarketData;
 use repricing_core::Snapshot;
 
 fn main() {
@@ -22,14 +22,7 @@ fn main() {
         .unwrap_or(0);
     let mut values = 0;
     for _ in 0..passes {
-        for window in WINDOWS {
-            for series in rolling_correlations(&data, &Counterpart::ALL, window)
-                .iter()
-                .flatten()
-            {
-                values += std::hint::black_box(series.values.iter().flatten().count());
-            }
-        }
+        values += std::hint::black_box(common::every_rolling_correlation(&data));
     }
     println!("{passes} passes, {values} values");
 }
