@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use repricing_core::views::chart::Control;
 use repricing_core::views::correlation::MarketData;
 use repricing_core::views::lens::lens_view;
+use repricing_core::views::state::ViewState;
 use repricing_core::Snapshot;
 use std::sync::Arc;
 
@@ -18,31 +19,16 @@ pub fn LensPanel(snapshot: Arc<Snapshot>) -> impl IntoView {
     let app = use_app();
     let market = MarketData::from_snapshot(&snapshot).ok().map(Arc::new);
     let s = snapshot.clone();
-    // What `lens_view` reads of the view state: the lens recomputes when one of these
-    // changes, not on every control of every chart.
-    let inputs = Memo::new(move |_| {
-        app.view.with(|v| {
-            (
-                v.lens,
-                v.lens_days,
-                v.correlation.with.clone(),
-                v.correlation.window,
-            )
-        })
-    });
-    let view = Memo::new(move |_| {
-        // Read, not only tracked: a memo computes when read, and only then tells its
-        // readers it changed.
-        inputs.with(|_| ());
-        Arc::new(app.view.with_untracked(|v| lens_view(&s, market.as_deref(), v)))
-    });
+    // The lens is worked out again only when what it reads changes, not on every control
+    // of every chart.
+    let part = Memo::new(move |_| app.view.with(ViewState::lens_part));
+    let view = Memo::new(move |_| Arc::new(part.with(|p| lens_view(&s, market.as_deref(), p))));
     let initial = view.get_untracked();
     let options = initial.events.clone();
     let days = match &initial.days {
         Control::Choice { key, label, options } => {
             let key = *key;
-            let lens_days = Memo::new(move |_| app.view.with(|v| v.lens_days));
-            let selected = Signal::derive(move || lens_days.get().to_string());
+            let selected = Signal::derive(move || part.with(|p| p.lens_days.to_string()));
             let pick = Callback::new(move |value: String| app.edit(key, &value));
             let options = options.iter().map(|o| (o.value.clone(), tm(&o.label))).collect();
             Some(view! { <Segmented label=tm(label) options selected pick /> })

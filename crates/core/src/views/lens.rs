@@ -4,7 +4,7 @@
 //! return, the ETH burn and each selected correlation, each with n, or why it has none.
 
 use super::chart::Control;
-use super::correlation::{in_sentence, rolling_correlations, MarketData};
+use super::correlation::{in_sentence, rolling_correlations, Counterpart, MarketData};
 use super::state::ViewState;
 use crate::analysis::lens::{lens, BeforeAfter, Flows, LensInputs, Measure, NotCovered};
 use crate::snapshot::ids;
@@ -90,8 +90,34 @@ pub struct LensEvent {
     pub label: DataText,
 }
 
+/// What the lens reads of the view state ([`ViewState::lens_part`]): the page keeps a memo
+/// of it, so the lens is worked out again only when one of these changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LensState {
+    /// The event in the lens (its date), if any.
+    pub lens: Option<Date>,
+    /// Market days either side of it.
+    pub lens_days: usize,
+    /// Chart 1's counterparts (the lens compares their correlations).
+    pub with: Vec<Counterpart>,
+    /// Chart 1's correlation window.
+    pub window: usize,
+}
+
+impl ViewState {
+    /// The part of the view the lens panel depends on.
+    pub fn lens_part(&self) -> LensState {
+        LensState {
+            lens: self.lens,
+            lens_days: self.lens_days,
+            with: self.correlation.with.clone(),
+            window: self.correlation.window,
+        }
+    }
+}
+
 /// The lens panel: the event picker, and for a picked event the before/after table.
-pub fn lens_view(snapshot: &Snapshot, market: Option<&MarketData>, state: &ViewState) -> LensView {
+pub fn lens_view(snapshot: &Snapshot, market: Option<&MarketData>, state: &LensState) -> LensView {
     // In date order, numbered as the charts number them.
     let mut dated: Vec<&crate::snapshot::Event> = snapshot.events.iter().collect();
     dated.sort_by_key(|e| e.date);
@@ -135,7 +161,7 @@ pub fn lens_view(snapshot: &Snapshot, market: Option<&MarketData>, state: &ViewS
     let (Some(event), Some(market)) = (picked, market) else {
         return out;
     };
-    let correlations = rolling_correlations(market, &state.correlation.with, state.correlation.window);
+    let correlations = rolling_correlations(market, &state.with, state.window);
     let inputs = LensInputs {
         calendar: &market.dates,
         btc: snapshot.series(ids::BTC_USD).ok(),
@@ -183,7 +209,7 @@ pub fn lens_view(snapshot: &Snapshot, market: Option<&MarketData>, state: &ViewS
     for (c, ba) in &l.correlations {
         out.rows.push(row(
             Msg::new("lens-corr")
-                .num("window", state.correlation.window as f64, NumFmt::Count)
+                .num("window", state.window as f64, NumFmt::Count)
                 .msg("with", in_sentence(*c)),
             ba,
             NumFmt::Corr,
@@ -213,9 +239,27 @@ mod tests {
     }
 
     #[test]
+    fn the_lens_part_changes_with_what_the_lens_reads_and_nothing_else() {
+        let base = ViewState::default();
+        let mut other = base.clone();
+        assert!(other.edit("f.agg", "month") && other.edit("b.view", "usd"));
+        assert_eq!(other.lens_part(), base.lens_part(), "another chart's controls");
+        for (key, value) in [
+            ("lens", "2025-10-10"),
+            ("lens.n", "60"),
+            ("c.with", "gld"),
+            ("c.window", "30"),
+        ] {
+            let mut v = base.clone();
+            assert!(v.edit(key, value), "{key}");
+            assert_ne!(v.lens_part(), base.lens_part(), "{key}");
+        }
+    }
+
+    #[test]
     fn the_lens_numbers_its_events_as_the_charts_do() {
         let s = snapshot();
-        let l = lens_view(&s, None, &ViewState::default());
+        let l = lens_view(&s, None, &ViewState::default().lens_part());
         let every = crate::views::range::Span {
             from: date!(2000 - 01 - 01),
             to: date!(2100 - 01 - 01),
@@ -240,7 +284,7 @@ mod tests {
         let s = snapshot();
         let m = MarketData::from_snapshot(&s).unwrap();
         let v = ViewState::from_query("lens=2025-10-10&lens.n=20");
-        let l = lens_view(&s, Some(&m), &v);
+        let l = lens_view(&s, Some(&m), &v.lens_part());
         assert_eq!(l.selected, "2025-10-10");
         assert!(l.title.is_some());
         // BTC flows, ETH flows, BTC return, burn, two correlations.
@@ -265,10 +309,18 @@ mod tests {
         let s = snapshot();
         let m = MarketData::from_snapshot(&s).unwrap();
         // The Merge (2022) is before the first ETF listing.
-        let l = lens_view(&s, Some(&m), &ViewState::from_query("lens=2022-09-15"));
+        let l = lens_view(
+            &s,
+            Some(&m),
+            &ViewState::from_query("lens=2022-09-15").lens_part(),
+        );
         assert_eq!(l.rows[0].before.id, "lens-starts");
         // A date that is no event picks nothing.
-        let l = lens_view(&s, Some(&m), &ViewState::from_query("lens=2025-10-11"));
+        let l = lens_view(
+            &s,
+            Some(&m),
+            &ViewState::from_query("lens=2025-10-11").lens_part(),
+        );
         assert!(l.rows.is_empty() && l.selected.is_empty());
     }
 }
