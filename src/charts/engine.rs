@@ -1016,61 +1016,71 @@ fn draw_bars<DB: DrawingBackend>(
     for (pi, panel) in panels.iter().enumerate() {
         let r = panel.rect;
         let width_px = ((r.right - r.left) / (panel.x.1 - panel.x.0).max(1.0) * bar_days).max(style.dpr);
-        let zero = clamp_px(panel, 0.0);
-        let stacks: Vec<_> = frame
+        let spans: Vec<(i32, i32)> = frame
+            .x
+            .iter()
+            .map(|d| {
+                let cx = panel.x_px(day_x(*d));
+                (
+                    (cx - width_px / 2.0).round() as i32,
+                    (cx + width_px / 2.0).round().max(cx - width_px / 2.0 + 1.0) as i32,
+                )
+            })
+            .collect();
+        let bar = |(x0, x1): (i32, i32), from: f64, to: f64, c: RGBColor| {
+            root.draw(&Rectangle::new(
+                [
+                    (x0, clamp_px(panel, from).round() as i32),
+                    (x1, clamp_px(panel, to).round() as i32),
+                ],
+                c.filled(),
+            ))
+            .map_err(draw_err)
+        };
+        // Series by series and, for bars coloured by sign, one sign after the other: the
+        // bars of one day never overlap another day's, so the picture is the same as day
+        // by day, and runs of one colour let the backend fill many bars at once.
+        let finite = |v: &Option<f64>| v.filter(|v| v.is_finite());
+        for s in frame.series.iter().filter(|s| s.panel == pi) {
+            let SeriesKind::Bar { by_sign } = s.kind else {
+                continue;
+            };
+            let passes: &[Option<bool>] = if by_sign {
+                &[Some(false), Some(true)]
+            } else {
+                &[None]
+            };
+            for negative in passes {
+                let c = match negative {
+                    Some(true) => t.outflow,
+                    Some(false) => t.inflow,
+                    None => color(t, s.color),
+                };
+                for (span, v) in spans.iter().zip(&s.values) {
+                    let Some(v) = finite(v) else {
+                        continue;
+                    };
+                    if negative.is_none_or(|n| n == (v < 0.0)) {
+                        bar(*span, 0.0, v, c)?;
+                    }
+                }
+            }
+        }
+        // Stacks: each layer starts where the layers before it ended on its side of zero.
+        let (mut up, mut down) = (vec![0.0; spans.len()], vec![0.0; spans.len()]);
+        for s in frame
             .series
             .iter()
             .filter(|s| s.panel == pi && s.kind == SeriesKind::Stack)
-            .collect();
-        for (i, d) in frame.x.iter().enumerate() {
-            let cx = panel.x_px(day_x(*d));
-            let (x0, x1) = (
-                (cx - width_px / 2.0).round() as i32,
-                (cx + width_px / 2.0).round().max(cx - width_px / 2.0 + 1.0) as i32,
-            );
-            for s in frame.series.iter().filter(|s| s.panel == pi) {
-                if let SeriesKind::Bar { by_sign } = s.kind {
-                    let Some(v) = s.values.get(i).copied().flatten().filter(|v| v.is_finite()) else {
-                        continue;
-                    };
-                    let c = match (by_sign, v < 0.0) {
-                        (true, true) => t.outflow,
-                        (true, false) => t.inflow,
-                        (false, _) => color(t, s.color),
-                    };
-                    root.draw(&Rectangle::new(
-                        [(x0, zero.round() as i32), (x1, clamp_px(panel, v).round() as i32)],
-                        c.filled(),
-                    ))
-                    .map_err(draw_err)?;
-                }
-            }
-            let (mut up, mut down) = (0.0, 0.0);
-            for s in &stacks {
-                let Some(v) = s
-                    .values
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .filter(|v| v.is_finite() && *v != 0.0)
-                else {
+        {
+            let c = color(t, s.color);
+            for (((span, v), up), down) in spans.iter().zip(&s.values).zip(&mut up).zip(&mut down) {
+                let Some(v) = finite(v).filter(|v| *v != 0.0) else {
                     continue;
                 };
-                let (from, to) = if v > 0.0 {
-                    up += v;
-                    (up - v, up)
-                } else {
-                    down += v;
-                    (down - v, down)
-                };
-                root.draw(&Rectangle::new(
-                    [
-                        (x0, clamp_px(panel, from).round() as i32),
-                        (x1, clamp_px(panel, to).round() as i32),
-                    ],
-                    color(t, s.color).filled(),
-                ))
-                .map_err(draw_err)?;
+                let side = if v > 0.0 { up } else { down };
+                *side += v;
+                bar(*span, *side - v, *side, c)?;
             }
         }
     }

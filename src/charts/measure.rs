@@ -3,7 +3,7 @@
 //! plotters' own estimate on the web appends a `<span>` to the page and reads its
 //! `offsetHeight` — a forced layout of the whole page for every label measured, which made
 //! each redraw spend most of its time in layout. A detached canvas's `measureText` needs no
-//! layout, and uses the same font string plotters-canvas draws with, so a measured label
+//! layout, and uses the same font string the chart backend draws with ([`font_spec`]), so a measured label
 //! is exactly the drawn one. Widths are cached per (font, text): tick labels and end labels
 //! repeat from one draw to the next.
 
@@ -16,15 +16,17 @@ const CACHE_LIMIT: usize = 4096;
 /// Width of `text` in canvas px in `font`, or `None` where no canvas can measure (host
 /// tests: the caller falls back to the backend's estimate).
 pub fn text_width(text: &str, font: &TextStyle<'_>) -> Option<f64> {
-    // The font string plotters-canvas sets before it draws.
     let f = &font.font;
-    let spec = format!(
-        "{} {}px {}",
-        f.get_style().as_str(),
-        f.get_size(),
-        f.get_family().as_str()
-    );
-    measure(&spec, text)
+    measure(
+        &font_spec(f.get_style().as_str(), f.get_size(), f.get_family().as_str()),
+        text,
+    )
+}
+
+/// The canvas font string of a style, size (canvas px) and family: the one the chart
+/// backend draws with, so that a measured label is the drawn one.
+pub fn font_spec(style: &str, size: f64, family: &str) -> String {
+    format!("{style} {size}px {family}")
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -9,6 +9,7 @@
 //! canvas px (`x_px`, `y_px`) and back (`x_data`), and [`HoverMap`] keeps the panels of the
 //! last draw for the hover overlay.
 
+pub mod canvas;
 pub mod engine;
 pub mod measure;
 

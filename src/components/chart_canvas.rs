@@ -18,6 +18,7 @@
 //! [`EventList`] under the chart lists them (explaining the numbers on a phone) as
 //! buttons that do the same from the keyboard.
 
+use crate::charts::canvas::ChartCanvas2d;
 use crate::charts::engine::{self, Hover};
 use crate::charts::{nearest_index, DrawnEvent, HoverMap, Style};
 use crate::components::event_list::{self, EventList};
@@ -28,7 +29,6 @@ use crate::theme::Theme;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use repricing_core::text::{Locale, Msg};
 use repricing_core::views::day_x;
 use repricing_core::views::frame::Frame;
@@ -157,7 +157,7 @@ pub fn ChartCanvas(
         if !sized.get_untracked() {
             sized.set(true);
         }
-        let result = CanvasBackend::with_canvas_object(canvas)
+        let result = ChartCanvas2d::new(canvas)
             .ok_or_else(|| "this browser has no 2D canvas".to_owned())
             .and_then(|backend| engine::draw(&backend.into_drawing_area(), &frame, &style, locale()));
         match result {

@@ -2,6 +2,7 @@
 //! CSV of what is shown, and a PNG at 2×.
 
 use crate::browser::{copy_text, download, download_csv, link, page_base};
+use crate::charts::canvas::ChartCanvas2d;
 use crate::charts::{draw_err, engine, Style};
 use crate::components::chart_section::chart_height;
 use crate::state::{locale, t, tm, use_app};
@@ -9,7 +10,6 @@ use crate::theme::Theme;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters_canvas::CanvasBackend;
 use repricing_core::text::Msg;
 use repricing_core::views::chart::ChartView;
 use repricing_core::views::export::{view_csv, CsvHeader};
@@ -216,7 +216,7 @@ fn export_png(
     let chart_h = height(CSS_WIDTH);
     canvas.set_width((CSS_WIDTH * DPR) as u32);
     canvas.set_height(((chart_h + FOOTER_CSS) * DPR) as u32);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| t("no-canvas"))?;
+    let backend = ChartCanvas2d::new(canvas.clone()).ok_or_else(|| t("no-canvas"))?;
     let root = backend.into_drawing_area();
     root.fill(&theme.background).map_err(draw_err)?;
     let (top, bottom) = root.split_vertically((chart_h * DPR) as u32);

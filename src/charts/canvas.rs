@@ -1,0 +1,317 @@
+//! The backend charts are drawn with: plotters-canvas's [`CanvasBackend`], with the calls a
+//! chart makes by the thousand done here so that they cost less.
+//!
+//! plotters-canvas sets the fill or stroke colour (a `format!`-ed `rgba(…)` string, decoded
+//! into JavaScript and parsed by the browser) before every shape, and the font, alignment
+//! and baseline before every label. A chart draws thousands of bars and hundreds of labels
+//! in a handful of colours and fonts, so most of a redraw went into setting what was
+//! already set. Here:
+//! - the context's pen (fill, stroke, line width, font, alignment, baseline) is remembered
+//!   and set only when it changes;
+//! - filled rectangles drawn one after another in one colour are one path, filled once
+//!   (each is wound the same way, so overlaps fill as their union, as separate fills do);
+//! - circles, polygons, pixels and rotated text are drawn by plotters-canvas itself, after
+//!   which the pen is taken as unknown.
+//!
+//! Coordinates are canvas px and every shape comes out as plotters-canvas draws it (a
+//! single line on a pixel row or column moved half a pixel, as there).
+
+use plotters::prelude::DrawingBackend;
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
+};
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// A colour as the pen remembers it: rgb and alpha's bits.
+type ColorKey = ((u8, u8, u8), u64);
+
+fn key(c: BackendColor) -> ColorKey {
+    (c.rgb, c.alpha.to_bits())
+}
+
+/// What the context is known to be set to (`None`: not known).
+#[derive(Default)]
+struct Pen {
+    fill: Option<ColorKey>,
+    stroke: Option<ColorKey>,
+    width: Option<u32>,
+    font: Option<String>,
+    align: Option<&'static str>,
+    baseline: Option<&'static str>,
+}
+
+/// A chart canvas: plotters-canvas plus a remembered pen and batched rectangles.
+pub struct ChartCanvas2d {
+    inner: CanvasBackend,
+    ctx: CanvasRenderingContext2d,
+    pen: Pen,
+    /// Filled rectangles added to the current path and not yet filled.
+    pending_rects: bool,
+}
+
+/// A drawing failure of the canvas (a JavaScript exception, in words).
+#[derive(Debug)]
+pub struct CanvasFailure(String);
+
+impl std::fmt::Display for CanvasFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CanvasFailure {}
+
+type DrawResult = Result<(), DrawingErrorKind<CanvasFailure>>;
+
+fn failure(e: impl std::fmt::Debug) -> DrawingErrorKind<CanvasFailure> {
+    DrawingErrorKind::DrawingError(CanvasFailure(format!("{e:?}")))
+}
+
+/// A colour as CSS: `#rrggbb` when opaque (no formatting machinery), else `rgba(…)`.
+pub fn css_color(c: BackendColor) -> String {
+    let (r, g, b) = c.rgb;
+    if c.alpha >= 1.0 {
+        let mut s = String::with_capacity(7);
+        s.push('#');
+        for digit in [r >> 4, r & 15, g >> 4, g & 15, b >> 4, b & 15] {
+            s.push(char::from_digit(u32::from(digit), 16).unwrap_or('0'));
+        }
+        s
+    } else {
+        format!("rgba({r},{g},{b},{})", c.alpha)
+    }
+}
+
+impl ChartCanvas2d {
+    /// The backend of `canvas`, or `None` where it has no 2D context.
+    pub fn new(canvas: HtmlCanvasElement) -> Option<Self> {
+        let ctx = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        let inner = CanvasBackend::with_canvas_object(canvas)?;
+        Some(Self {
+            inner,
+            ctx,
+            pen: Pen::default(),
+            pending_rects: false,
+        })
+    }
+
+    /// Fills the rectangles added so far.
+    fn flush(&mut self) {
+        if self.pending_rects {
+            self.ctx.fill();
+            self.pending_rects = false;
+        }
+    }
+
+    fn set_fill(&mut self, c: BackendColor) {
+        if self.pen.fill != Some(key(c)) {
+            self.ctx.set_fill_style_str(&css_color(c));
+            self.pen.fill = Some(key(c));
+        }
+    }
+
+    fn set_stroke(&mut self, style: &impl BackendStyle) {
+        let c = style.color();
+        if self.pen.stroke != Some(key(c)) {
+            self.ctx.set_stroke_style_str(&css_color(c));
+            self.pen.stroke = Some(key(c));
+        }
+        let w = style.stroke_width();
+        if self.pen.width != Some(w) {
+            self.ctx.set_line_width(f64::from(w));
+            self.pen.width = Some(w);
+        }
+    }
+
+    /// Draws with plotters-canvas itself: the pen is unknown afterwards.
+    fn delegate<T>(
+        &mut self,
+        f: impl FnOnce(
+            &mut CanvasBackend,
+        ) -> Result<T, DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>,
+    ) -> Result<T, DrawingErrorKind<CanvasFailure>> {
+        self.flush();
+        let out = f(&mut self.inner);
+        self.pen = Pen::default();
+        out.map_err(|e| match e {
+            DrawingErrorKind::DrawingError(e) => failure(e),
+            DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+        })
+    }
+}
+
+impl Drop for ChartCanvas2d {
+    fn drop(&mut self) {
+        self.flush();
+    }
+}
+
+/// A line along a pixel row or column, moved half a pixel to cover whole pixels.
+fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
+    let (mut a, mut b) = (
+        (f64::from(from.0), f64::from(from.1)),
+        (f64::from(to.0), f64::from(to.1)),
+    );
+    if from.0 == to.0 {
+        a.0 -= 0.5;
+        b.0 -= 0.5;
+    }
+    if from.1 == to.1 {
+        a.1 -= 0.5;
+        b.1 -= 0.5;
+    }
+    (a, b)
+}
+
+impl DrawingBackend for ChartCanvas2d {
+    type ErrorType = CanvasFailure;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.inner.get_size()
+    }
+
+    fn ensure_prepared(&mut self) -> DrawResult {
+        Ok(())
+    }
+
+    fn present(&mut self) -> DrawResult {
+        self.flush();
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> DrawResult {
+        self.delegate(|b| b.draw_pixel(point, color))
+    }
+
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> DrawResult {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        let (a, b) = crisp(from, to);
+        self.set_stroke(style);
+        self.ctx.begin_path();
+        self.ctx.move_to(a.0, a.1);
+        self.ctx.line_to(b.0, b.1);
+        self.ctx.stroke();
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> DrawResult {
+        let c = style.color();
+        if c.alpha == 0.0 {
+            return Ok(());
+        }
+        // Wound one way whatever the corners' order, so that a batch fills as a union.
+        let (x0, x1) = (upper_left.0.min(bottom_right.0), upper_left.0.max(bottom_right.0));
+        let (y0, y1) = (upper_left.1.min(bottom_right.1), upper_left.1.max(bottom_right.1));
+        let (x, y, w, h) = (
+            f64::from(x0),
+            f64::from(y0),
+            f64::from(x1 - x0),
+            f64::from(y1 - y0),
+        );
+        if fill {
+            if !(self.pending_rects && self.pen.fill == Some(key(c))) {
+                self.flush();
+                self.set_fill(c);
+                self.ctx.begin_path();
+                self.pending_rects = true;
+            }
+            self.ctx.rect(x, y, w, h);
+        } else {
+            self.flush();
+            self.set_stroke(style);
+            self.ctx.stroke_rect(x, y, w, h);
+        }
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> DrawResult {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        let mut path = path.into_iter();
+        let Some(first) = path.next() else {
+            return Ok(());
+        };
+        self.set_stroke(style);
+        self.ctx.begin_path();
+        self.ctx.move_to(f64::from(first.0), f64::from(first.1));
+        for p in path {
+            self.ctx.line_to(f64::from(p.0), f64::from(p.1));
+        }
+        self.ctx.stroke();
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> DrawResult {
+        self.delegate(|b| b.draw_circle(center, radius, style, fill))
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> DrawResult {
+        self.delegate(|b| b.fill_polygon(vert, style))
+    }
+
+    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> DrawResult {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        if !matches!(style.transform(), FontTransform::None) {
+            return self.delegate(|b| b.draw_text(text, style, pos));
+        }
+        self.flush();
+        let baseline = match style.anchor().v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        };
+        if self.pen.baseline != Some(baseline) {
+            self.ctx.set_text_baseline(baseline);
+            self.pen.baseline = Some(baseline);
+        }
+        let align = match style.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        };
+        if self.pen.align != Some(align) {
+            self.ctx.set_text_align(align);
+            self.pen.align = Some(align);
+        }
+        self.set_fill(color);
+        let font = super::measure::font_spec(style.style().as_str(), style.size(), style.family().as_str());
+        if self.pen.font.as_deref() != Some(font.as_str()) {
+            self.ctx.set_font(&font);
+            self.pen.font = Some(font);
+        }
+        self.ctx
+            .fill_text(text, f64::from(pos.0), f64::from(pos.1))
+            .map_err(failure)
+    }
+}
