@@ -215,3 +215,116 @@ fn a_cut_file_is_a_readable_error() {
         "{e}"
     );
 }
+
+/// A fresh canvas of `w`×`h` px.
+fn canvas(w: u32, h: u32) -> HtmlCanvasElement {
+    let c: HtmlCanvasElement = document().create_element("canvas").unwrap().unchecked_into();
+    c.set_width(w);
+    c.set_height(h);
+    c
+}
+
+/// The raw RGBA bytes of `c`.
+fn rgba(c: &HtmlCanvasElement) -> Vec<u8> {
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().unchecked_into();
+    ctx.get_image_data(0.0, 0.0, f64::from(c.width()), f64::from(c.height()))
+        .unwrap()
+        .data()
+        .to_vec()
+}
+
+/// The shapes a chart draws, in an order that makes the chart backend batch, switch pens
+/// and fall back to plotters-canvas.
+fn scene<DB: plotters::prelude::DrawingBackend>(
+    root: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+) {
+    use plotters::prelude::*;
+    let (a, b) = (RGBColor(200, 30, 40), RGBColor(20, 90, 200));
+    let font = |px: f64, c: RGBColor| ("sans-serif", px).into_font().color(&c);
+    root.fill(&WHITE).unwrap();
+    // Opaque rectangles: runs of one colour, overlapping, one with its corners reversed.
+    for i in 0..12 {
+        let c = if i % 5 < 3 { a } else { b };
+        root.draw(&Rectangle::new(
+            [(10 + i * 9, 10), (22 + i * 9, 60 + i)],
+            c.filled(),
+        ))
+        .unwrap();
+    }
+    root.draw(&Rectangle::new([(140, 70), (120, 40)], a.filled()))
+        .unwrap();
+    // Translucent ones overlap: the overlap is darker, as two fills make it.
+    for i in 0..3 {
+        root.draw(&Rectangle::new(
+            [(150 + i * 10, 10), (180 + i * 10, 50)],
+            a.mix(0.3).filled(),
+        ))
+        .unwrap();
+    }
+    root.draw(&Rectangle::new(
+        [(10, 80), (60, 120)],
+        ShapeStyle::from(&b).stroke_width(2),
+    ))
+    .unwrap();
+    // Lines: a grid line, a path, a dashed line; then text in two fonts, alternately.
+    root.draw(&PathElement::new(
+        vec![(0, 130), (200, 130)],
+        ShapeStyle::from(&BLACK).stroke_width(1),
+    ))
+    .unwrap();
+    root.draw(&PathElement::new(
+        vec![(10, 190), (50, 140), (90, 170), (130, 150)],
+        ShapeStyle::from(&a).stroke_width(3),
+    ))
+    .unwrap();
+    root.draw(&plotters::element::DashedPathElement::new(
+        vec![(10, 200), (190, 200)],
+        4,
+        3,
+        ShapeStyle::from(&b).stroke_width(1),
+    ))
+    .unwrap();
+    for (i, s) in ["$1bn", "2025", "−$903.2m", "简体中文"].iter().enumerate() {
+        let f = if i % 2 == 0 {
+            font(12.0, BLACK)
+        } else {
+            font(15.0, b)
+        };
+        root.draw(&Text::new(s.to_string(), (20 + i as i32 * 40, 215), f))
+            .unwrap();
+    }
+    root.draw(&Circle::new((170, 170), 8, a.filled())).unwrap();
+    root.draw(&Circle::new(
+        (170, 170),
+        8,
+        ShapeStyle::from(&WHITE).stroke_width(2),
+    ))
+    .unwrap();
+    root.draw(&Polygon::new(
+        vec![(150, 100), (190, 110), (170, 125)],
+        b.mix(0.5).filled(),
+    ))
+    .unwrap();
+    // Text after the fallback: the pen must be set again.
+    root.draw(&Text::new("after".to_owned(), (150, 230), font(12.0, a)))
+        .unwrap();
+    root.present().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn the_chart_backend_draws_what_plotters_canvas_draws() {
+    use crypto_repricing::charts::canvas::ChartCanvas2d;
+    use plotters::prelude::IntoDrawingArea;
+    let (ours, theirs) = (canvas(200, 240), canvas(200, 240));
+    scene(&ChartCanvas2d::new(ours.clone()).unwrap().into_drawing_area());
+    scene(
+        &plotters_canvas::CanvasBackend::with_canvas_object(theirs.clone())
+            .unwrap()
+            .into_drawing_area(),
+    );
+    let (a, b) = (rgba(&ours), rgba(&theirs));
+    let differ = a.chunks(4).zip(b.chunks(4)).filter(|(p, q)| p != q).count();
+    assert_eq!(differ, 0, "{differ} pixels differ");
+    // And the scene drew something (a blank canvas would match too).
+    assert!(a.chunks(4).filter(|p| *p != [255, 255, 255, 255]).count() > 5000);
+}

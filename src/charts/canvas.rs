@@ -8,8 +8,9 @@
 //! already set. Here:
 //! - the context's pen (fill, stroke, line width, font, alignment, baseline) is remembered
 //!   and set only when it changes;
-//! - filled rectangles drawn one after another in one colour are one path, filled once
-//!   (each is wound the same way, so overlaps fill as their union, as separate fills do);
+//! - opaque filled rectangles drawn one after another in one colour are one path, filled
+//!   once (each wound the same way, so overlaps fill as their union, as separate opaque
+//!   fills look; translucent ones are filled one by one, as their overlaps darken);
 //! - circles, polygons, pixels and rotated text are drawn by plotters-canvas itself, after
 //!   which the pen is taken as unknown.
 //!
@@ -220,7 +221,7 @@ impl DrawingBackend for ChartCanvas2d {
             f64::from(x1 - x0),
             f64::from(y1 - y0),
         );
-        if fill {
+        if fill && c.alpha >= 1.0 {
             if !(self.pending_rects && self.pen.fill == Some(key(c))) {
                 self.flush();
                 self.set_fill(c);
@@ -228,6 +229,11 @@ impl DrawingBackend for ChartCanvas2d {
                 self.pending_rects = true;
             }
             self.ctx.rect(x, y, w, h);
+        } else if fill {
+            // Translucent: overlaps must darken as separate fills do, so no batch.
+            self.flush();
+            self.set_fill(c);
+            self.ctx.fill_rect(x, y, w, h);
         } else {
             self.flush();
             self.set_stroke(style);
