@@ -44,7 +44,7 @@ pub fn ControlBar(view: Memo<Arc<ChartView>>) -> impl IntoView {
     view! {
         <div class="controls">
             <For each=move || shapes.get() key=|s| s.clone() let:s>
-                <OneControl shape=s view />
+                <OneControl shape=s shapes view />
             </For>
         </div>
     }
@@ -52,12 +52,15 @@ pub fn ControlBar(view: Memo<Arc<ChartView>>) -> impl IntoView {
 
 /// The control of `view` whose shape is `shape`.
 #[component]
-fn OneControl(shape: String, view: Memo<Arc<ChartView>>) -> impl IntoView {
+fn OneControl(shape: String, shapes: Memo<Vec<String>>, view: Memo<Arc<ChartView>>) -> impl IntoView {
     let app = use_app();
     let theme = crate::use_theme();
-    let wanted = shape.clone();
-    let current =
-        Memo::new(move |_| view.with(|v| v.controls.iter().find(|c| self::shape(c) == wanted).cloned()));
+    // This control in the current view: found by the shapes the bar computed once per
+    // view (not each control computing every shape), and equal values notify nobody.
+    let current = Memo::new(move |_| {
+        let at = shapes.with(|all| all.iter().position(|s| *s == shape))?;
+        view.with(|v| v.controls.get(at).cloned())
+    });
     let Some(initial) = current.get_untracked() else {
         return ().into_any();
     };
