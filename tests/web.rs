@@ -284,6 +284,12 @@ fn scene<DB: plotters::prelude::DrawingBackend>(
         ShapeStyle::from(&b).stroke_width(1),
     ))
     .unwrap();
+    // A series-long path (sent as one SVG path string).
+    let zigzag: Vec<(i32, i32)> = (0..150)
+        .map(|i| (10 + i, 150 + (i * 37) % 23 - if i % 2 == 0 { 9 } else { 0 }))
+        .collect();
+    root.draw(&PathElement::new(zigzag, ShapeStyle::from(&b).stroke_width(2)))
+        .unwrap();
     for (i, s) in ["$1bn", "2025", "−$903.2m", "简体中文"].iter().enumerate() {
         let f = if i % 2 == 0 {
             font(12.0, BLACK)

@@ -11,6 +11,8 @@
 //! - opaque filled rectangles drawn one after another in one colour are one path, filled
 //!   once (each wound the same way, so overlaps fill as their union, as separate opaque
 //!   fills look; translucent ones are filled one by one, as their overlaps darken);
+//! - a long path (a series) goes to the browser as one SVG path string (`Path2D`), not a
+//!   call per point;
 //! - circles, polygons, pixels and rotated text are drawn by plotters-canvas itself, after
 //!   which the pen is taken as unknown.
 //!
@@ -150,6 +152,43 @@ impl Drop for ChartCanvas2d {
     }
 }
 
+/// Points from which a path goes to the browser as one SVG path string.
+const LONG_PATH: usize = 32;
+
+/// `M x y L x y …` of integer canvas px (no formatting machinery: digits pushed directly).
+pub fn svg_path(points: &[BackendCoord]) -> String {
+    let mut s = String::with_capacity(points.len() * 10);
+    for (i, (x, y)) in points.iter().enumerate() {
+        s.push(if i == 0 { 'M' } else { 'L' });
+        push_int(&mut s, *x);
+        s.push(' ');
+        push_int(&mut s, *y);
+    }
+    s
+}
+
+fn push_int(s: &mut String, v: i32) {
+    if v < 0 {
+        s.push('-');
+    }
+    let mut n = v.unsigned_abs();
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    loop {
+        if let Some(d) = digits.get_mut(len) {
+            *d = (n % 10) as u8;
+        }
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for d in digits.iter().take(len).rev() {
+        s.push(char::from(b'0' + d));
+    }
+}
+
 /// A line along a pixel row or column, moved half a pixel to cover whole pixels.
 fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
     let (mut a, mut b) = (
@@ -251,14 +290,22 @@ impl DrawingBackend for ChartCanvas2d {
             return Ok(());
         }
         self.flush();
-        let mut path = path.into_iter();
-        let Some(first) = path.next() else {
+        let points: Vec<BackendCoord> = path.into_iter().collect();
+        let Some((first, rest)) = points.split_first() else {
             return Ok(());
         };
         self.set_stroke(style);
+        // A long line (a series) is one SVG path string the browser parses, instead of a
+        // call into JavaScript per point.
+        if points.len() >= LONG_PATH {
+            if let Ok(path) = web_sys::Path2d::new_with_path_string(&svg_path(&points)) {
+                self.ctx.stroke_with_path(&path);
+                return Ok(());
+            }
+        }
         self.ctx.begin_path();
         self.ctx.move_to(f64::from(first.0), f64::from(first.1));
-        for p in path {
+        for p in rest {
             self.ctx.line_to(f64::from(p.0), f64::from(p.1));
         }
         self.ctx.stroke();
@@ -319,5 +366,37 @@ impl DrawingBackend for ChartCanvas2d {
         self.ctx
             .fill_text(text, f64::from(pos.0), f64::from(pos.1))
             .map_err(failure)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn svg_path_writes_every_point_as_integers() {
+        assert_eq!(
+            svg_path(&[(0, 0), (12, -7), (-2147483648, 2147483647), (105, 90)]),
+            "M0 0L12 -7L-2147483648 2147483647L105 90"
+        );
+        assert_eq!(svg_path(&[]), "");
+    }
+
+    #[test]
+    fn opaque_colors_are_hex_and_translucent_ones_rgba() {
+        assert_eq!(
+            css_color(BackendColor {
+                alpha: 1.0,
+                rgb: (255, 8, 160)
+            }),
+            "#ff08a0"
+        );
+        assert_eq!(
+            css_color(BackendColor {
+                alpha: 0.25,
+                rgb: (1, 2, 3)
+            }),
+            "rgba(1,2,3,0.25)"
+        );
     }
 }
