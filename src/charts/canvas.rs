@@ -11,9 +11,11 @@
 //! - opaque filled rectangles drawn one after another in one colour are one path, filled
 //!   once (each wound the same way, so overlaps fill as their union, as separate opaque
 //!   fills look; translucent ones are filled one by one, as their overlaps darken);
+//! - short opaque paths in one pen one after another (the dashes of a dashed line) are
+//!   subpaths of one path, stroked once;
 //! - a long path (a series) goes to the browser as one SVG path string (`Path2D`), not a
 //!   call per point;
-//! - circles, polygons, pixels and rotated text are drawn by plotters-canvas itself, after
+//! - polygons, pixels and rotated text are drawn by plotters-canvas itself, after
 //!   which the pen is taken as unknown.
 //!
 //! Coordinates are canvas px and every shape comes out as plotters-canvas draws it (a
@@ -46,13 +48,23 @@ struct Pen {
     baseline: Option<&'static str>,
 }
 
+/// Shapes added to the context's current path, drawn at the next [`ChartCanvas2d::flush`].
+#[derive(Clone, Copy, PartialEq)]
+enum Pending {
+    Nothing,
+    /// Opaque rectangles of the pen's fill colour.
+    Rects,
+    /// Short opaque lines (dashes, grid lines) of the pen's stroke.
+    Lines,
+}
+
 /// A chart canvas: plotters-canvas plus a remembered pen and batched rectangles.
 pub struct ChartCanvas2d {
     inner: CanvasBackend,
     ctx: CanvasRenderingContext2d,
     pen: Pen,
-    /// Filled rectangles added to the current path and not yet filled.
-    pending_rects: bool,
+    /// What the current path holds and is not yet drawn.
+    pending: Pending,
 }
 
 /// A drawing failure of the canvas (a JavaScript exception, in words).
@@ -97,16 +109,18 @@ impl ChartCanvas2d {
             inner,
             ctx,
             pen: Pen::default(),
-            pending_rects: false,
+            pending: Pending::Nothing,
         })
     }
 
     /// Fills the rectangles added so far.
     fn flush(&mut self) {
-        if self.pending_rects {
-            self.ctx.fill();
-            self.pending_rects = false;
+        match self.pending {
+            Pending::Nothing => {}
+            Pending::Rects => self.ctx.fill(),
+            Pending::Lines => self.ctx.stroke(),
         }
+        self.pending = Pending::Nothing;
     }
 
     fn set_fill(&mut self, c: BackendColor) {
@@ -261,11 +275,11 @@ impl DrawingBackend for ChartCanvas2d {
             f64::from(y1 - y0),
         );
         if fill && c.alpha >= 1.0 {
-            if !(self.pending_rects && self.pen.fill == Some(key(c))) {
+            if !(self.pending == Pending::Rects && self.pen.fill == Some(key(c))) {
                 self.flush();
                 self.set_fill(c);
                 self.ctx.begin_path();
-                self.pending_rects = true;
+                self.pending = Pending::Rects;
             }
             self.ctx.rect(x, y, w, h);
         } else if fill {
@@ -289,26 +303,39 @@ impl DrawingBackend for ChartCanvas2d {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        self.flush();
         let points: Vec<BackendCoord> = path.into_iter().collect();
         let Some((first, rest)) = points.split_first() else {
             return Ok(());
         };
+        let same_pen =
+            self.pen.stroke == Some(key(style.color())) && self.pen.width == Some(style.stroke_width());
+        if !(self.pending == Pending::Lines && same_pen) {
+            self.flush();
+        }
         self.set_stroke(style);
         // A long line (a series) is one SVG path string the browser parses, instead of a
         // call into JavaScript per point.
         if points.len() >= LONG_PATH {
+            self.flush();
             if let Ok(path) = web_sys::Path2d::new_with_path_string(&svg_path(&points)) {
                 self.ctx.stroke_with_path(&path);
                 return Ok(());
             }
         }
-        self.ctx.begin_path();
+        // Short opaque lines in one pen (the dashes of a dashed line) are subpaths of one
+        // path, stroked once; a translucent one is stroked alone (overlaps darken).
+        if self.pending != Pending::Lines {
+            self.ctx.begin_path();
+        }
         self.ctx.move_to(f64::from(first.0), f64::from(first.1));
         for p in rest {
             self.ctx.line_to(f64::from(p.0), f64::from(p.1));
         }
-        self.ctx.stroke();
+        if style.color().alpha >= 1.0 {
+            self.pending = Pending::Lines;
+        } else {
+            self.ctx.stroke();
+        }
         Ok(())
     }
 
@@ -319,7 +346,32 @@ impl DrawingBackend for ChartCanvas2d {
         style: &S,
         fill: bool,
     ) -> DrawResult {
-        self.delegate(|b| b.draw_circle(center, radius, style, fill))
+        let c = style.color();
+        if c.alpha == 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        if fill {
+            self.set_fill(c);
+        } else {
+            self.set_stroke(style);
+        }
+        self.ctx.begin_path();
+        self.ctx
+            .arc(
+                f64::from(center.0),
+                f64::from(center.1),
+                f64::from(radius),
+                0.0,
+                std::f64::consts::TAU,
+            )
+            .map_err(failure)?;
+        if fill {
+            self.ctx.fill();
+        } else {
+            self.ctx.stroke();
+        }
+        Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
