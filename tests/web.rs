@@ -311,6 +311,12 @@ fn scene<DB: plotters::prelude::DrawingBackend>(
         b.mix(0.5).filled(),
     ))
     .unwrap();
+    // A band along a series (sent as one SVG path string), translucent over the lines.
+    let band: Vec<(i32, i32)> = (0..60)
+        .map(|i| (20 + i * 3, 140 + (i * 7) % 11))
+        .chain((0..60).rev().map(|i| (20 + i * 3, 165 + (i * 5) % 9)))
+        .collect();
+    root.draw(&Polygon::new(band, a.mix(0.4).filled())).unwrap();
     // Text after the fallback: the pen must be set again.
     root.draw(&Text::new("after".to_owned(), (150, 230), font(12.0, a)))
         .unwrap();

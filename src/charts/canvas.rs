@@ -15,7 +15,8 @@
 //!   subpaths of one path, stroked once;
 //! - a long path (a series) goes to the browser as one SVG path string (`Path2D`), not a
 //!   call per point;
-//! - polygons, pixels and rotated text are drawn by plotters-canvas itself, after
+//! - a long polygon (a band along a series) is one SVG path string too;
+//! - pixels and rotated text are drawn by plotters-canvas itself, after
 //!   which the pen is taken as unknown.
 //!
 //! Coordinates are canvas px and every shape comes out as plotters-canvas draws it (a
@@ -379,7 +380,33 @@ impl DrawingBackend for ChartCanvas2d {
         vert: I,
         style: &S,
     ) -> DrawResult {
-        self.delegate(|b| b.fill_polygon(vert, style))
+        let c = style.color();
+        if c.alpha == 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        let points: Vec<BackendCoord> = vert.into_iter().collect();
+        let Some((first, rest)) = points.split_first() else {
+            return Ok(());
+        };
+        self.set_fill(c);
+        // A band along a series: one SVG path string, as a long line.
+        if points.len() >= LONG_PATH {
+            let mut d = svg_path(&points);
+            d.push('Z');
+            if let Ok(path) = web_sys::Path2d::new_with_path_string(&d) {
+                self.ctx.fill_with_path_2d(&path);
+                return Ok(());
+            }
+        }
+        self.ctx.begin_path();
+        self.ctx.move_to(f64::from(first.0), f64::from(first.1));
+        for p in rest {
+            self.ctx.line_to(f64::from(p.0), f64::from(p.1));
+        }
+        self.ctx.close_path();
+        self.ctx.fill();
+        Ok(())
     }
 
     fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> DrawResult {
