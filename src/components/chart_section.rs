@@ -157,6 +157,8 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
     let method = move || view.with(|v| tm(&v.method));
     let drawn = Signal::derive(move || frame.get().unwrap_or_else(|| Arc::new(empty_frame())));
     let stats = Signal::derive(move || view.with(|v| v.stats.clone()));
+    // The small bar figure is rebuilt only when its bars change, not with every view.
+    let mini = Memo::new(move |_| view.with(|v| v.mini.clone()));
     // The canvas is kept while the frame exists; only a frame error replaces it.
     let has_frame = Memo::new(move |_| frame.with(Option::is_some));
     // An embed shows headline, chart and source; its controls only when asked for.
@@ -215,7 +217,7 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
                     })
             })
         }}
-        {move || view.with(|v| v.mini.clone().filter(|_| show_controls).map(|bars| view! { <MiniBars bars /> }))}
+        {move || mini.get().filter(|_| show_controls).map(|bars| view! { <MiniBars bars /> })}
         // Link, CSV and PNG: on the page, and in an embed with `controls=1`.
         {show_controls.then(|| view! { <ShareBar chart view providers embed /> })}
         <p class="note">{move || notes.get()}</p>
