@@ -252,7 +252,42 @@ pub fn ChartCanvas(
             event_list::open(app, date);
         }
     };
-    let readout = Signal::derive(move || tooltip.get().filter(|_| touch.get()).map(|(h, _, _)| h));
+    // A memo: a mouse moving (no readout) leaves the strip's hint as it is.
+    let readout: Signal<Option<Hover>> =
+        Memo::new(move |_| tooltip.get().filter(|_| touch.get()).map(|(h, _, _)| h)).into();
+    // The pointer's tooltip. Its elements stay while the pointer moves: the rows are keyed
+    // by what they are (index, swatch, label), and only the title, the values and the
+    // place follow the point (rebuilding it would remove and re-set every attribute).
+    let tip = Memo::new(move |_| tooltip.get().filter(|_| !touch.get()));
+    let tip_rows = move || {
+        tip.with(|t| {
+            t.as_ref().map_or_else(Vec::new, |(h, ..)| {
+                h.rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (i, r.color.clone(), r.label.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let tip_value = move |i: usize| {
+        tip.with(|t| {
+            t.as_ref()
+                .and_then(|(h, ..)| h.rows.get(i).map(|r| r.value.clone()))
+                .unwrap_or_default()
+        })
+    };
+    let tip_place = move || {
+        tip.with(|t| {
+            t.as_ref().map_or_else(String::new, |(_, x, width)| {
+                if *x > width * 0.55 {
+                    format!("right:{:.0}px", (width - x + 12.0).max(0.0))
+                } else {
+                    format!("left:{:.0}px", x + 12.0)
+                }
+            })
+        })
+    };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let Some((next, text)) = frame.with_untracked(|f| {
             let current = hovered.get_untracked().map(|(i, _)| i);
@@ -303,41 +338,18 @@ pub fn ChartCanvas(
                     on:pointerdown=on_pointer
                     on:click=on_click
                 ></canvas>
-                {move || {
-                    tooltip
-                        .get()
-                        .filter(|_| !touch.get())
-                        .map(|(h, x, width)| {
-                            let flip = x > width * 0.55;
-                            let style = if flip {
-                                format!("right:{:.0}px", (width - x + 12.0).max(0.0))
-                            } else {
-                                format!("left:{:.0}px", x + 12.0)
-                            };
-                            view! {
-                                <div class="tooltip" style=style>
-                                    <div class="tooltip-title">{h.title}</div>
-                                    {h
-                                        .rows
-                                        .into_iter()
-                                        .map(|r| {
-                                            view! {
-                                                <div class="tooltip-row">
-                                                    {r
-                                                        .color
-                                                        .map(|c| {
-                                                            view! { <span class="swatch" style:background-color=c></span> }
-                                                        })}
-                                                    <span class="tooltip-label">{r.label}</span>
-                                                    <span class="tooltip-value">{r.value}</span>
-                                                </div>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </div>
-                            }
-                        })
-                }}
+                <Show when=move || tip.with(Option::is_some)>
+                    <div class="tooltip" style=tip_place>
+                        <div class="tooltip-title">{move || tip.with(|t| t.as_ref().map(|(h, ..)| h.title.clone()))}</div>
+                        <For each=tip_rows key=|row| row.clone() let:row>
+                            <div class="tooltip-row">
+                                {row.1.map(|c| view! { <span class="swatch" style:background-color=c></span> })}
+                                <span class="tooltip-label">{row.2}</span>
+                                <span class="tooltip-value">{move || tip_value(row.0)}</span>
+                            </div>
+                        </For>
+                    </div>
+                </Show>
             </div>
             <p class="chart-keys" id=keys_id>{t("chart-keys")}</p>
             <EventList key=name events=events.into() />
