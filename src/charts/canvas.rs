@@ -114,7 +114,15 @@ impl ChartCanvas2d {
         })
     }
 
-    /// Fills the rectangles added so far.
+    /// Adds the polyline `first`, `rest…` to the current path.
+    fn trace(&self, first: BackendCoord, rest: &[BackendCoord]) {
+        self.ctx.move_to(f64::from(first.0), f64::from(first.1));
+        for p in rest {
+            self.ctx.line_to(f64::from(p.0), f64::from(p.1));
+        }
+    }
+
+    /// Draws what the current path holds (rectangles filled, lines stroked).
     fn flush(&mut self) {
         match self.pending {
             Pending::Nothing => {}
@@ -328,10 +336,7 @@ impl DrawingBackend for ChartCanvas2d {
         if self.pending != Pending::Lines {
             self.ctx.begin_path();
         }
-        self.ctx.move_to(f64::from(first.0), f64::from(first.1));
-        for p in rest {
-            self.ctx.line_to(f64::from(p.0), f64::from(p.1));
-        }
+        self.trace(*first, rest);
         if style.color().alpha >= 1.0 {
             self.pending = Pending::Lines;
         } else {
@@ -400,10 +405,7 @@ impl DrawingBackend for ChartCanvas2d {
             }
         }
         self.ctx.begin_path();
-        self.ctx.move_to(f64::from(first.0), f64::from(first.1));
-        for p in rest {
-            self.ctx.line_to(f64::from(p.0), f64::from(p.1));
-        }
+        self.trace(*first, rest);
         self.ctx.close_path();
         self.ctx.fill();
         Ok(())
