@@ -255,11 +255,12 @@ pub fn ChartCanvas(
     // A memo: a mouse moving (no readout) leaves the strip's hint as it is.
     let readout: Signal<Option<Hover>> =
         Memo::new(move |_| tooltip.get().filter(|_| touch.get()).map(|(h, _, _)| h)).into();
-    // The pointer's tooltip. Its elements stay while the pointer moves: the rows are keyed
-    // by what they are (index, swatch, label), and only the title, the values and the
-    // place follow the point (rebuilding it would remove and re-set every attribute).
+    // The pointer's tooltip. Its elements stay while the pointer moves: the rows are built
+    // again only when what they are (index, swatch, label) changes, and only the title,
+    // the values and the place follow the point (rebuilding it would remove and re-set
+    // every attribute).
     let tip = Memo::new(move |_| tooltip.get().filter(|_| !touch.get()));
-    let tip_rows = move || {
+    let tip_rows = Memo::new(move |_| {
         tip.with(|t| {
             t.as_ref().map_or_else(Vec::new, |(h, ..)| {
                 h.rows
@@ -269,7 +270,7 @@ pub fn ChartCanvas(
                     .collect::<Vec<_>>()
             })
         })
-    };
+    });
     let tip_value = move |i: usize| {
         tip.with(|t| {
             t.as_ref()
@@ -341,13 +342,21 @@ pub fn ChartCanvas(
                 <Show when=move || tip.with(Option::is_some)>
                     <div class="tooltip" style=tip_place>
                         <div class="tooltip-title">{move || tip.with(|t| t.as_ref().map(|(h, ..)| h.title.clone()))}</div>
-                        <For each=tip_rows key=|row| row.clone() let:row>
-                            <div class="tooltip-row">
-                                {row.1.map(|c| view! { <span class="swatch" style:background-color=c></span> })}
-                                <span class="tooltip-label">{row.2}</span>
-                                <span class="tooltip-value">{move || tip_value(row.0)}</span>
-                            </div>
-                        </For>
+                        {move || {
+                            tip_rows
+                                .get()
+                                .into_iter()
+                                .map(|(i, swatch, label)| {
+                                    view! {
+                                        <div class="tooltip-row">
+                                            {swatch.map(|c| view! { <span class="swatch" style:background-color=c></span> })}
+                                            <span class="tooltip-label">{label}</span>
+                                            <span class="tooltip-value">{move || tip_value(i)}</span>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </div>
                 </Show>
             </div>
