@@ -317,7 +317,14 @@ fn scene<DB: plotters::prelude::DrawingBackend>(
         .chain((0..60).rev().map(|i| (20 + i * 3, 165 + (i * 5) % 9)))
         .collect();
     root.draw(&Polygon::new(band, a.mix(0.4).filled())).unwrap();
-    // Text after the fallback: the pen must be set again.
+    // Rotated text and a pixel are drawn by plotters-canvas, between two labels in one pen:
+    // the second must set the pen again (the pixel changed the fill colour).
+    root.draw(&Text::new("before".to_owned(), (100, 230), font(12.0, a)))
+        .unwrap();
+    let turned = font(11.0, b).transform(plotters::style::FontTransform::Rotate90);
+    root.draw(&Text::new("turned".to_owned(), (195, 60), turned))
+        .unwrap();
+    root.draw_pixel((198, 238), &b).unwrap();
     root.draw(&Text::new("after".to_owned(), (150, 230), font(12.0, a)))
         .unwrap();
     root.present().unwrap();
