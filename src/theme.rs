@@ -102,15 +102,37 @@ impl Theme {
             .unwrap_or(self.text)
     }
 
-    /// CSS `rgb()` text of a colour, for HTML legends and the overlay.
+    /// CSS text of an opaque colour, for HTML legends and the overlay ([`css_rgba`]).
     pub fn css(color: RGBColor) -> String {
-        format!("rgb({},{},{})", color.0, color.1, color.2)
+        css_rgba((color.0, color.1, color.2), 1.0)
+    }
+}
+
+/// CSS text of a colour: `#rrggbb` when opaque (no formatting machinery: the chart
+/// backend sets colours often), else `rgba(r,g,b,a)`.
+pub fn css_rgba((r, g, b): (u8, u8, u8), alpha: f64) -> String {
+    if alpha >= 1.0 {
+        let mut s = String::with_capacity(7);
+        s.push('#');
+        for digit in [r >> 4, r & 15, g >> 4, g & 15, b >> 4, b & 15] {
+            s.push(char::from_digit(u32::from(digit), 16).unwrap_or('0'));
+        }
+        s
+    } else {
+        format!("rgba({r},{g},{b},{alpha})")
     }
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn opaque_colors_are_hex_and_translucent_ones_rgba() {
+        assert_eq!(Theme::css(RGBColor(255, 8, 160)), "#ff08a0");
+        assert_eq!(css_rgba((1, 2, 3), 1.0), "#010203");
+        assert_eq!(css_rgba((1, 2, 3), 0.25), "rgba(1,2,3,0.25)");
+    }
 
     /// An sRGB channel, linear (the WCAG and CIE formulas start from it).
     pub(crate) fn linear(v: u8) -> f64 {

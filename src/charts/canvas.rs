@@ -22,6 +22,7 @@
 //! Coordinates are canvas px and every shape comes out as plotters-canvas draws it (a
 //! single line on a pixel row or column moved half a pixel, as there).
 
+use crate::theme::css_rgba;
 use plotters::prelude::DrawingBackend;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
@@ -86,21 +87,6 @@ fn failure(e: impl std::fmt::Debug) -> DrawingErrorKind<CanvasFailure> {
     DrawingErrorKind::DrawingError(CanvasFailure(format!("{e:?}")))
 }
 
-/// A colour as CSS: `#rrggbb` when opaque (no formatting machinery), else `rgba(…)`.
-pub fn css_color(c: BackendColor) -> String {
-    let (r, g, b) = c.rgb;
-    if c.alpha >= 1.0 {
-        let mut s = String::with_capacity(7);
-        s.push('#');
-        for digit in [r >> 4, r & 15, g >> 4, g & 15, b >> 4, b & 15] {
-            s.push(char::from_digit(u32::from(digit), 16).unwrap_or('0'));
-        }
-        s
-    } else {
-        format!("rgba({r},{g},{b},{})", c.alpha)
-    }
-}
-
 impl ChartCanvas2d {
     /// The backend of `canvas`, or `None` where it has no 2D context.
     pub fn new(canvas: HtmlCanvasElement) -> Option<Self> {
@@ -134,7 +120,7 @@ impl ChartCanvas2d {
 
     fn set_fill(&mut self, c: BackendColor) {
         if self.pen.fill != Some(key(c)) {
-            self.ctx.set_fill_style_str(&css_color(c));
+            self.ctx.set_fill_style_str(&css_rgba(c.rgb, c.alpha));
             self.pen.fill = Some(key(c));
         }
     }
@@ -142,7 +128,7 @@ impl ChartCanvas2d {
     fn set_stroke(&mut self, style: &impl BackendStyle) {
         let c = style.color();
         if self.pen.stroke != Some(key(c)) {
-            self.ctx.set_stroke_style_str(&css_color(c));
+            self.ctx.set_stroke_style_str(&css_rgba(c.rgb, c.alpha));
             self.pen.stroke = Some(key(c));
         }
         let w = style.stroke_width();
@@ -316,24 +302,26 @@ impl DrawingBackend for ChartCanvas2d {
         let Some((first, rest)) = points.split_first() else {
             return Ok(());
         };
-        let same_pen =
-            self.pen.stroke == Some(key(style.color())) && self.pen.width == Some(style.stroke_width());
-        if !(self.pending == Pending::Lines && same_pen) {
+        let long = points.len() >= LONG_PATH;
+        // Short opaque lines in one pen (the dashes of a dashed line) are subpaths of one
+        // path, stroked once; a translucent one is stroked alone (overlaps darken).
+        let joins = !long
+            && self.pending == Pending::Lines
+            && self.pen.stroke == Some(key(style.color()))
+            && self.pen.width == Some(style.stroke_width());
+        if !joins {
             self.flush();
         }
         self.set_stroke(style);
         // A long line (a series) is one SVG path string the browser parses, instead of a
         // call into JavaScript per point.
-        if points.len() >= LONG_PATH {
-            self.flush();
+        if long {
             if let Ok(path) = web_sys::Path2d::new_with_path_string(&svg_path(&points)) {
                 self.ctx.stroke_with_path(&path);
                 return Ok(());
             }
         }
-        // Short opaque lines in one pen (the dashes of a dashed line) are subpaths of one
-        // path, stroked once; a translucent one is stroked alone (overlaps darken).
-        if self.pending != Pending::Lines {
+        if !joins {
             self.ctx.begin_path();
         }
         self.trace(*first, rest);
@@ -461,23 +449,5 @@ mod tests {
             "M0 0L12 -7L-2147483648 2147483647L105 90"
         );
         assert_eq!(svg_path(&[]), "");
-    }
-
-    #[test]
-    fn opaque_colors_are_hex_and_translucent_ones_rgba() {
-        assert_eq!(
-            css_color(BackendColor {
-                alpha: 1.0,
-                rgb: (255, 8, 160)
-            }),
-            "#ff08a0"
-        );
-        assert_eq!(
-            css_color(BackendColor {
-                alpha: 0.25,
-                rgb: (1, 2, 3)
-            }),
-            "rgba(1,2,3,0.25)"
-        );
     }
 }
