@@ -9,6 +9,7 @@
 //! apart, so the page can put the detail behind a disclosure.
 
 use crate::components::error_box::with_detail;
+use repricing_core::snapshot::checksum;
 use repricing_core::{Snapshot, SnapshotError};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -132,15 +133,48 @@ where
 }
 
 /// One request for the snapshot, aborted by its deadlines.
+///
+/// The file is read in two tasks: its layout first while the browser computes the
+/// checksum of its content off this thread, then — once the digest is in — the check and
+/// the validated types ([`Snapshot::read`], [`repricing_core::snapshot::Unverified::verify`]).
 async fn attempt(url: &str, bypass_cache: bool) -> Result<Arc<Snapshot>, LoadError> {
     let text = fetch_text(url, bypass_cache).await?;
     mark("snapshot-fetched");
-    let parsed = Snapshot::from_text(&text)
-        .map(Arc::new)
-        .map_err(|e| LoadError::new(LoadFailure::of_snapshot_error(&e), format!("{url}: {e}")));
+    let refused =
+        |e: SnapshotError| LoadError::new(LoadFailure::of_snapshot_error(&e), format!("{url}: {e}"));
+    let digest = browser_sha256(&checksum::canonical(&text));
+    let parsed = match Snapshot::read(&text) {
+        Ok(read) => {
+            mark("snapshot-read");
+            let computed = match digest {
+                Some(digest) => digest.await.unwrap_or_else(|| checksum::of_text(&text)),
+                None => checksum::of_text(&text),
+            };
+            read.verify(computed).map(Arc::new).map_err(refused)
+        }
+        Err(e) => Err(refused(e)),
+    };
     mark("snapshot-parsed");
     measure("snapshot-parse", "snapshot-fetched", "snapshot-parsed");
     parsed
+}
+
+/// The lowercase hex SHA-256 of `bytes`, computed by the browser (Web Crypto, off the
+/// page's thread; it copies `bytes` at once): `None` where it has none (Web Crypto needs a
+/// secure context: https or this machine). A digest that fails resolves to `None` too;
+/// the caller then computes it itself.
+pub fn browser_sha256(bytes: &[u8]) -> Option<impl std::future::Future<Output = Option<String>>> {
+    let w = web_sys::window().filter(web_sys::Window::is_secure_context)?;
+    let promise = w
+        .crypto()
+        .ok()?
+        .subtle()
+        .digest_with_str_and_u8_array("SHA-256", bytes)
+        .ok()?;
+    Some(async move {
+        let buffer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+        Some(checksum::hex(&js_sys::Uint8Array::new(&buffer).to_vec()))
+    })
 }
 
 /// Where language `tag`'s locale file is, relative to the page (its story file is beside

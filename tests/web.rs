@@ -89,6 +89,22 @@ fn text(root: &HtmlElement, selector: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The page checks the snapshot with the browser's SHA-256 (off its thread): it must be
+/// the digest the core computes, of the file and of a changed file alike.
+#[wasm_bindgen_test]
+async fn the_browser_digest_of_the_content_is_the_core_checksum() {
+    use repricing_core::snapshot::checksum;
+    let changed = SNAPSHOT.replacen("> ", "> 1", 1);
+    for text in [SNAPSHOT, changed.as_str()] {
+        let digest = crypto_repricing::data::browser_sha256(&checksum::canonical(text))
+            .expect("a secure context has Web Crypto")
+            .await
+            .expect("the browser computed a digest");
+        assert_eq!(digest, checksum::of_text(text));
+    }
+    assert_ne!(checksum::of_text(&changed), checksum::of_text(SNAPSHOT));
+}
+
 #[wasm_bindgen_test]
 async fn all_three_charts_draw_from_the_snapshot() {
     let root = mount(Ok(Arc::new(Snapshot::from_text(SNAPSHOT).unwrap()))).await;

@@ -15,29 +15,61 @@ pub const KEY: &str = "content_sha256";
 /// Hex sha256 of the canonical content of `text` (see the module doc).
 pub fn of_text(text: &str) -> String {
     let mut hasher = Sha256::new();
+    for (i, line) in canonical_lines(text).enumerate() {
+        if i > 0 {
+            hasher.update(b"\n");
+        }
+        hasher.update(line.as_bytes());
+    }
+    hex(&hasher.finalize())
+}
+
+/// The canonical content of `text` as bytes (see the module doc): what [`of_text`]
+/// hashes, for a digest computed elsewhere (the page hands it to the browser's own
+/// SHA-256, which runs off the page's thread).
+pub fn canonical(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    for (i, line) in canonical_lines(text).enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+        }
+        out.extend_from_slice(line.as_bytes());
+    }
+    out
+}
+
+/// Lowercase hex of `bytes` (a digest as the file states it).
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        for nibble in [b >> 4, b & 0x0f] {
+            out.push(char::from(
+                DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+            ));
+        }
+    }
+    out
+}
+
+/// The significant lines of `text`, trimmed, without the first `content_sha256` line.
+fn canonical_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut skipped = false;
-    let mut first = true;
-    for line in text.lines().map(str::trim) {
+    text.lines().map(str::trim).filter(move |line| {
         if line.is_empty() || line.starts_with('#') {
-            continue;
+            return false;
         }
         if !skipped && line.split_ascii_whitespace().next() == Some(KEY) {
             skipped = true;
-            continue;
+            return false;
         }
-        if !first {
-            hasher.update(b"\n");
-        }
-        first = false;
-        hasher.update(line.as_bytes());
-    }
-    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        true
+    })
 }
 
-/// Whether `text` matches the digest it states; `Err` carries the digest of its content
-/// (for the error's detail).
-pub(super) fn verify(text: &str, stated: &str) -> Result<(), String> {
-    let computed = of_text(text);
+/// Whether the digest `computed` of a file's content is the one it states; `Err` carries
+/// `computed` (for the error's detail).
+pub(super) fn verify(computed: String, stated: &str) -> Result<(), String> {
     if !stated.is_empty() && computed == stated {
         Ok(())
     } else {

@@ -874,6 +874,49 @@ fn any_edit_without_a_new_checksum_is_refused() {
     assert!(matches!(whole_file_error(&text), SnapshotError::Modified { .. }));
 }
 
+#[test]
+fn the_digest_of_the_canonical_bytes_is_the_checksum_and_reading_in_two_steps_checks_it() {
+    use sha2::{Digest, Sha256};
+    // Re-indented, with comments, blank lines and CRLF: the same canonical content.
+    let noisy: String = REAL
+        .lines()
+        .map(|l| format!("  {l}\t\r\n# a comment\n\n"))
+        .collect();
+    for text in [REAL, noisy.as_str()] {
+        let bytes = checksum::canonical(text);
+        assert_eq!(checksum::hex(&Sha256::digest(&bytes)), checksum::of_text(text));
+        assert_eq!(checksum::of_text(text), baseline().content_sha256);
+        assert!(!bytes.ends_with(b"\n") && !bytes.starts_with(b"content_sha256"));
+        // Two steps with the right digest: what `from_text` gives.
+        let two = Snapshot::read(text)
+            .unwrap()
+            .verify(checksum::of_text(text))
+            .unwrap();
+        assert!(&two == baseline());
+    }
+    // A digest that is not the stated one refuses the file, whatever it read.
+    let stated = baseline().content_sha256.clone();
+    let wrong = checksum::of_text("something else");
+    let e = Snapshot::read(REAL).unwrap().verify(wrong.clone()).unwrap_err();
+    assert_eq!(
+        e,
+        SnapshotError::Modified {
+            stated,
+            computed: wrong
+        }
+    );
+    assert!(matches!(
+        Snapshot::read(REAL).unwrap().verify(String::new()),
+        Err(SnapshotError::Modified { .. })
+    ));
+    // The first step already refuses what is not a snapshot file.
+    assert!(matches!(
+        Snapshot::read("not a snapshot"),
+        Err(SnapshotError::Unreadable { .. })
+    ));
+    assert_eq!(checksum::hex(&[0x00, 0x7f, 0xa5, 0xff]), "007fa5ff");
+}
+
 // ---- whole-file damage: only the first line, the header and the end ----
 
 #[test]

@@ -107,6 +107,30 @@ impl Event {
     }
 }
 
+/// A snapshot file whose layout and schema were read ([`Snapshot::read`]) and whose
+/// checksum is still to be checked: nothing in it can be used until [`Unverified::verify`]
+/// has checked it.
+#[derive(Debug)]
+pub struct Unverified(Input);
+
+impl Unverified {
+    /// Steps 3 and 4 of [`Snapshot::from_text`]: `computed` must be the lowercase hex
+    /// sha256 of the canonical content of the text this was read from
+    /// ([`checksum::canonical`], or [`checksum::of_text`] at once).
+    ///
+    /// # Errors
+    /// [`SnapshotError::Modified`] when `computed` is not the digest the file states;
+    /// otherwise as [`Snapshot::from_text`].
+    pub fn verify(self, computed: String) -> Result<Snapshot, SnapshotError> {
+        let input = self.0;
+        checksum::verify(computed, &input.content_sha256).map_err(|computed| SnapshotError::Modified {
+            stated: input.content_sha256.clone(),
+            computed,
+        })?;
+        Snapshot::build(input)
+    }
+}
+
 /// The validated snapshot.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
@@ -136,12 +160,17 @@ impl Snapshot {
     /// Per-series problems are not errors here: they surface from [`Snapshot::series`] /
     /// [`Snapshot::flows`] and as issues.
     pub fn from_text(text: &str) -> Result<Self, SnapshotError> {
-        let input = text::read(text, SCHEMA_VERSION)?;
-        checksum::verify(text, &input.content_sha256).map_err(|computed| SnapshotError::Modified {
-            stated: input.content_sha256.clone(),
-            computed,
-        })?;
-        Self::build(input)
+        Self::read(text)?.verify(checksum::of_text(text))
+    }
+
+    /// [`Snapshot::from_text`] in two steps, for a caller that computes the digest itself
+    /// (the page asks the browser, off its own thread, between the two): steps 1 and 2
+    /// here, then [`Unverified::verify`] with the digest of [`checksum::canonical`]`(text)`.
+    ///
+    /// # Errors
+    /// [`SnapshotError::Unreadable`] or [`SnapshotError::Schema`], as [`Snapshot::from_text`].
+    pub fn read(text: &str) -> Result<Unverified, SnapshotError> {
+        text::read(text, SCHEMA_VERSION).map(Unverified)
     }
 
     /// [`Snapshot::from_text`] without the checksum: for tests and tools that change a
