@@ -43,6 +43,10 @@ fn measure(spec: &str, text: &str) -> Option<f64> {
             .and_then(|c| c.get_context("2d").ok().flatten())
             .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
         static WIDTHS: RefCell<HashMap<(String, String), f64>> = RefCell::new(HashMap::new());
+        // The font last set on CONTEXT. (Reading `ctx.font` back would not do: it is a
+        // string from JavaScript each time, and the browser writes it its own way — no
+        // `normal` — so it never equals the spec and the font would be set every time.)
+        static FONT: RefCell<String> = const { RefCell::new(String::new()) };
     }
     let key = (spec.to_owned(), text.to_owned());
     if let Some(w) = WIDTHS.with(|c| c.borrow().get(&key).copied()) {
@@ -50,9 +54,13 @@ fn measure(spec: &str, text: &str) -> Option<f64> {
     }
     let width = CONTEXT.with(|ctx| {
         let ctx = ctx.as_ref()?;
-        if ctx.font() != spec {
-            ctx.set_font(spec);
-        }
+        FONT.with(|f| {
+            let mut f = f.borrow_mut();
+            if *f != spec {
+                ctx.set_font(spec);
+                spec.clone_into(&mut f);
+            }
+        });
         ctx.measure_text(text).ok().map(|m| m.width())
     })?;
     WIDTHS.with(|c| {
