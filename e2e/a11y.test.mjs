@@ -48,6 +48,7 @@ async function openTables(p, ids) {
 for (const scheme of ['light', 'dark']) {
   test(`axe finds no violation on the page (${scheme})`, async () => {
     const { p, context } = await openPage('', scheme);
+    await p.reachLens();
     assert.deepEqual(await violations(p.page), []);
     assert.deepEqual(p.errors, []);
     await context.close();
@@ -57,6 +58,7 @@ for (const scheme of ['light', 'dark']) {
     const { p, context } = await openPage('?lang=zh-CN', scheme);
     assert.equal(await p.page.evaluate(() => document.documentElement.lang), 'zh-CN');
     await openTables(p, CHARTS);
+    await p.reachLens();
     assert.deepEqual(await violations(p.page), []);
     assert.deepEqual(p.errors, []);
     await context.close();

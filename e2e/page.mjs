@@ -63,6 +63,13 @@ export class ExplainerPage {
   /** The URL's query parameters now. */
   params() { return new URL(this.page.url()).searchParams; }
 
+  /** Scrolls to the end of the charts, as a reader does, so the event lens (built only
+   *  when the reader comes near it, or an event is picked) is built; waits for it. */
+  async reachLens() {
+    await this.page.locator('.lens-place').scrollIntoViewIfNeeded();
+    await this.page.locator('.lens select').waitFor();
+  }
+
   /** Moves the pointer across the chart until the tooltip title equals `title`. */
   async hoverUntil(id, title) {
     const overlay = this.section(id).locator('canvas.overlay');

@@ -73,6 +73,10 @@ test('pointing at a date in one chart shows its crosshair in the others (linked 
 
 test('the event lens moves every chart to the window around the event and fills its table', async () => {
   const p = await open();
+  // Not built while the page loads (it is far below), built when the reader comes near.
+  await p.page.waitForTimeout(300);
+  assert.equal(await p.page.locator('.lens').count(), 0, 'the lens was built at load');
+  await p.reachLens();
   await p.page.locator('.lens select').selectOption('2025-10-10');
   await p.page.waitForTimeout(200);
   assert.match(p.page.url(), /lens=2025-10-10/);

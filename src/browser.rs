@@ -205,6 +205,51 @@ impl Drop for WidthObserver {
     }
 }
 
+/// Calls `on_near` when an element comes within `margin` (a CSS root margin, e.g.
+/// `"1200px 0px"`) of the viewport — once the browser has laid it out, without forcing a
+/// layout — and again each time it comes back, until dropped.
+pub struct NearObserver {
+    observer: send_wrapper::SendWrapper<web_sys::IntersectionObserver>,
+    // Kept alive as long as the observer may call it.
+    _on_change: send_wrapper::SendWrapper<wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>>,
+}
+
+impl NearObserver {
+    /// Observes `element`; `None` where the browser has no `IntersectionObserver`.
+    pub fn new(
+        element: &web_sys::Element,
+        margin: &str,
+        mut on_near: impl FnMut() + 'static,
+    ) -> Option<Self> {
+        let on_change =
+            wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                let near = entries.iter().any(|e| {
+                    e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                        .is_ok_and(|e| e.is_intersecting())
+                });
+                if near {
+                    on_near();
+                }
+            });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin(margin);
+        let observer =
+            web_sys::IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options)
+                .ok()?;
+        observer.observe(element);
+        Some(Self {
+            observer: send_wrapper::SendWrapper::new(observer),
+            _on_change: send_wrapper::SendWrapper::new(on_change),
+        })
+    }
+}
+
+impl Drop for NearObserver {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
 /// Where [`scroll_to_chart`] brings a chart's section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scroll {

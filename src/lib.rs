@@ -253,11 +253,28 @@ pub fn Stories(snapshot: Loaded) -> impl IntoView {
     let (linked, story) = app.view.with_untracked(|s| (s.section, s.step.is_some()));
     let order = build_order(linked);
     let built = RwSignal::new(1usize);
-    // The event lens sits under the last chart: built after all of them.
+    // The event lens sits under the last chart: built after all of them, once the reader
+    // comes near it or an event is picked (a link to one, or an event under a chart), not
+    // while the page loads. Once built, it stays.
     let all_built = Memo::new(move |_| built.get() >= Chart::ALL.len());
+    let lens_place = NodeRef::<leptos::html::Div>::new();
+    let lens_near = RwSignal::new(false);
+    Effect::new(move |_| {
+        let Some(place) = lens_place.get() else {
+            return;
+        };
+        match browser::NearObserver::new(&place, LENS_MARGIN, move || lens_near.set(true)) {
+            Some(observer) => on_cleanup(move || drop(observer)),
+            None => lens_near.set(true),
+        }
+    });
+    let lens_wanted = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false)
+            || (all_built.get() && (lens_near.get() || app.view.with(|s| s.lens.is_some())))
+    });
     let lens_snapshot = snapshot.as_ref().ok().cloned();
     let lens = move || {
-        all_built
+        lens_wanted
             .get()
             .then(|| lens_snapshot.clone())
             .flatten()
@@ -298,9 +315,12 @@ pub fn Stories(snapshot: Loaded) -> impl IntoView {
     view! {
         {bar}
         {sections}
-        {lens}
+        <div class="lens-place" node_ref=lens_place>{lens}</div>
     }
 }
+
+/// How near the viewport the event lens is built: about two phone screens ahead.
+const LENS_MARGIN: &str = "0px 0px 1500px 0px";
 
 /// The order the sections are built in: the linked one first, then page order.
 fn build_order(linked: Option<Chart>) -> Vec<Chart> {
