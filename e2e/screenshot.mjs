@@ -43,8 +43,15 @@ for (const scheme of ['light', 'dark']) {
     // A viewport as tall as the page rather than a full-page capture: the capture's own
     // device-metrics override drops the coarse pointer (and so the touch readout) and can
     // show canvases a frame out of place.
-    await page.setViewportSize({ width, height: Math.min(facts.height, 9000) });
-    await page.waitForTimeout(300);
+    // (The event lens is built once it is near the viewport: the page grows, so measure again.)
+    let height = facts.height;
+    for (let i = 0; i < 3; i++) {
+      await page.setViewportSize({ width, height: Math.min(height, 9000) });
+      await page.waitForTimeout(300);
+      const now = await page.evaluate(() => document.documentElement.scrollHeight);
+      if (now === height) break;
+      height = now;
+    }
     await page.screenshot({ path: `${out}/page-${width}-${scheme}.png` });
     for (const id of CHARTS) {
       await page.locator(`#${id}`).screenshot({ path: `${out}/${id}-${width}-${scheme}.png` });
