@@ -21,8 +21,10 @@ async function open(query = '', options = {}) {
   return p;
 }
 
-/** Pressed state of every toggle and segmented button, per section. */
+/** Pressed state of every toggle and segmented button, per section (the event lens's too:
+ *  scrolled to, as it is built only near the viewport). */
 async function controlState(p) {
+  await p.reachLens();
   return p.page.evaluate(() => [...document.querySelectorAll('section button[aria-pressed]')]
     .map((b) => `${b.closest('section').id}:${b.textContent.trim()}=${b.getAttribute('aria-pressed')}`));
 }
