@@ -77,6 +77,11 @@ test('the event lens moves every chart to the window around the event and fills 
   await p.page.waitForTimeout(300);
   assert.equal(await p.page.locator('.lens').count(), 0, 'the lens was built at load');
   await p.reachLens();
+  // And a few seconds after load without any scrolling (a screen reader's cursor).
+  const still = await open();
+  await still.page.locator('.lens select').waitFor({ timeout: 8000 });
+  assert.equal(await still.page.evaluate(() => window.scrollY), 0);
+  await still.page.context().close();
   await p.page.locator('.lens select').selectOption('2025-10-10');
   await p.page.waitForTimeout(200);
   assert.match(p.page.url(), /lens=2025-10-10/);

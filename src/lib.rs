@@ -255,7 +255,9 @@ pub fn Stories(snapshot: Loaded) -> impl IntoView {
     let built = RwSignal::new(1usize);
     // The event lens sits under the last chart: built after all of them, once the reader
     // comes near it or an event is picked (a link to one, or an event under a chart), not
-    // while the page loads. Once built, it stays.
+    // while the page loads — and in any case a few seconds later, for a reader who moves
+    // through the page without scrolling it (a screen reader's cursor). Once built, it
+    // stays.
     let all_built = Memo::new(move |_| built.get() >= Chart::ALL.len());
     let lens_place = NodeRef::<leptos::html::Div>::new();
     let lens_near = RwSignal::new(false);
@@ -266,6 +268,12 @@ pub fn Stories(snapshot: Loaded) -> impl IntoView {
         match browser::NearObserver::new(&place, LENS_MARGIN, move || lens_near.set(true)) {
             Some(observer) => on_cleanup(move || drop(observer)),
             None => lens_near.set(true),
+        }
+    });
+    Effect::new(move |_| {
+        if all_built.get() {
+            // (The page may be gone by then: a language switch renders it anew.)
+            set_timeout(move || _ = lens_near.try_set(true), LENS_LATEST);
         }
     });
     let lens_wanted = Memo::new(move |was: Option<&bool>| {
@@ -321,6 +329,9 @@ pub fn Stories(snapshot: Loaded) -> impl IntoView {
 
 /// How near the viewport the event lens is built: about two phone screens ahead.
 const LENS_MARGIN: &str = "0px 0px 1500px 0px";
+
+/// When the event lens is built at the latest, after the last chart.
+const LENS_LATEST: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// The order the sections are built in: the linked one first, then page order.
 fn build_order(linked: Option<Chart>) -> Vec<Chart> {
