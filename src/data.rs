@@ -142,13 +142,14 @@ async fn attempt(url: &str, bypass_cache: bool) -> Result<Arc<Snapshot>, LoadErr
     mark("snapshot-fetched");
     let refused =
         |e: SnapshotError| LoadError::new(LoadFailure::of_snapshot_error(&e), format!("{url}: {e}"));
-    let digest = browser_sha256(&checksum::canonical(&text));
+    let content = checksum::canonical(&text);
+    let digest = browser_sha256(&content);
     let parsed = match Snapshot::read(&text) {
         Ok(read) => {
             mark("snapshot-read");
             let computed = match digest {
-                Some(digest) => digest.await.unwrap_or_else(|| checksum::of_text(&text)),
-                None => checksum::of_text(&text),
+                Some(digest) => digest.await.unwrap_or_else(|| checksum::digest(&content)),
+                None => checksum::digest(&content),
             };
             read.verify(computed).map(Arc::new).map_err(refused)
         }

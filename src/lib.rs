@@ -260,25 +260,25 @@ pub fn Stories(snapshot: Loaded) -> impl IntoView {
     // stays.
     let all_built = Memo::new(move |_| built.get() >= Chart::ALL.len());
     let lens_place = NodeRef::<leptos::html::Div>::new();
-    let lens_near = RwSignal::new(false);
+    let lens_due = RwSignal::new(false);
     Effect::new(move |_| {
         let Some(place) = lens_place.get() else {
             return;
         };
-        match browser::NearObserver::new(&place, LENS_MARGIN, move || lens_near.set(true)) {
+        match browser::NearObserver::new(&place, LENS_MARGIN, move || lens_due.set(true)) {
             Some(observer) => on_cleanup(move || drop(observer)),
-            None => lens_near.set(true),
+            None => lens_due.set(true),
         }
     });
     Effect::new(move |_| {
         if all_built.get() {
             // (The page may be gone by then: a language switch renders it anew.)
-            set_timeout(move || _ = lens_near.try_set(true), LENS_LATEST);
+            set_timeout(move || _ = lens_due.try_set(true), LENS_LATEST);
         }
     });
     let lens_wanted = Memo::new(move |was: Option<&bool>| {
         was.copied().unwrap_or(false)
-            || (all_built.get() && (lens_near.get() || app.view.with(|s| s.lens.is_some())))
+            || (all_built.get() && (lens_due.get() || app.view.with(|s| s.lens.is_some())))
     });
     let lens_snapshot = snapshot.as_ref().ok().cloned();
     let lens = move || {

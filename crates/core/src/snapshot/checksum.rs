@@ -5,7 +5,7 @@
 //! `\r`), except the first line whose first word is `content_sha256`, joined with `\n`
 //! (no final newline). `content_sha256` is the lowercase hex sha256 of that text. So
 //! re-indenting the file, changing its line endings or adding comments keeps it valid;
-//! changing any token does not. [`of_text`] computes it in one pass, without parsing.
+//! changing any token does not. [`of_text`] computes it without parsing the file.
 
 use sha2::{Digest, Sha256};
 
@@ -14,28 +14,34 @@ pub const KEY: &str = "content_sha256";
 
 /// Hex sha256 of the canonical content of `text` (see the module doc).
 pub fn of_text(text: &str) -> String {
-    let mut hasher = Sha256::new();
-    for (i, line) in canonical_lines(text).enumerate() {
-        if i > 0 {
-            hasher.update(b"\n");
-        }
-        hasher.update(line.as_bytes());
-    }
-    hex(&hasher.finalize())
+    digest(&canonical(text))
 }
 
 /// The canonical content of `text` as bytes (see the module doc): what [`of_text`]
-/// hashes, for a digest computed elsewhere (the page hands it to the browser's own
+/// digests, for a caller that digests it elsewhere (the page hands it to the browser's own
 /// SHA-256, which runs off the page's thread).
 pub fn canonical(text: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len());
-    for (i, line) in canonical_lines(text).enumerate() {
-        if i > 0 {
+    let mut skipped = false;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if !skipped && line.split_ascii_whitespace().next() == Some(KEY) {
+            skipped = true;
+            continue;
+        }
+        if !out.is_empty() {
             out.push(b'\n');
         }
         out.extend_from_slice(line.as_bytes());
     }
     out
+}
+
+/// Hex sha256 of `content` (canonical bytes, [`canonical`]).
+pub fn digest(content: &[u8]) -> String {
+    hex(&Sha256::digest(content))
 }
 
 /// Lowercase hex of `bytes` (a digest as the file states it).
@@ -50,21 +56,6 @@ pub fn hex(bytes: &[u8]) -> String {
         }
     }
     out
-}
-
-/// The significant lines of `text`, trimmed, without the first `content_sha256` line.
-fn canonical_lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut skipped = false;
-    text.lines().map(str::trim).filter(move |line| {
-        if line.is_empty() || line.starts_with('#') {
-            return false;
-        }
-        if !skipped && line.split_ascii_whitespace().next() == Some(KEY) {
-            skipped = true;
-            return false;
-        }
-        true
-    })
 }
 
 /// Whether the digest `computed` of a file's content is the one it states; `Err` carries
