@@ -60,7 +60,7 @@ test('a Chinese browser gets Chinese without lang=, an English one English', asy
   const zh = await open('', { locale: 'zh-CN' });
   assert.equal(await htmlLang(zh), 'zh-CN');
   assert.match(await h1(zh), HAN);
-  assert.doesNotMatch(zh.page.url(), /lang=/);
+  assert.doesNotMatch(await zh.settledUrl(), /lang=/);
   const en = await open('', { locale: 'en-US' });
   assert.equal(await htmlLang(en), 'en');
   assert.doesNotMatch(await h1(en), HAN);
@@ -82,7 +82,7 @@ test('switching language on the page changes the text, the charts and the URL', 
   await p.page.waitForSelector('#burn canvas.base');
   await p.page.waitForTimeout(300);
   assert.match(await h1(p), HAN);
-  assert.match(p.page.url(), /[?&]lang=zh-CN/);
+  assert.match(await p.settledUrl(), /[?&]lang=zh-CN/);
   assert.equal(await htmlLang(p), 'zh-CN');
   // A keyboard reader stays on the switch.
   assert.ok(await p.page.evaluate(() => document.activeElement?.matches('.lang-switch select')));
@@ -96,7 +96,7 @@ test('switching language on the page changes the text, the charts and the URL', 
   await p.page.waitForTimeout(300);
   assert.equal(await h1(p), before.h1);
   assert.deepEqual(await takeaways(p), before.takeaways);
-  assert.match(p.page.url(), /[?&]lang=en/);
+  assert.match(await p.settledUrl(), /[?&]lang=en/);
   assert.equal(await htmlLang(p), 'en');
   assert.deepEqual(p.errors, []);
   await p.page.context().close();

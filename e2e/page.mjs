@@ -5,6 +5,10 @@ import { chromium } from 'playwright-core';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
+/** How long the view must be still before the page writes it to the address bar
+ *  (`URL_SETTLE` in src/lib.rs). */
+export const URL_SETTLE_MS = 250;
+
 export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
@@ -54,14 +58,21 @@ export class ExplainerPage {
   /** Sets a chart's range through the URL (the brush's keyboard and pointer are tested in story.test.mjs). */
   async setRange(id, from, to) {
     const key = { correlation: 'c', flows: 'f', burn: 'b' }[id] + '.range';
-    const url = new URL(this.page.url());
+    const url = new URL(await this.settledUrl());
     url.searchParams.set(key, `${from}..${to}`);
     await this.open(url.search);
     await this.section(id).locator('canvas.overlay').scrollIntoViewIfNeeded();
   }
 
-  /** The URL's query parameters now. */
-  params() { return new URL(this.page.url()).searchParams; }
+  /** The address bar once it has followed the view: the page writes it
+   *  {@link URL_SETTLE_MS} after the view last changed (and when the page is left). */
+  async settledUrl() {
+    await this.page.waitForTimeout(URL_SETTLE_MS + 100);
+    return this.page.url();
+  }
+
+  /** The URL's query parameters, once the address bar has followed the view. */
+  async params() { return new URL(await this.settledUrl()).searchParams; }
 
   /** Scrolls to the end of the charts, as a reader does, so the event lens (built only
    *  when the reader comes near it, or an event is picked) is built; waits for it. */

@@ -46,7 +46,7 @@ test('a 375 px phone starts on weekly flow bars, and no link carries that defaul
   const p = await open('', PHONE);
   assert.equal(await p.button('flows', 'Weekly').getAttribute('aria-pressed'), 'true');
   assert.match(await p.section('flows').locator('.subtitle').textContent(), /Weekly/i);
-  assert.equal(p.params().get('f.agg'), null, `address bar: ${p.page.url()}`);
+  assert.equal((await p.params()).get('f.agg'), null, `address bar: ${p.page.url()}`);
   const link = await shareLink(p);
   assert.equal(link.searchParams.get('f.agg'), null, `share link: ${link}`);
   // The embed snippet neither.
@@ -71,7 +71,7 @@ test('an explicit daily link stays daily on a phone, and a choice made on a phon
   const p = await open('', PHONE);
   await p.button('flows', 'Monthly').click();
   await p.page.waitForTimeout(50);
-  assert.equal(p.params().get('f.agg'), 'month');
+  assert.equal((await p.params()).get('f.agg'), 'month');
   assert.equal((await shareLink(p)).searchParams.get('f.agg'), 'month');
   await p.page.context().close();
 });
@@ -182,10 +182,10 @@ test('tapping a numbered marker, clicking a label or pressing Enter on a listed 
   // A tap beside the marker, clear of its target, opens nothing.
   await p.page.touchscreen.tap(box.x + box.width / 2, box.y + box.height - 30);
   await p.page.waitForTimeout(100);
-  assert.equal(p.params().get('lens'), null, 'a tap in the plot opened the lens');
+  assert.equal((await p.params()).get('lens'), null, 'a tap in the plot opened the lens');
   await p.page.touchscreen.tap(box.x + first.at[0], box.y + first.at[1]);
   await p.page.waitForTimeout(200);
-  assert.equal(p.params().get('lens'), first.date);
+  assert.equal((await p.params()).get('lens'), first.date);
   assert.equal(await p.page.locator('.lens select').inputValue(), first.date);
   assert.ok(await p.page.locator('.lens-table tbody tr').count() >= 4);
   assert.deepEqual(p.errors, []);
@@ -199,7 +199,7 @@ test('tapping a numbered marker, clicking a label or pressing Enter on a listed 
   box = await burn.boundingBox();
   await d.page.mouse.click(box.x + label.at[0], box.y + label.at[1]);
   await d.page.waitForTimeout(200);
-  assert.equal(d.params().get('lens'), label.date, `clicked ${label.text}`);
+  assert.equal((await d.params()).get('lens'), label.date, `clicked ${label.text}`);
   await d.page.context().close();
 
   // Enter on a listed event, from the keyboard.
@@ -209,7 +209,7 @@ test('tapping a numbered marker, clicking a label or pressing Enter on a listed 
   await button.focus();
   await k.page.keyboard.press('Enter');
   await k.page.waitForTimeout(200);
-  assert.equal(k.params().get('lens'), target.date);
+  assert.equal((await k.params()).get('lens'), target.date);
   assert.equal(await k.page.evaluate(() => document.activeElement?.closest('.lens') !== null), true, 'focus moves to the lens');
   assert.deepEqual(k.errors, []);
   await k.page.context().close();

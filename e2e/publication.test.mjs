@@ -84,7 +84,7 @@ test('the event lens moves every chart to the window around the event and fills 
   await still.page.context().close();
   await p.page.locator('.lens select').selectOption('2025-10-10');
   await p.page.waitForTimeout(200);
-  assert.match(p.page.url(), /lens=2025-10-10/);
+  assert.match(await p.settledUrl(), /lens=2025-10-10/);
   const rows = await p.page.locator('.lens-table tbody tr').count();
   assert.ok(rows >= 4, `${rows} rows`);
   const cells = await p.page.locator('.lens-table tbody td').allTextContents();
@@ -98,7 +98,7 @@ test('the event lens moves every chart to the window around the event and fills 
   const days = (n) => p.page.locator('.lens button', { hasText: new RegExp(`^${n} days$`) });
   await days(60).click();
   await p.page.waitForTimeout(200);
-  assert.match(p.page.url(), /lens\.n=60/);
+  assert.match(await p.settledUrl(), /lens\.n=60/);
   assert.equal(await days(60).getAttribute('aria-pressed'), 'true');
   assert.equal(await days(20).getAttribute('aria-pressed'), 'false');
   const wider = await p.page.locator('.lens-table tbody td').allTextContents();

@@ -29,6 +29,30 @@ async function controlState(p) {
     .map((b) => `${b.closest('section').id}:${b.textContent.trim()}=${b.getAttribute('aria-pressed')}`));
 }
 
+test('the address bar follows the view once it is still, and a page left right after a change keeps it', async () => {
+  const p = await open();
+  // A burst of changes (as a brush drag makes) is one history write, after the last.
+  await p.page.evaluate(() => {
+    window.__writes = [];
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (state, title, url) => { window.__writes.push(String(url)); replace(state, title, url); };
+  });
+  for (const label of ['30d', '60d', '180d']) await p.button('correlation', label).click();
+  assert.doesNotMatch(p.page.url(), /c\.window/, 'written while the view was still changing');
+  assert.match(await p.settledUrl(), /c\.window=180/);
+  assert.deepEqual((await p.page.evaluate(() => window.__writes)).length, 1);
+  // Left before the address bar followed: the change is written as the page goes, and
+  // Back returns to it.
+  await p.button('burn', 'Daily').click();
+  await p.page.goto('about:blank');
+  await p.page.goBack();
+  await p.page.waitForSelector('#burn canvas.base');
+  assert.equal(await p.button('burn', 'Daily').getAttribute('aria-pressed'), 'true');
+  assert.match(p.page.url(), /b\.smooth=daily/);
+  assert.deepEqual(p.errors, []);
+  await p.page.context().close();
+});
+
 test('the URL round-trips every control', async () => {
   const p = await open();
   await p.button('correlation', 'Ether (ETH)').click();
@@ -44,7 +68,7 @@ test('the URL round-trips every control', async () => {
   await p.button('burn', 'Since London').click();
   await p.button('burn', '2Y').click();
   await p.page.waitForTimeout(50);
-  const url = p.page.url();
+  const url = await p.settledUrl();
   assert.match(url, /c\.with=gld,eth/);
   assert.match(url, /c\.range=2025-03-03\.\.2026-06-30/);
   assert.match(url, /f\.hide=ETHA/);

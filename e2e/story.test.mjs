@@ -52,7 +52,7 @@ test('Next walks through every step: count, title, the step view in the URL, no 
     assert.equal(await bar.locator('.story-error').count(), 0, `step ${i + 1} shows an error`);
     const text = (await bar.locator('.story-text').textContent()).trim();
     assert.ok(text.length > 80 && !text.includes('{'), `step ${i + 1}: ${text}`);
-    const params = p.params();
+    const params = await p.params();
     assert.equal(params.get('step'), String(i + 1));
     for (const pair of steps[i].view.split('&')) {
       const [k, v] = pair.split('=');
@@ -65,13 +65,13 @@ test('Next walks through every step: count, title, the step view in the URL, no 
   await bar.focus();
   await p.page.keyboard.press('ArrowLeft');
   await p.page.waitForTimeout(100);
-  assert.equal(p.params().get('step'), String(steps.length - 1));
+  assert.equal((await p.params()).get('step'), String(steps.length - 1));
   await p.page.keyboard.press('ArrowRight');
   await p.page.waitForTimeout(100);
-  assert.equal(p.params().get('step'), String(steps.length));
+  assert.equal((await p.params()).get('step'), String(steps.length));
   await bar.getByRole('button', { name: 'Explore on your own' }).click();
   await p.page.waitForTimeout(100);
-  assert.equal(p.params().get('step'), null);
+  assert.equal((await p.params()).get('step'), null);
   assert.deepEqual(p.errors, []);
   await p.page.close();
 });
@@ -108,7 +108,7 @@ test('the numbers in the story equal what the charts show for those dates', asyn
 test('a link opens at its step; a bad step value falls back to no step', async () => {
   const p = await openPage('?step=3');
   assert.match(await p.page.locator('.story-count').textContent(), /^Step 3 of/);
-  assert.equal(p.params().get('section'), 'flows');
+  assert.equal((await p.params()).get('section'), 'flows');
   await p.open('?step=banana');
   assert.equal(await p.page.locator('.story-count').count(), 0);
   assert.equal(await p.page.getByRole('button', { name: 'Read the story step by step' }).count(), 1);
@@ -144,18 +144,18 @@ test('the range brush: arrow keys, Page Up, End, a drag and a double-click chang
   await from.focus();
   await p.page.keyboard.press('ArrowRight');
   await p.page.waitForTimeout(100);
-  assert.equal(p.params().get('f.range'), '2025-01-02..2025-06-30');
+  assert.equal((await p.params()).get('f.range'), '2025-01-02..2025-06-30');
   await p.page.keyboard.press('PageUp');
   await p.page.waitForTimeout(100);
-  assert.equal(p.params().get('f.range'), '2025-02-02..2025-06-30');
+  assert.equal((await p.params()).get('f.range'), '2025-02-02..2025-06-30');
   assert.equal(await from.getAttribute('aria-valuetext'), '2 Feb 2025');
   await to.focus();
   await p.page.keyboard.press('ArrowLeft');
   await p.page.waitForTimeout(100);
-  assert.equal(p.params().get('f.range'), '2025-02-02..2025-06-29');
+  assert.equal((await p.params()).get('f.range'), '2025-02-02..2025-06-29');
   await p.page.keyboard.press('End');
   await p.page.waitForTimeout(100);
-  assert.match(p.params().get('f.range'), /^2025-02-02\.\.2026-08-21$/);
+  assert.match((await p.params()).get('f.range'), /^2025-02-02\.\.2026-08-21$/);
   // Drag on the track selects a new span (with the brush in sight, once the page has
   // settled after the key).
   const track = p.section('flows').locator('.brush-track');
@@ -174,7 +174,7 @@ test('the range brush: arrow keys, Page Up, End, a drag and a double-click chang
   await p.page.mouse.move(box.x + box.width * 0.55, y, { steps: 5 });
   await p.page.mouse.up();
   await p.page.waitForTimeout(150);
-  const dragged = p.params().get('f.range');
+  const dragged = (await p.params()).get('f.range');
   assert.match(dragged, /^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/);
   const [a, b] = dragged.split('..');
   assert.ok(a < b && a > '2024-01-01' && b < '2026-08-21', dragged);
@@ -192,14 +192,14 @@ test('the range brush: arrow keys, Page Up, End, a drag and a double-click chang
   // The address bar follows once the page has handled the drag (slower on a busy machine).
   await p.page.waitForFunction((before) => new URL(location.href).searchParams.get('f.range') !== before, dragged, { timeout: 5000 })
     .catch(() => {});
-  const [a2, b2] = p.params().get('f.range').split('..');
+  const [a2, b2] = (await p.params()).get('f.range').split('..');
   assert.ok(a2 > a && b2 > b, `${a2}..${b2} after ${a}..${b}`);
   const days = (s, e) => (Date.parse(e) - Date.parse(s)) / 864e5;
   assert.equal(days(a2, b2), days(a, b));
   // Double-click: back to the chart's default range (All: not in the URL).
   await track.dblclick({ position: { x: 5, y: box.height / 2 } });
   await p.page.waitForTimeout(150);
-  assert.equal(p.params().get('f.range'), null);
+  assert.equal((await p.params()).get('f.range'), null);
   assert.deepEqual(p.errors, []);
   await p.page.close();
 });

@@ -20,6 +20,8 @@ use leptos::prelude::*;
 use repricing_core::text::{Locale, Msg};
 use repricing_core::views::state::{Chart, ThemeChoice, ViewState, STORY_EMBED};
 use state::{locale, t, tm, AppState};
+use std::cell::Cell;
+use std::rc::Rc;
 use theme::Theme;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
@@ -73,17 +75,7 @@ pub fn App() -> impl IntoView {
         }
     }
     provide_context(ThemeSignal(Signal::derive(move || Theme::for_dark(dark.get()))));
-    // The address bar follows the controls (replaceState: no history entry per click),
-    // written in a microtask after the effects the change woke (the charts' redraws):
-    // still before the browser's next task, but a history call costs a millisecond or
-    // two that a redraw need not wait for.
-    Effect::new(move |_| {
-        app.view.track();
-        queue_microtask(move || {
-            app.view
-                .with_untracked(|s| browser::replace_query(&s.to_query(true)))
-        });
-    });
+    follow_view_in_url(app);
 
     // A language other than English is fetched when it is wanted (at start-up, beside the
     // snapshot, or when the reader picks it); English stays in effect until it is
@@ -146,6 +138,47 @@ pub fn App() -> impl IntoView {
         }
     }
 }
+
+/// Keeps the address bar's query in step with the view (replaceState: no history entry
+/// per change). A history call costs a millisecond or two of the page's thread, so the
+/// query is written once the view has been still for [`URL_SETTLE`] — a redraw never
+/// waits for it, and a brush drag writes it once, not on every move — and at once when
+/// the page is hidden or left (a reload keeps the last change).
+fn follow_view_in_url(app: AppState) {
+    let pending: Rc<Cell<Option<TimeoutHandle>>> = Rc::default();
+    let write = move || {
+        app.view
+            .try_with_untracked(|s| browser::replace_query(&s.to_query(true)));
+    };
+    Effect::new({
+        let pending = Rc::clone(&pending);
+        move |_| {
+            app.view.track();
+            if let Some(timer) = pending.take() {
+                timer.clear();
+            }
+            let done = Rc::clone(&pending);
+            let timer = set_timeout_with_handle(
+                move || {
+                    done.set(None);
+                    write();
+                },
+                URL_SETTLE,
+            );
+            pending.set(timer.ok());
+        }
+    });
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| {
+        if let Some(timer) = pending.take() {
+            timer.clear();
+            write();
+        }
+    });
+    on_cleanup(move || on_hide.remove());
+}
+
+/// How long the view must be still before the address bar follows it.
+pub const URL_SETTLE: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Keeps `<html lang>` (and, on the full page, the document title) in the language in
 /// effect. English keeps the title `index.html` gives.
