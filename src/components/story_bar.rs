@@ -11,7 +11,7 @@ use repricing_core::text::Msg;
 use repricing_core::views::state::Chart;
 use repricing_core::views::story::{self, Piece, Step, StoryData};
 use repricing_core::Snapshot;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// One rendered step: title, then its text as (is a computed value, text) pieces, or the
 /// reason it cannot be shown.
@@ -54,7 +54,9 @@ pub fn StoryBar(
             return view! { <p class="chart-error story-error" role="alert">{tm(&m)}</p> }.into_any();
         }
     };
-    let data = Arc::new(StoryData::from_snapshot(&snapshot));
+    // The values a step cites, worked out from the snapshot when a step is first shown:
+    // not while the page loads (most readers never open the story).
+    let data = Arc::new(OnceLock::<StoryData>::new());
     let total = steps.len();
     // Go to step `n` (1-based): the whole view becomes the step's view.
     let go = move |n: usize, scroll: bool| {
@@ -80,11 +82,10 @@ pub fn StoryBar(
         None => {}
     }
     let current = Memo::new(move |_| app.view.with(|s| s.step.map(|n| n.clamp(1, total))));
-    let d = data.clone();
     let rendered = Memo::new(move |_| {
-        current
-            .get()
-            .and_then(|n| steps.get(n - 1).map(|s| render(app, &d, s, n - 1)))
+        let (n, step) = current.get().and_then(|n| Some((n, steps.get(n - 1)?)))?;
+        let data = data.get_or_init(|| StoryData::from_snapshot(&snapshot));
+        Some(render(app, data, step, n - 1))
     });
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let Some(n) = current.get_untracked() else { return };
