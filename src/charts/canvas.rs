@@ -164,24 +164,42 @@ impl Drop for ChartCanvas2d {
 /// Points from which a path goes to the browser as one SVG path string.
 const LONG_PATH: usize = 32;
 
-/// `M x y L x y …` of integer canvas px (no formatting machinery: digits pushed directly).
+/// `M x y l dx dy dx dy …` of integer canvas px: the first point, then each step from the
+/// point before (shorter than absolute points, so less to decode and parse: a number's
+/// sign or a space separates it from the one before), written without formatting
+/// machinery. Whole numbers well inside 2^24 sum back exactly in the browser's floats.
 pub fn svg_path(points: &[BackendCoord]) -> String {
-    let mut s = String::with_capacity(points.len() * 10);
-    for (i, (x, y)) in points.iter().enumerate() {
-        s.push(if i == 0 { 'M' } else { 'L' });
-        push_int(&mut s, *x);
-        s.push(' ');
-        push_int(&mut s, *y);
+    let Some((&(x0, y0), rest)) = points.split_first() else {
+        return String::new();
+    };
+    let mut s = String::with_capacity(points.len() * 6 + 24);
+    s.push('M');
+    push_int(&mut s, i64::from(x0));
+    s.push(' ');
+    push_int(&mut s, i64::from(y0));
+    if !rest.is_empty() {
+        s.push('l');
+    }
+    let mut at = (i64::from(x0), i64::from(y0));
+    for (i, &(x, y)) in rest.iter().enumerate() {
+        let (x, y) = (i64::from(x), i64::from(y));
+        for (n, d) in [x - at.0, y - at.1].into_iter().enumerate() {
+            if d >= 0 && (i > 0 || n > 0) {
+                s.push(' ');
+            }
+            push_int(&mut s, d);
+        }
+        at = (x, y);
     }
     s
 }
 
-fn push_int(s: &mut String, v: i32) {
+fn push_int(s: &mut String, v: i64) {
     if v < 0 {
         s.push('-');
     }
     let mut n = v.unsigned_abs();
-    let mut digits = [0u8; 10];
+    let mut digits = [0u8; 20];
     let mut len = 0;
     loop {
         if let Some(d) = digits.get_mut(len) {
@@ -442,12 +460,43 @@ impl DrawingBackend for ChartCanvas2d {
 mod tests {
     use super::*;
 
+    /// The points an `M x y l dx dy …` path goes through (the SVG path grammar for it:
+    /// numbers separated by a space or by their own minus sign).
+    fn points_of(path: &str) -> Vec<(i64, i64)> {
+        let (start, steps) = path.split_once('l').unwrap_or((path, ""));
+        let numbers = |text: &str| -> Vec<i64> {
+            text.replace('-', " -")
+                .split_whitespace()
+                .map(|n| n.parse().unwrap())
+                .collect()
+        };
+        let first = numbers(start.strip_prefix('M').unwrap());
+        let mut at = (first[0], first[1]);
+        let mut out = vec![at];
+        for d in numbers(steps).chunks(2) {
+            at = (at.0 + d[0], at.1 + d[1]);
+            out.push(at);
+        }
+        out
+    }
+
     #[test]
-    fn svg_path_writes_every_point_as_integers() {
+    fn svg_path_writes_the_first_point_then_each_step_as_integers() {
         assert_eq!(
-            svg_path(&[(0, 0), (12, -7), (-2147483648, 2147483647), (105, 90)]),
-            "M0 0L12 -7L-2147483648 2147483647L105 90"
+            svg_path(&[(0, 0), (12, -7), (-2147483648, 2147483647), (105, 90), (105, 90)]),
+            "M0 0l12-7-2147483660 2147483654 2147483753-2147483557 0 0"
         );
+        assert_eq!(svg_path(&[(-3, 4)]), "M-3 4");
         assert_eq!(svg_path(&[]), "");
+        // Every point comes back from the steps, whatever the signs.
+        let points: Vec<(i32, i32)> = (0..500)
+            .map(|i: i32| ((i * 7919) % 1201 - 600, (i * 104_729) % 887 - 443))
+            .collect();
+        let back = points_of(&svg_path(&points));
+        let want: Vec<(i64, i64)> = points
+            .iter()
+            .map(|&(x, y)| (i64::from(x), i64::from(y)))
+            .collect();
+        assert_eq!(back, want);
     }
 }
