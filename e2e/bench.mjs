@@ -136,12 +136,18 @@ const redraws = await page.evaluate(async (clicks) => {
         if (!button) continue;
         const t0 = performance.now();
         button.click();
-        out.push((await wait(`chart-drawn:${id}`, t0)) - t0);
+        out.push({ ms: (await wait(`chart-drawn:${id}`, t0)) - t0, round });
       }
     }
   }
   return out;
 }, CLICKS);
+
+// The first click on each control runs code the page has not run yet (V8 compiles each
+// wasm function on its first call): reported apart from the clicks after it.
+const firstClicks = redraws.filter((r) => r.round === 0).map((r) => r.ms);
+const laterClicks = redraws.filter((r) => r.round > 0).map((r) => r.ms);
+const redrawMs = redraws.map((r) => r.ms);
 
 progress('hovers');
 const hovers = await page.evaluate(async (charts) => {
@@ -245,8 +251,9 @@ row('navigation → first chart', ms(nav('page', 'first')), '≤ 0.7× peer all'
 const longest = (who) => Math.max(...runs[who].map((r) => r.longest));
 row('longest main-thread task while loading', ms(longest('page')), '≤ 200 ms (9)', longest('page') <= 200,
   `peer ${ms(longest('peer'))}; median of the runs' longest ${ms(nav('page', 'longest'))}`);
-row(`control change → redraw, p95 (${redraws.length})`, `${p95(redraws).toFixed(1)} ms`, '≤ 4 ms', p95(redraws) <= 4,
-  `median ${median(redraws).toFixed(1)} ms`);
+row(`control change → redraw, p95 (${redrawMs.length})`, `${p95(redrawMs).toFixed(1)} ms`, '≤ 4 ms', p95(redrawMs) <= 4,
+  `median ${median(redrawMs).toFixed(1)} ms; first click on each control median ${median(firstClicks).toFixed(1)} ms, `
+  + `later clicks p95 ${p95(laterClicks).toFixed(1)} ms`);
 row(`hover → overlay drawn, p95 (${hovers.length})`, `${p95(hovers).toFixed(1)} ms`, '≤ 2 ms', p95(hovers) <= 2,
   `median ${median(hovers).toFixed(1)} ms`);
 const growth = (heapAfter - heapBefore) / 1048576;
