@@ -143,7 +143,8 @@ pub fn App() -> impl IntoView {
 /// per change). A history call costs a millisecond or two of the page's thread, so the
 /// query is written once the view has been still for [`URL_SETTLE`] — a redraw never
 /// waits for it, and a brush drag writes it once, not on every move — and at once when
-/// the page is hidden or left (a reload keeps the last change).
+/// the page is left, so that going Back to it finds the last change. (A reload within
+/// `URL_SETTLE` of a change does not: the browser has taken the address by then.)
 fn follow_view_in_url(app: AppState) {
     let pending: Rc<Cell<Option<TimeoutHandle>>> = Rc::default();
     let write = move || {
