@@ -56,7 +56,7 @@ pub fn StoryBar(
     };
     // The values a step cites, worked out from the snapshot when a step is first shown:
     // not while the page loads (most readers never open the story).
-    let data = Arc::new(OnceLock::<StoryData>::new());
+    let data = OnceLock::<StoryData>::new();
     let total = steps.len();
     // Go to step `n` (1-based): the whole view becomes the step's view.
     let go = move |n: usize, scroll: bool| {
