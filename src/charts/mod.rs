@@ -28,6 +28,10 @@ pub fn draw_err<E: std::fmt::Debug>(e: E) -> String {
     format!("drawing failed: {e:?}")
 }
 
+/// The charts' font stack (the page's, style/main.css).
+const FONT_FAMILY: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'PingFang SC', \
+    'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif";
+
 /// Sizes and colours for one draw.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
@@ -47,13 +51,9 @@ impl Style {
 
     /// A font of `css` size.
     pub fn font(&self, css: f64, color: RGBColor) -> TextStyle<'static> {
-        (
-            "system-ui, -apple-system, 'Segoe UI', Roboto, 'PingFang SC', 'Hiragino Sans GB', \
-             'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif",
-            css * self.dpr,
-        )
-            .into_font()
-            .color(&color)
+        // The family is named as it is (plotters' `From<&str>` lowercases every name to
+        // look for a generic family, which brings Unicode's case tables into the wasm).
+        FontDesc::new(FontFamily::Name(FONT_FAMILY), css * self.dpr, FontStyle::Normal).color(&color)
     }
 
     /// Whether the chart is phone-narrow.

@@ -286,12 +286,14 @@ pub fn notes(issues: &[Issue]) -> Vec<String> {
     out
 }
 
+/// `text` as a sentence: its first letter capitalised (the builder's and the reader's
+/// messages are written in English, so an ASCII letter: `make_ascii_uppercase` needs no
+/// Unicode case tables in the page's wasm) and a full stop at the end.
 fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    let mut s: String = match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    };
+    let mut s = text.to_owned();
+    if let Some(first) = s.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
     if !s.ends_with('.') {
         s.push('.');
     }

@@ -88,8 +88,8 @@ impl MoneyStyle {
             let [from, unit, decimals, id] = f.as_slice() else {
                 return None;
             };
-            let from_usd_m = from.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)?;
-            let unit_usd_m = unit.parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0)?;
+            let from_usd_m = plain_decimal(from).filter(|v| v.is_finite() && *v >= 0.0)?;
+            let unit_usd_m = plain_decimal(unit).filter(|v| v.is_finite() && *v > 0.0)?;
             let decimals = decimals.parse::<usize>().ok().filter(|d| *d <= 6)?;
             let id = match *id {
                 "-usd-k" => "-usd-k",
@@ -484,8 +484,8 @@ impl Locale {
             let [from, unit, id] = f.as_slice() else {
                 return None;
             };
-            let from = from.parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0)?;
-            let unit = unit.parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0)?;
+            let from = plain_decimal(from).filter(|v| v.is_finite() && *v > 0.0)?;
+            let unit = plain_decimal(unit).filter(|v| v.is_finite() && *v > 0.0)?;
             if applies(from, unit) {
                 chosen = Some((unit, *id));
             }
@@ -622,6 +622,32 @@ fn parse_pattern(text: &str) -> Option<Vec<Piece>> {
     Some(out)
 }
 
+/// A locale file's number: digits with at most one decimal point (`1000`, `0.001`), read
+/// exactly as `str::parse::<f64>` reads it, or `None`. Its digits without the point are
+/// at most 2^53 and it has at most 22 decimals, so the integer and the power of ten are
+/// both exact doubles and their quotient is the correctly rounded value (Clinger's fast
+/// path); anything longer is refused. (Not `str::parse`: its general algorithm and
+/// tables would be about 17 KB of the page's wasm, for a handful of short numbers.)
+fn plain_decimal(text: &str) -> Option<f64> {
+    const EXACT: u64 = 1 << 53;
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    if int.is_empty() || frac.len() > 22 || text.ends_with('.') {
+        return None;
+    }
+    let mut digits: u64 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        digits = digits.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+        if digits > EXACT {
+            return None;
+        }
+    }
+    let scale = (0..frac.len()).fold(1.0_f64, |p, _| p * 10.0);
+    Some(digits as f64 / scale)
+}
+
 /// `value` with `decimals` decimals, thousands separated by commas, a true minus sign
 /// (and no minus on a value that rounds to zero).
 pub fn grouped(value: f64, decimals: usize) -> String {
@@ -676,6 +702,52 @@ fn decimals_for_sig3(v: f64) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_locale_number_reads_as_str_parse_reads_it_and_nothing_else_is_taken() {
+        let mut cases: Vec<String> = [
+            "0",
+            "1",
+            "0.001",
+            "0.01",
+            "1000",
+            "100000000",
+            "0.1",
+            "0.3",
+            "2.675",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every decimal with up to 4 + 4 digits on a stride, and long fractions.
+        for i in (0..100_000_000u64).step_by(7_919) {
+            cases.push(format!("{}.{:04}", i / 10_000, i % 10_000));
+        }
+        cases.push("0.1234567890123456".into());
+        cases.push(format!("{}", (1u64 << 53)));
+        cases.push("0.0000000123456789012345".into()); // 22 decimals
+        for c in &cases {
+            let std: f64 = c.parse().unwrap();
+            assert_eq!(plain_decimal(c).map(f64::to_bits), Some(std.to_bits()), "{c}");
+        }
+        for refused in [
+            "",
+            ".5",
+            "5.",
+            "1.2.3",
+            "-1",
+            "+1",
+            "1e3",
+            " 1",
+            "1 ",
+            "0x10",
+            "١",
+            "9007199254740993",
+        ] {
+            assert_eq!(plain_decimal(refused), None, "{refused:?}");
+        }
+        assert_eq!(plain_decimal("0.00000001234567890123456"), None); // 23 decimals
+    }
     use super::*;
     use time::macros::date;
 
