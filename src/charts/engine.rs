@@ -922,7 +922,7 @@ fn draw_end_labels<DB: DrawingBackend>(
         }
         // Top to bottom (centres), each clear of the one above, inside the panel.
         let half = |l: &(f64, Vec<String>, RGBColor)| l.1.len() as f64 * line_height / 2.0;
-        labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+        repricing_core::order::sort_by(&mut labels, |a, b| a.0.total_cmp(&b.0));
         let mut next_free = panel.rect.top;
         for l in &mut labels {
             let h = half(l);
@@ -1204,7 +1204,7 @@ fn plan_events<DB: DrawingBackend>(
         .copied()
         .collect();
     labels.extend(plan_markers(top, style, &left, below, locale));
-    labels.sort_by(|a, b| a.x.total_cmp(&b.x));
+    repricing_core::order::sort_by(&mut labels, |a, b| a.x.total_cmp(&b.x));
     labels
 }
 

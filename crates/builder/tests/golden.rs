@@ -128,7 +128,7 @@ fn median_rel_diff(series: &repricing_core::Series, file: &Path) -> (f64, usize)
             Some((ours / theirs - 1.0).abs())
         })
         .collect();
-    diffs.sort_by(f64::total_cmp);
+    repricing_core::order::sort_by(&mut diffs, f64::total_cmp);
     (diffs[diffs.len() / 2], diffs.len())
 }
 

@@ -20,7 +20,7 @@ use std::time::Instant;
 const ROUNDS: usize = 30;
 
 fn median_ms(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(f64::total_cmp);
+    repricing_core::order::sort_by(&mut xs, f64::total_cmp);
     xs.get(xs.len() / 2).copied().unwrap_or(f64::NAN)
 }
 

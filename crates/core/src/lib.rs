@@ -15,6 +15,7 @@ pub mod analysis;
 pub mod date;
 pub mod fees;
 pub mod issuance;
+pub mod order;
 pub mod resample;
 pub mod snapshot;
 pub mod stats;

@@ -238,7 +238,7 @@ impl Snapshot {
                 Err(why) => issues.push(dropped("market_holidays", (i + 1).to_string(), why)),
             }
         }
-        market_holidays.sort();
+        crate::order::sort(&mut market_holidays);
         market_holidays.dedup();
         let mut events = Vec::new();
         for (i, e) in input.events.into_iter().enumerate() {
@@ -247,7 +247,7 @@ impl Snapshot {
                 Err(why) => issues.push(dropped("events", (i + 1).to_string(), why)),
             }
         }
-        events.sort_by_key(|e| e.date);
+        crate::order::sort_by_key(&mut events, |e| e.date);
         let mut notes = Vec::new();
         for (i, n) in input.notes.into_iter().enumerate() {
             match n {
@@ -357,7 +357,7 @@ impl Snapshot {
             .max()
             .ok_or(SnapshotError::Empty)?;
         let mut events = parts.events;
-        events.sort_by_key(|e| e.date);
+        crate::order::sort_by_key(&mut events, |e| e.date);
         Ok(Self {
             as_of,
             content_sha256: String::new(),

@@ -949,7 +949,7 @@ mod tests {
         let en = Locale::parse("en", EN_FTL).unwrap();
         let set = |l: &Locale, id: &str| {
             let mut p: Vec<String> = l.placeholders(id).into_iter().map(str::to_owned).collect();
-            p.sort();
+            crate::order::sort(&mut p);
             p.dedup();
             p
         };

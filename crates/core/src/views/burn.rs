@@ -606,7 +606,7 @@ fn supply_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> Chart
         let mut after: Vec<BurnLine> = state.hidden.iter().copied().filter(|x| *x != l).collect();
         if on {
             after.push(l);
-            after.sort();
+            crate::order::sort(&mut after);
         }
         ToggleItem {
             label: Msg::new(label),

@@ -266,7 +266,7 @@ pub fn chart_view(p: &Prepared, part: &ChartState) -> ChartView {
 /// step and embed.
 pub fn events_in(events: &[Event], chart: Chart, span: Span) -> Vec<EventMark> {
     let mut all: Vec<&Event> = events.iter().collect();
-    all.sort_by_key(|e| e.date);
+    crate::order::sort_by_key(&mut all, |e| e.date);
     all.into_iter()
         .enumerate()
         .filter(|(_, e)| e.concerns(chart.key()))

@@ -197,7 +197,7 @@ mod tests {
                     _ => {}
                 }
             }
-            printed.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            crate::order::sort_by_key(&mut printed, |p| std::cmp::Reverse(p.len()));
             for p in printed {
                 text = text.replace(&p, "");
             }

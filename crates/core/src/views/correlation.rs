@@ -403,7 +403,7 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
             let mut after: Vec<Counterpart> = state.with.iter().copied().filter(|x| *x != c).collect();
             if !on {
                 after.push(c);
-                after.sort();
+                crate::order::sort(&mut after);
             }
             ToggleItem {
                 label: label(c),
@@ -610,7 +610,7 @@ fn headline(
             Some((*c, i, s))
         })
         .collect();
-    ends.sort_by(|a, b| b.2.r.total_cmp(&a.2.r));
+    crate::order::sort_by(&mut ends, |a, b| b.2.r.total_cmp(&a.2.r));
     let w = window as f64;
     match ends.as_slice() {
         [(a, ia, sa), (b, ib, sb), ..] if ia == ib => {
@@ -720,7 +720,7 @@ fn takeaway(
     }
     // Rank the two strongest at the latest common day.
     let mut at_end: Vec<&(Counterpart, Date, CorrStat)> = ends.iter().collect();
-    at_end.sort_by(|a, b| b.2.r.total_cmp(&a.2.r));
+    crate::order::sort_by(&mut at_end, |a, b| b.2.r.total_cmp(&a.2.r));
     if let [(c0, d0, s0), (c1, d1, s1), ..] = at_end[..] {
         if d0 == d1 {
             let m = if s0.lo > s1.hi {

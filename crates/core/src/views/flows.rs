@@ -97,7 +97,7 @@ pub fn fund_groups(table: &FlowTable) -> Vec<FundGroup> {
         .enumerate()
         .map(|(i, f)| (i, f.flows_usd_m.iter().map(|v| v.abs()).sum()))
         .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::order::sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut groups: Vec<FundGroup> = ranked
         .iter()
         .take(NAMED_FUNDS)
@@ -156,7 +156,7 @@ pub fn set_aside_days(table: &FlowTable) -> Vec<Date> {
         })
         .filter(|d| table.dates().binary_search(d).is_err())
         .collect();
-    days.sort();
+    crate::order::sort(&mut days);
     days.dedup();
     days
 }
@@ -215,7 +215,7 @@ pub fn flows_view(table: &FlowTable, asset: Asset, holidays: &[Date], c: &FlowCo
         .map(|(i, d)| (*d, Some(i)))
         .chain(aside.iter().map(|d| (*d, None)))
         .collect();
-    calendar.sort_by_key(|x| x.0);
+    crate::order::sort_by_key(&mut calendar, |x| x.0);
     let all_dates: Vec<Date> = calendar.iter().map(|x| x.0).collect();
     let spread = |v: &[Option<f64>]| -> Vec<Option<f64>> {
         calendar
@@ -295,7 +295,7 @@ pub fn flows_view(table: &FlowTable, asset: Asset, holidays: &[Date], c: &FlowCo
         .filter(|(_, b)| b.net_usd_m < 0.0)
         .map(|(i, b)| (i, b.net_usd_m))
         .collect();
-    outflows.sort_by(|a, b| a.1.total_cmp(&b.1));
+    crate::order::sort_by(&mut outflows, |a, b| a.1.total_cmp(&b.1));
     let mut outflows: Vec<usize> = outflows.into_iter().map(|o| o.0).collect();
     outflows.truncate(3);
     let (h0, h1) = range_indices(holidays, span.from, span.to);

@@ -120,7 +120,7 @@ impl ViewState {
 pub fn lens_view(snapshot: &Snapshot, market: Option<&MarketData>, state: &LensState) -> LensView {
     // In date order, numbered as the charts number them.
     let mut dated: Vec<&crate::snapshot::Event> = snapshot.events.iter().collect();
-    dated.sort_by_key(|e| e.date);
+    crate::order::sort_by_key(&mut dated, |e| e.date);
     let events: Vec<LensEvent> = dated
         .into_iter()
         .enumerate()

@@ -439,7 +439,7 @@ pub const KEYS: &[Key] = &[
         read: |s| join(&s.correlation.with, |c| c.url_key()),
         write: |s, v| {
             let mut with: Vec<Counterpart> = v.split(',').filter_map(Counterpart::parse).collect();
-            with.sort();
+            crate::order::sort(&mut with);
             with.dedup();
             let ok = !with.is_empty();
             if ok {
@@ -504,7 +504,7 @@ pub const KEYS: &[Key] = &[
                 .filter(|k| is_fund_key(k))
                 .map(str::to_owned)
                 .collect();
-            hidden.sort();
+            crate::order::sort(&mut hidden);
             hidden.dedup();
             hidden.truncate(MAX_HIDDEN);
             s.flows.hidden = hidden;
@@ -531,7 +531,7 @@ pub const KEYS: &[Key] = &[
         read: |s| join(&s.burn.hidden, |l| l.key()),
         write: |s, v| {
             let mut hidden: Vec<BurnLine> = v.split(',').filter_map(BurnLine::parse).collect();
-            hidden.sort();
+            crate::order::sort(&mut hidden);
             hidden.dedup();
             s.burn.hidden = hidden;
             true

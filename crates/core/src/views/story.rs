@@ -538,7 +538,7 @@ mod tests {
                     .map(|(name, _)| name.split_whitespace().collect::<Vec<_>>().join(" "))
             })
             .collect();
-        out.sort();
+        crate::order::sort(&mut out);
         out
     }
 
