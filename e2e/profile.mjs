@@ -189,8 +189,10 @@ const top = (map) => [...map].sort((a, b) => b[1] - a[1]).slice(0, TOP)
   .map(([k, v]) => `${ms(v)}  ${k.slice(0, 150)}`).join('\n');
 console.log(`\nwindow: ${ms(windowTotal)} ms per load (mean of ${LOADS})`);
 console.log(`\nmain thread, trace events by self time (ms per load):\n${top(events)}`);
-console.log(`\nsampled functions, self (ms per load):\n${top(selfTime)}`);
-console.log(`\nsampled functions, inclusive (ms per load):\n${top(inclusive)}`);
+if (selfTime.size) {
+  console.log(`\nsampled functions, self (ms per load):\n${top(selfTime)}`);
+  console.log(`\nsampled functions, inclusive (ms per load):\n${top(inclusive)}`);
+}
 await browser.close();
 site.close?.();
 process.exit(0);
