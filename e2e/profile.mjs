@@ -42,6 +42,7 @@ const events = new Map(); // trace event name → self µs
 const selfTime = new Map(); // function → µs
 const inclusive = new Map();
 let windowTotal = 0;
+let counted = 0; // loads whose window was found
 
 const add = (map, key, v) => map.set(key, (map.get(key) ?? 0) + v);
 
@@ -49,8 +50,9 @@ const add = (map, key, v) => map.set(key, (map.get(key) ?? 0) + v);
 function read(trace) {
   const all = trace.traceEvents ?? trace;
   const main = all.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  if (!main) return { onMain: [], nodes: new Map(), samples: [] };
+  if (!main) return { onMain: [], marks: [], nodes: new Map(), samples: [] };
   const onMain = all.filter((e) => e.pid === main.pid && e.tid === main.tid);
+  const marks = all.filter((e) => e.pid === main.pid && e.cat?.includes('blink.user_timing'));
   // The main thread's profile: a `Profile` event (its start) and `ProfileChunk`s with its id.
   const profile = onMain.find((e) => e.name === 'Profile');
   const nodes = new Map();
@@ -67,17 +69,17 @@ function read(trace) {
       samples.push({ id, ts });
     });
   }
-  return { onMain, nodes, samples };
+  return { onMain, marks, nodes, samples };
 }
 
-function markTs(onMain, name, after = 0) {
-  const m = onMain.filter((e) => e.name === name && e.cat?.includes('blink.user_timing') && e.ts > after)
-    .sort((a, b) => a.ts - b.ts)[0];
+function markTs(marks, name, after = 0) {
+  const m = marks.filter((e) => e.name === name && e.ts > after).sort((a, b) => a.ts - b.ts)[0];
   return m?.ts;
 }
 
 function summarise({ onMain, nodes, samples }, start, end) {
   windowTotal += end - start;
+  counted += 1;
   // Trace events: self time = duration minus the children's (complete events nest on a thread).
   const spans = onMain.filter((e) => e.ph === 'X' && e.dur > 0 && e.ts < end && e.ts + e.dur > start)
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
@@ -157,19 +159,20 @@ for (let i = 0; i < LOADS; i++) {
     await page.goto(site.url);
     await drawn();
   }
+  await page.waitForTimeout(200); // the last events reach the trace buffer
   const trace = JSON.parse((await browser.stopTracing()).toString());
   const parsed = read(trace);
   let start;
   let end;
   if (click) {
-    const marks = parsed.onMain.filter((e) => e.name === 'profile-click').map((e) => e.ts).sort((a, b) => a - b);
-    start = marks[marks.length - 1];
-    end = markTs(parsed.onMain, `chart-drawn:${click.split(':')[0]}`, start);
+    const clicks = parsed.marks.filter((e) => e.name === 'profile-click').map((e) => e.ts).sort((a, b) => a - b);
+    start = clicks[clicks.length - 1];
+    end = markTs(parsed.marks, `chart-drawn:${click.split(':')[0]}`, start);
   } else {
     const nav = parsed.onMain.find((e) => e.name === 'navigationStart' || e.name === 'markAsMainFrame')?.ts
       ?? Math.min(...parsed.onMain.filter((e) => e.ts > 0).map((e) => e.ts));
-    start = from ? markTs(parsed.onMain, from) : nav;
-    end = markTs(parsed.onMain, to, start ?? 0);
+    start = from ? markTs(parsed.marks, from) : nav;
+    end = markTs(parsed.marks, to, start ?? 0);
     if (start !== undefined && end !== undefined) {
       const at = (t) => ((t - nav) / 1000).toFixed(1);
       console.log(`load ${i}: ${from ?? 'navigation'} at ${at(start)} ms → ${to} at ${at(end)} ms`);
@@ -184,10 +187,10 @@ for (let i = 0; i < LOADS; i++) {
   await context.close();
 }
 
-const ms = (us) => (us / 1000 / LOADS).toFixed(2).padStart(8);
+const ms = (us) => (us / 1000 / Math.max(1, counted)).toFixed(2).padStart(8);
 const top = (map) => [...map].sort((a, b) => b[1] - a[1]).slice(0, TOP)
   .map(([k, v]) => `${ms(v)}  ${k.slice(0, 150)}`).join('\n');
-console.log(`\nwindow: ${ms(windowTotal)} ms per load (mean of ${LOADS})`);
+console.log(`\nwindow: ${ms(windowTotal)} ms per load (mean of ${counted} of ${LOADS} loads)`);
 console.log(`\nmain thread, trace events by self time (ms per load):\n${top(events)}`);
 if (selfTime.size) {
   console.log(`\nsampled functions, self (ms per load):\n${top(selfTime)}`);
