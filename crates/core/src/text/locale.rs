@@ -702,6 +702,8 @@ fn decimals_for_sig3(v: f64) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use time::macros::date;
 
     #[test]
     fn a_locale_number_reads_as_str_parse_reads_it_and_nothing_else_is_taken() {
@@ -748,8 +750,6 @@ mod tests {
         }
         assert_eq!(plain_decimal("0.00000001234567890123456"), None); // 23 decimals
     }
-    use super::*;
-    use time::macros::date;
 
     #[test]
     fn english_parses_and_formats() {
