@@ -63,6 +63,10 @@ pub fn ChartCanvas(
     let css_width = RwSignal::new(0.0f64);
     let hover_map = StoredValue::new(HoverMap::default());
     let redraw_overlay = RwSignal::new(0u32);
+    // Whether the overlay holds a drawing. Until a point is first shown it has no 2D
+    // context, so no backing store to allocate, clear or hand to the compositor with
+    // every frame the page loads in.
+    let overlay_inked = StoredValue::new(false);
     let draw_error = RwSignal::new(None::<String>);
     // Until the first draw sizes the canvas, the figure holds the chart's height by CSS
     // (`.unsized`, the same formula as `chart_height`): nothing below it moves when the
@@ -171,7 +175,7 @@ pub fn ChartCanvas(
             }
             Err(e) => draw_error.set(Some(e)),
         }
-        clear(&over);
+        clear_inked(&over, overlay_inked);
         redraw_overlay.update(|n| *n += 1);
         if let Some(reporter) = embed {
             reporter.report();
@@ -186,7 +190,7 @@ pub fn ChartCanvas(
         let Some(over) = overlay.get_untracked() else {
             return;
         };
-        clear(&over);
+        clear_inked(&over, overlay_inked);
         let style = Style {
             theme: theme.get_untracked(),
             dpr: window().device_pixel_ratio().max(1.0),
@@ -203,6 +207,7 @@ pub fn ChartCanvas(
             Some((h, own)) => {
                 let x_canvas = map.panels.first().map_or(0.0, |p| p.x_px(h.x));
                 draw_overlay(&over, &map, &h, &style);
+                overlay_inked.set_value(true);
                 mark(&format!("overlay-drawn:{name}"));
                 tooltip.set(own.then(|| (h, x_canvas / style.dpr, style.css_width)));
             }
@@ -434,10 +439,16 @@ fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 
-fn clear(canvas: &HtmlCanvasElement) {
+/// Clears `canvas` if something was drawn on it (`inked`); one never drawn on is left
+/// without a context.
+fn clear_inked(canvas: &HtmlCanvasElement, inked: StoredValue<bool>) {
+    if !inked.get_value() {
+        return;
+    }
     if let Some(ctx) = context(canvas) {
         ctx.clear_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
     }
+    inked.set_value(false);
 }
 
 /// The crosshair and dots, in canvas px.
