@@ -49,7 +49,11 @@ const add = (map, key, v) => map.set(key, (map.get(key) ?? 0) + v);
 /** The events of one trace on the renderer's main thread, and its CPU profile samples. */
 function read(trace) {
   const all = trace.traceEvents ?? trace;
-  const main = all.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  // The page's renderer: the one with the page's marks (a navigation can move the page
+  // to another renderer process than the one it started in).
+  const pageMark = all.find((e) => e.cat?.includes('blink.user_timing') && /^(chart-|snapshot-|profile-)/.test(e.name));
+  const main = all.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain'
+    && (!pageMark || e.pid === pageMark.pid));
   if (!main) return { onMain: [], marks: [], nodes: new Map(), samples: [] };
   const onMain = all.filter((e) => e.pid === main.pid && e.tid === main.tid);
   const marks = all.filter((e) => e.pid === main.pid && e.cat?.includes('blink.user_timing'));
