@@ -19,6 +19,8 @@ pub mod order;
 pub mod resample;
 pub mod snapshot;
 pub mod stats;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod views;
 

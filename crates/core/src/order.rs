@@ -53,17 +53,9 @@ fn permutation(n: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usiz
 mod tests {
     use super::*;
 
-    /// A small deterministic generator (no dependency): xorshift.
     fn numbers(seed: u64, n: usize, modulo: u64) -> Vec<u64> {
-        let mut x = seed;
-        (0..n)
-            .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                x % modulo
-            })
-            .collect()
+        let mut next = crate::testing::xorshift(seed);
+        (0..n).map(|_| next() % modulo).collect()
     }
 
     #[test]

@@ -532,18 +532,7 @@ mod tests {
             .collect()
     }
 
-    /// Deterministic pseudo-random numbers (xorshift), so the test needs no RNG crate.
-    fn noise(seed: u64, n: usize) -> Vec<f64> {
-        let mut s = seed;
-        (0..n)
-            .map(|_| {
-                s ^= s << 13;
-                s ^= s >> 7;
-                s ^= s << 17;
-                (s >> 11) as f64 / (1u64 << 53) as f64 - 0.5
-            })
-            .collect()
-    }
+    use crate::testing::noise;
 
     fn assert_close(a: &[Option<f64>], b: &[Option<f64>], tol: f64) {
         assert_eq!(a.len(), b.len());

@@ -275,17 +275,7 @@ mod tests {
     use time::macros::date;
     use time::Weekday;
 
-    fn noise(seed: u64, n: usize) -> Vec<f64> {
-        let mut s = seed;
-        (0..n)
-            .map(|_| {
-                s ^= s << 13;
-                s ^= s >> 7;
-                s ^= s << 17;
-                (s >> 11) as f64 / (1u64 << 53) as f64 - 0.5
-            })
-            .collect()
-    }
+    use crate::testing::noise;
 
     fn series(dates: Vec<Date>, values: Vec<Option<f64>>) -> Series {
         let meta = Meta {

@@ -270,13 +270,12 @@ mod tests {
     #[test]
     fn matches_naive_runs_on_pseudo_random_patterns() {
         let mut s = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = crate::testing::xorshift(s);
         for _ in 0..200 {
             let len = (s % 300) as usize;
             let p: String = (0..len)
                 .map(|_| {
-                    s ^= s << 13;
-                    s ^= s >> 7;
-                    s ^= s << 17;
+                    s = next();
                     // Sticky: mostly repeat, so long runs occur.
                     ['a', 'a', 'a', 'b', 'b', '.', '_'][(s % 7) as usize]
                 })
