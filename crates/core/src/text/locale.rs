@@ -88,8 +88,8 @@ impl MoneyStyle {
             let [from, unit, decimals, id] = f.as_slice() else {
                 return None;
             };
-            let from_usd_m = plain_decimal(from).filter(|v| v.is_finite() && *v >= 0.0)?;
-            let unit_usd_m = plain_decimal(unit).filter(|v| v.is_finite() && *v > 0.0)?;
+            let from_usd_m = plain_decimal(from)?;
+            let unit_usd_m = plain_decimal(unit).filter(|v| *v > 0.0)?;
             let decimals = decimals.parse::<usize>().ok().filter(|d| *d <= 6)?;
             let id = match *id {
                 "-usd-k" => "-usd-k",
@@ -484,8 +484,8 @@ impl Locale {
             let [from, unit, id] = f.as_slice() else {
                 return None;
             };
-            let from = plain_decimal(from).filter(|v| v.is_finite() && *v > 0.0)?;
-            let unit = plain_decimal(unit).filter(|v| v.is_finite() && *v > 0.0)?;
+            let from = plain_decimal(from).filter(|v| *v > 0.0)?;
+            let unit = plain_decimal(unit).filter(|v| *v > 0.0)?;
             if applies(from, unit) {
                 chosen = Some((unit, *id));
             }
@@ -623,7 +623,8 @@ fn parse_pattern(text: &str) -> Option<Vec<Piece>> {
 }
 
 /// A locale file's number: digits with at most one decimal point (`1000`, `0.001`), read
-/// exactly as `str::parse::<f64>` reads it, or `None`. Its digits without the point are
+/// exactly as `str::parse::<f64>` reads it, or `None` (so never negative, never infinite
+/// or NaN). Its digits without the point are
 /// at most 2^53 and it has at most 22 decimals, so the integer and the power of ten are
 /// both exact doubles and their quotient is the correctly rounded value (Clinger's fast
 /// path); anything longer is refused. (Not `str::parse`: its general algorithm and
