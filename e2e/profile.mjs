@@ -2,8 +2,8 @@
 // which builds a copy of the release build whose wasm keeps its function names:
 //   node e2e/profile.mjs <dist> [--from MARK] [--to MARK] [--click SECTION:LABEL] [--loads N] [--top N]
 // Each load is traced in headless Chromium (Chrome's trace: the page's User Timing marks, the
-// main thread's tasks and V8's sampled CPU profile share one clock), and the window between
-// two marks is summed over the loads and printed per load:
+// main thread's tasks and V8's sampled CPU profile share one clock), and what falls in the
+// window between two marks is printed as the mean over the loads:
 //  - the main thread's trace events by self time (style, layout, paint, wasm compilation, GC);
 //  - the sampled JavaScript and wasm functions, by self and by inclusive time.
 // Default window: navigation start → `chart-drawn:burn` (the whole load). With --click, the
@@ -136,7 +136,6 @@ for (let i = 0; i < LOADS; i++) {
     await page.waitForTimeout(300);
   }
   await browser.startTracing(page, { categories: CATEGORIES });
-  let clickedAt = 0;
   if (click) {
     const [id, label] = click.split(':');
     const press = () => page.evaluate(([id, label]) => {
@@ -174,7 +173,7 @@ for (let i = 0; i < LOADS; i++) {
     end = markTs(parsed.marks, `chart-drawn:${click.split(':')[0]}`, start);
   } else {
     const nav = parsed.onMain.find((e) => e.name === 'navigationStart' || e.name === 'markAsMainFrame')?.ts
-      ?? Math.min(...parsed.onMain.filter((e) => e.ts > 0).map((e) => e.ts));
+      ?? parsed.onMain.reduce((min, e) => (e.ts > 0 && e.ts < min ? e.ts : min), Infinity);
     start = from ? markTs(parsed.marks, from) : nav;
     end = markTs(parsed.marks, to, start ?? 0);
     if (start !== undefined && end !== undefined) {
