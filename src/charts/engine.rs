@@ -102,18 +102,13 @@ fn x_range(frame: &Frame) -> Option<(f64, f64)> {
 /// bars and interval bands as they are, in the panel's units (log10 on a log panel). Non-finite values are
 /// left out.
 fn extent(frame: &Frame, panel: usize, log: bool) -> Option<(f64, f64)> {
+    // Lines and bands are scanned in data units and only their two ends are taken to
+    // log10 (it is monotonic): one logarithm per panel, not one per point.
     let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
     let mut take = |v: f64| {
-        if v.is_finite() {
+        if v.is_finite() && (!log || v > 0.0) {
             lo = lo.min(v);
             hi = hi.max(v);
-        }
-    };
-    let to_units = |v: f64| {
-        if log {
-            (v > 0.0).then(|| v.log10())
-        } else {
-            Some(v)
         }
     };
     for s in frame
@@ -121,21 +116,32 @@ fn extent(frame: &Frame, panel: usize, log: bool) -> Option<(f64, f64)> {
         .iter()
         .filter(|s| s.panel == panel && s.kind != SeriesKind::Stack)
     {
-        for v in s.values.iter().flatten().filter_map(|v| to_units(*v)) {
-            take(v);
+        for v in s.values.iter().flatten() {
+            take(*v);
         }
         // A drawn interval band is part of what the axis must hold.
         if let Some(iv) = &s.interval {
-            for v in iv.lo.iter().chain(&iv.hi).flatten().filter_map(|v| to_units(*v)) {
-                take(v);
+            for v in iv.lo.iter().chain(&iv.hi).flatten() {
+                take(*v);
             }
         }
     }
-    for i in 0..frame.x.len() {
+    if log && lo.is_finite() {
+        (lo, hi) = (lo.log10(), hi.log10());
+    }
+    let stacked = frame
+        .series
+        .iter()
+        .any(|s| s.panel == panel && s.kind == SeriesKind::Stack);
+    for i in (0..frame.x.len()).filter(|_| stacked) {
         let (up, down) = stack_at(frame, panel, i, usize::MAX);
         if up != 0.0 || down != 0.0 {
-            take(up);
-            take(down);
+            for v in [up, down] {
+                if v.is_finite() {
+                    lo = lo.min(v);
+                    hi = hi.max(v);
+                }
+            }
         }
     }
     lo.is_finite().then_some((lo, hi))
