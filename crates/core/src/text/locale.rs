@@ -18,7 +18,8 @@ use time::Date;
 /// The typographic minus used in every displayed number.
 pub const MINUS: char = '\u{2212}';
 
-const EN_FTL: &str = include_str!("../../locales/en.ftl");
+/// (Its comment lines left empty by `build.rs`: they are for editors, not readers.)
+const EN_FTL: &str = include_str!(concat!(env!("OUT_DIR"), "/en.ftl"));
 
 /// Every language the page offers (BCP 47 tags), English first: the fallback of every
 /// other language.

@@ -21,8 +21,8 @@ use crate::text::{tag_index, TAGS};
 use crate::text::{Msg, NumFmt};
 use time::Date;
 
-/// The English story file.
-pub const EN: &str = include_str!("../../story/en.story");
+/// The English story file (its comment lines left empty by `build.rs`).
+pub const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/en.story"));
 
 /// Every language's story file, in `text::TAGS` order, for the tests and the build.
 /// The page compiles in English's alone ([`EN`]); another language's story is fetched with
