@@ -349,7 +349,7 @@ pub fn providers() -> BTreeMap<String, Provider> {
         (
             "fred".to_owned(),
             p(
-                "FRED, Federal Reserve Bank of St. Louis",
+                "FRED (Federal Reserve Bank of St. Louis)",
                 "FRED",
                 "Public domain (US Treasury via FRED)",
                 "https://fred.stlouisfed.org",
