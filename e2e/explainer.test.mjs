@@ -53,6 +53,10 @@ test('every control of the correlation chart changes it', async () => {
   for (const name of ['30d', '60d', '180d', '90d']) {
     await assertChanges(p, 'correlation', name, () => p.button('correlation', name).click());
   }
+  // The tinted periods: the Nasdaq-100 against commodities, then against gold again.
+  for (const name of ['vs Commodities (DBC)', 'vs Gold (GLD)']) {
+    await assertChanges(p, 'correlation', name, () => p.button('correlation', name).click());
+  }
   for (const name of ['3M', '6M', '1Y', '5Y', 'All', '2Y']) {
     await assertChanges(p, 'correlation', name, () => p.button('correlation', name).click());
   }

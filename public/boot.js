@@ -36,7 +36,7 @@ const WORDS = {
   },
   "zh-CN": {
     "page-kicker": "数据解读",
-    "page-title": "三张图看懂2025–26年加密资产重新定价",
+    "page-title": "三张图\u200b看懂\u200b2025–\u206026年\u200b加密资产\u200b重新定价",
     "boot-intro": "比特币与科技股和黄金的相关性、流入和流出美国现货比特币及以太币ETF的资金，以及以太坊的手续费销毁与发行量之比——三张交互式图表，在您的浏览器中根据真实数据计算。",
     "boot-loading": "正在加载交互式图表…",
     "loading": "正在加载数据…",
@@ -83,10 +83,12 @@ let failed = false;
 // the English title when it starts (it keeps it for a switch back to English), so the
 // title is English again while the app starts, and the app sets its own.
 const englishTitle = document.title;
+// The page title without its heading's break marks (U+200B, U+2060): a tab does not wrap.
+const plainTitle = () => w('page-title').replace(/[\u200b\u2060]/g, '');
 function speakReaderLanguage() {
   if (LANG === 'en') return;
   document.documentElement.lang = LANG;
-  document.title = w('page-title');
+  document.title = plainTitle();
   for (const [selector, id] of [['.kicker', 'page-kicker'], ['h1', 'page-title'], ['.intro', 'boot-intro']]) {
     const node = boot?.querySelector(selector);
     if (node) node.textContent = w(id);
@@ -155,7 +157,7 @@ function fail(what, error) {
   failed = true;
   clearTimeout(slowTimer);
   const detail = `${what}: ${error?.name ?? 'Error'}: ${error?.message ?? String(error)}`;
-  if (LANG !== 'en') document.title = w('page-title');
+  if (LANG !== 'en') document.title = plainTitle();
   status?.replaceChildren(
     el('p', { class: 'boot-message boot-failed', role: 'alert' },
       `${w('boot-failed')}${gap}`,

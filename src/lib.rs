@@ -191,10 +191,11 @@ fn follow_language(lang: Memo<&'static str>, full_page: bool) {
             let _ = root.set_attribute("lang", tag);
         }
         if full_page {
+            // (Without the heading's break marks: a tab or a bookmark does not wrap.)
             let title = if tag == "en" {
                 english_title.clone()
             } else {
-                t("page-title")
+                t("page-title").replace(['\u{200B}', '\u{2060}'], "")
             };
             document().set_title(&title);
         }

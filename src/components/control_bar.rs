@@ -67,7 +67,12 @@ fn OneControl(shape: String, shapes: Memo<Vec<String>>, view: Memo<Arc<ChartView
     let key = initial.key();
     let pick = Callback::new(move |value: String| app.edit(key, &value));
     match initial {
-        Control::Choice { label, options, .. } => {
+        Control::Choice {
+            label,
+            shown,
+            options,
+            ..
+        } => {
             let selected = Signal::derive(move || match current.get() {
                 Some(Control::Choice { options, .. }) => options
                     .into_iter()
@@ -77,7 +82,10 @@ fn OneControl(shape: String, shapes: Memo<Vec<String>>, view: Memo<Arc<ChartView
                 _ => String::new(),
             });
             let options = options.iter().map(|o| (o.value.clone(), tm(&o.label))).collect();
-            view! { <div class="control-row"><Segmented label=tm(&label) options selected pick /></div> }
+            let label = tm(&label);
+            let shown = shown
+                .then(|| view! { <span class="control-label" aria-hidden="true">{label.clone()}</span> });
+            view! { <div class="control-row">{shown}<Segmented label options selected pick /></div> }
                 .into_any()
         }
         Control::Toggles { label, items, .. } => {

@@ -26,7 +26,9 @@ pub fn LensPanel(snapshot: Arc<Snapshot>) -> impl IntoView {
     let initial = view.get_untracked();
     let options = initial.events.clone();
     let days = match &initial.days {
-        Control::Choice { key, label, options } => {
+        Control::Choice {
+            key, label, options, ..
+        } => {
             let key = *key;
             let selected = Signal::derive(move || part.with(|p| p.lens_days.to_string()));
             let pick = Callback::new(move |value: String| app.edit(key, &value));

@@ -49,7 +49,7 @@ pub fn MiniBars(bars: Bars) -> impl IntoView {
                 view! { <span class="mini-value" style=place>{locale().number(v, NumFmt::Corr)}</span> }
             });
             view! {
-                <div class="mini-col" class:highlighted=b.highlight title=tm(&b.text)>
+                <div class="mini-col" class:highlighted=b.highlight data-tick=b.tick.key() title=tm(&b.text)>
                     <span class="mini-band" style=band></span>
                     {b.value.map(|_| view! { <span class=class data-outside=outside.to_string() style=style></span> })}
                     {value_label}

@@ -112,12 +112,12 @@ method-label = How this is computed
 
 ## Headlines, subtitles and summaries (computed for the view)
 corr-headline-more = Bitcoin now moves more with { $hi } than with { $lo }
-corr-headline-equal = Bitcoin moves about as much with { $hi } as with { $lo }
+corr-headline-equal = Bitcoin’s ties to { $hi } and { $lo } are too close to rank
 corr-headline-one = How closely bitcoin moves with { $with }
 corr-subtitle = Rolling { $window }-day correlation of daily returns with bitcoin (shaded: 95% interval); prices indexed to 100
 corr-subtitle-regimes = Rolling { $window }-day correlation of daily returns with bitcoin (bands: 95% intervals; tinted: one market clearly closer); prices indexed to 100
 corr-summary-more = On { $date } bitcoin’s { $window }-day correlation with { $hi } was { $rhi }, clearly above { $lo }’s { $rlo }.
-corr-summary-equal = On { $date } bitcoin’s { $window }-day correlation with { $hi } was { $rhi } and with { $lo } { $rlo }: too close to rank.
+corr-summary-equal = On { $date } bitcoin’s { $window }-day correlation with { $hi } was { $rhi } and with { $lo } { $rlo }; their 95% intervals overlap.
 corr-summary-one = On { $date } bitcoin’s { $window }-day correlation with { $with } was { $r } (95% CI { $lo } to { $hi }).
 flows-headline-below-peak = { $asset } have taken in { $cum } net, { $gap } below the { $peak_month } { $peak_kind }
 flows-headline-in = { $asset } took in { $net } net in this period
@@ -182,7 +182,7 @@ corr-latest-up = { $window }-day correlation of bitcoin with { $with }: { $r } o
 corr-latest-down = { $window }-day correlation of bitcoin with { $with }: { $r } on { $date }, down from { $r0 } on { $date0 }{ $peak }.
 corr-peak = , after peaking at { $r } on { $date }
 corr-compare = On { $date } bitcoin moved more with { $hi } ({ $rhi }) than with { $lo } ({ $rlo }); their 95% intervals do not overlap.
-corr-compare-overlap = On { $date } bitcoin moved about as closely with { $hi } ({ $rhi }) as with { $lo } ({ $rlo }): their 95% intervals overlap.
+corr-compare-overlap = On { $date } bitcoin’s correlations with { $hi } ({ $rhi }) and with { $lo } ({ $rlo }) could not be told apart: their 95% intervals overlap.
 corr-none = No { $window }-day rolling correlation can be computed in this view: pick a longer range or a shorter window.
 note-corr-yield = The 10-year yield is correlated through its daily change.
 note-provisional = The last day’s prices were taken intraday (provisional).
@@ -193,10 +193,10 @@ method-corr = Every market is sampled on US trading days — bitcoin at its 24:0
     closed (the bond market on Columbus and Veterans Day) is skipped, and a window may reach back at
     most 2 × N days. The shaded band is the 95% confidence interval (Fisher z, from n returns).
 
-control-regimes = Regimes
+control-regimes = Tinted periods: Nasdaq-100
+regime-vs = vs { $vs }
 key-provisional = last day: intraday
 regime-key = { $leader } clearly closer
-regime-pair = Nasdaq-100 vs { $vs }
 regime-rule = Tinted columns: periods of at least { $k } trading days in which bitcoin’s { $window }-day correlation with one market was above the other’s with no overlap of their 95% intervals (Nasdaq-100 vs { $vs }).
 regime-none = No period of at least { $k } trading days in this view in which bitcoin’s { $window }-day correlation with the Nasdaq-100 and with { $vs } differed beyond their 95% intervals.
 regime-period = { $from } – { $to } ({ $days } days): more with { $leader } (mean { $r_lead }) than with { $other } ({ $r_other }).
@@ -247,6 +247,8 @@ note-flows-units-month = Net flows in US dollars per calendar month (the sum of 
 note-flows-total = Green bars are net inflows, orange-red bars net outflows; the lower panel is the running total since launch.
 note-flows-fund = Each colour is one fund (or the other funds together): above zero it took money in, below zero it lost money; the lower panel is the running total of the funds shown.
 note-verbatim = { $text }
+note-series-ends = { $series }: the data end on { $date }, so its lines stop there.
+note-series = { $series }: { $text }
 method-flows = Daily net flows per fund as published by Farside Investors; weekly and monthly bars add the trading days that exist, and a period that extends beyond the data is marked partial.
 
 btc-lower = bitcoin
@@ -300,7 +302,7 @@ note-issuance-calibrated = Issuance is a model, calibrated on Coin Metrics’ me
     { $fit_from } – { $fit_to } (mean monthly error { $fit_mean }, largest { $fit_max } in { $fit_max_month }).
 note-issuance-validation = Checked on { $from } – { $to }, months not used to fit it: mean monthly error { $mean },
     largest { $max }, total { $total }.
-note-issuance-band = The shaded band is ± { $band }, the largest monthly error of the fit; dots are the measured monthly issuance.
+note-issuance-band = The shaded band is ±{ $band }, the largest monthly error of the fit; dots are the measured monthly issuance.
 method-burn = ETH burned is CryptoQuant’s daily total. Issuance is modelled from the stake; the net supply change is issuance minus burn, and the cumulative lines add it up from London ({ $london }) and from the Merge ({ $merge }).
 control-burn-view = Show
 burn-view-supply = Supply

@@ -1,6 +1,10 @@
 # 简体中文 (zh-CN). Same ids and placeholders as en.ftl (tests check both); an id missing
 # here falls back to English. Write each message on one line: a continuation line is joined
 # with a space, which Chinese text does not want. Tickers and provider names stay as they are.
+# Headings (page-title, *-headline) mark where a line may break with U+200B ZERO WIDTH SPACE
+# (and keep a dash with what follows it by U+2060 WORD JOINER),
+# invisible here: a Chinese heading breaks only there and at punctuation (style/main.css), so
+# a word, a number with its unit or a date stays whole. The story's step titles do the same.
 
 ## Formats
 -date = { $year }年{ $month }{ $day }日
@@ -37,7 +41,7 @@ empty =
 
 ## Page
 page-kicker = 数据解读
-page-title = 三张图看懂2025–26年加密资产重新定价
+page-title = 三张图​看懂​2025–⁠26年​加密资产​重新定价
 page-intro = 用真实数据回答关于2025–26年加密资产重新定价的三个问题。下文每个数字都由你的浏览器根据随附的数据快照计算得出，每句话描述的都是你正在查看的视图。
 toc-label = 目录
 toc-correlation = 比特币还在跟着纳斯达克走吗？
@@ -141,7 +145,7 @@ corr-latest-up = 比特币与{ $with }的{ $window }日相关系数：{ $date }�
 corr-latest-down = 比特币与{ $with }的{ $window }日相关系数：{ $date }为{ $r }，低于{ $date0 }的{ $r0 }{ $peak }。
 corr-peak = ，期间曾于{ $date }达到峰值{ $r }
 corr-compare = { $date }，比特币与{ $hi }（{ $rhi }）的联动强于与{ $lo }（{ $rlo }）的联动；二者的95%置信区间不重叠。
-corr-compare-overlap = { $date }，比特币与{ $hi }（{ $rhi }）和与{ $lo }（{ $rlo }）的联动程度相当：二者的95%置信区间有重叠。
+corr-compare-overlap = { $date }，比特币与{ $hi }（{ $rhi }）和与{ $lo }（{ $rlo }）的联动难分高下：二者的95%置信区间有重叠。
 corr-none = 此视图中无法计算{ $window }日滚动相关系数：请选择更长的区间或更短的窗口。
 note-provisional = 最后一天的价格取自盘中（暂定值）。
 method-corr = 所有市场均按美国交易日取样——比特币取同一日期UTC 24:00的收盘价，比纽约收盘晚几个小时——缺失的交易日不做延续填充。相邻交易日之间的日对数收益率（因此周一的比特币收益率包含周末）在两个市场都有收益率的最近N个交易日上计算相关系数：某一市场休市的日子（如哥伦布日和退伍军人节的债券市场）会被跳过，一个窗口最多回溯2 × N天。阴影带为95%置信区间（Fisher z变换，基于n个收益率）。
@@ -190,6 +194,8 @@ note-flows-units-month = 每个自然月的净流量（美元，各交易日之�
 note-flows-total = 绿色柱为净流入，橙红色柱为净流出；下方面板为上市以来的累计值。
 note-flows-fund = 每种颜色代表一只基金（或其余基金合计）：零线以上为资金流入，零线以下为资金流出；下方面板为所显示基金的累计值。
 note-verbatim = { $text }
+note-series-ends = { $series }：数据截至{ $date }，其曲线在此结束。
+note-series = { $series }：{ $text }
 method-flows = 各基金每日净流量取自Farside Investors的公布数据；周度和月度柱形为现有交易日之和，超出数据范围的周期标记为不完整。
 note-flows-gap = 数据检查剔除了{ $days }（第一个为{ $first }）：这些日子的资金流未知，因此不画柱形，累计曲线在此断开；断开之后为已公布日子的合计。
 
@@ -222,7 +228,7 @@ burn-since-merge = 合并以来至{ $to }的净变化：{ $v } ETH（模型）�
 note-issuance-nominal = 发行量为模型估算，并非实测：工作量证明时期每天{ $pow } ETH；合并之后每年{ $k } × √(质押ETH)，质押量采用CryptoQuant的ETH质押数据（已扣除提款）。没有可用于检验的实测供应数据。
 note-issuance-calibrated = 发行量为模型估算，并以Coin Metrics的实测供应量校准：工作量证明时期每天{ $pow } ETH（区块奖励与叔块奖励）；合并之后每年{ $k } × √(质押ETH)，拟合区间为{ $fit_from } – { $fit_to }（月均误差{ $fit_mean }，最大误差{ $fit_max }，出现在{ $fit_max_month }）。
 note-issuance-validation = 以未用于拟合的月份（{ $from } – { $to }）检验：月均误差{ $mean }，最大{ $max }，合计{ $total }。
-note-issuance-band = 阴影带为 ± { $band }，即拟合的最大月度误差；圆点为实测的月度发行量。
+note-issuance-band = 阴影带为±{ $band }，即拟合的最大月度误差；圆点为实测的月度发行量。
 method-burn = ETH销毁量为CryptoQuant的每日合计。发行量根据质押量建模；净供应变化为发行量减去销毁量，累计曲线分别自伦敦升级（{ $london }）和合并（{ $merge }）起累加。
 control-burn-view = 显示
 burn-view-supply = 供应量
@@ -239,7 +245,7 @@ panel-burn-usd = ETH销毁额，美元/日，{ $smoothing }（CryptoQuant换算�
 panel-burn-usd-log = ETH销毁额，美元/日，{ $smoothing }，对数刻度（CryptoQuant换算）
 panel-burn-usd-short = 销毁额，美元/日
 burn-usd-subtitle = 每日销毁的ETH按CryptoQuant换算的美元价值
-burn-usd-headline = 最近{ $days }天每日销毁额约为{ $v }
+burn-usd-headline = 最近{ $days }天​每日销毁额​约为{ $v }
 burn-usd-summary = 在{ $from }至{ $to }的{ $days }天里，销毁的ETH平均每日价值{ $v }（CryptoQuant的美元数值）。
 burn-usd-total = { $from }至{ $to }，共销毁价值{ $total }的ETH（{ $days }天，平均每日{ $mean }），每日按CryptoQuant的美元价值计。
 burn-usd-peak = 最大的一天是{ $date }：{ $v }。
@@ -256,7 +262,7 @@ series-share-burned = 手续费销毁占比（销毁 ÷ 全部手续费）
 series-fees-month = 当月所付手续费，ETH（基础费用 + 小费）
 series-burn-month = 当月销毁的ETH
 burn-share-subtitle = 以太坊所付全部手续费（基础费用 + 小费）中被销毁的比例，逐月
-burn-share-headline = { $month }所付手续费中有{ $share }被销毁
+burn-share-headline = { $month }​所付手续费中​有{ $share }​被销毁
 burn-share-summary = { $month }，所付手续费中有{ $share }被销毁：手续费共{ $fees } ETH（基础费用 + 小费），其中销毁{ $burn } ETH。
 burn-share-range = { $from }至{ $to }（{ $months }个月），所付全部手续费中有{ $share }被销毁：{ $fees } ETH中的{ $burn } ETH。
 burn-share-extremes = 最低的月份是{ $lo_month }（{ $lo }），最高的是{ $hi_month }（{ $hi }）。
@@ -295,25 +301,25 @@ lang-failed = 无法加载{ $lang }文本，页面仍以英文显示。请重新
 
 ## Added with the publication pass, findings, the lens and the story
 share-embed-controls = 在嵌入中包含图表控件
-corr-headline-more = 比特币如今与{ $hi }的联动强于{ $lo }
-corr-headline-equal = 比特币与{ $hi }和{ $lo }的联动程度相当
-corr-headline-one = 比特币与{ $with }的联动程度
+corr-headline-more = 比特币​如今​与{ $hi }​的联动​强于{ $lo }
+corr-headline-equal = 比特币​与{ $hi }​和{ $lo }​的联动​难分高下
+corr-headline-one = 比特币​与{ $with }​的联动程度
 corr-subtitle = 比特币日收益率的{ $window }日滚动相关系数（阴影为95%置信区间）；价格以100为基数
 corr-subtitle-regimes = 比特币日收益率的{ $window }日滚动相关系数（色带为95%置信区间；着色：某一市场明显更相关）；价格以100为基数
 corr-summary-more = { $date }，比特币与{ $hi }的{ $window }日相关系数为{ $rhi }，明显高于{ $lo }的{ $rlo }。
-corr-summary-equal = { $date }，比特币与{ $hi }的{ $window }日相关系数为{ $rhi }，与{ $lo }为{ $rlo }：差距太小，无法排序。
+corr-summary-equal = { $date }，比特币与{ $hi }的{ $window }日相关系数为{ $rhi }，与{ $lo }为{ $rlo }：二者的95%置信区间有重叠。
 corr-summary-one = { $date }，比特币与{ $with }的{ $window }日相关系数为{ $r }（95%置信区间{ $lo }至{ $hi }）。
-flows-headline-below-peak = { $asset }累计净流入{ $cum }，比{ $peak_month }的{ $peak_kind }低{ $gap }
-flows-headline-in = { $asset }在此期间净流入{ $net }
-flows-headline-out = { $asset }在此期间净流出{ $net }
+flows-headline-below-peak = { $asset }​累计净流入{ $cum }，比{ $peak_month }​的{ $peak_kind }​低{ $gap }
+flows-headline-in = { $asset }​在此期间​净流入{ $net }
+flows-headline-out = { $asset }​在此期间​净流出{ $net }
 flows-subtitle = { $asset }的{ $period }净流量（美元）及自上市以来的累计值
 flows-summary = { $from }至{ $to }，净流量为{ $net }。
 flows-summary-peak = { $from }至{ $to }，净流量为{ $net }；累计值的{ $peak_kind }出现在{ $peak_date }，为{ $peak }，期末为{ $cum }。
 peak-daily = 峰值
 peak-weekly = 周末峰值
 peak-monthly = 月末峰值
-burn-headline-growing = { $month }ETH供应在增长：销毁量低于发行量（模型）
-burn-headline-shrinking = { $month }ETH供应在收缩：销毁量超过发行量（模型）
+burn-headline-growing = { $month }​ETH供应​在增长：销毁量​低于​发行量（模型）
+burn-headline-shrinking = { $month }​ETH供应​在收缩：销毁量​超过​发行量（模型）
 burn-subtitle = 每日ETH销毁量与发行量、净供应变化及累计供应变化；发行量为模型估算
 burn-summary = 截至{ $to }的{ $days }天里，日均销毁{ $burn } ETH，而发行约{ $issuance } ETH（模型）。
 cp-qqq-short = 纳指
@@ -334,10 +340,10 @@ end-cumulative = 累计
 point-day-provisional = { $date }（暂定：盘中数据）
 data-end = 数据截至：{ $date }
 note-corr-yield = 10年期收益率按其每日变化计算相关性。
-control-regimes = 阶段
+control-regimes = 着色时段：纳斯达克100
+regime-vs = 对比{ $vs }
 key-provisional = 最后一日：盘中数据
 regime-key = 与{ $leader }明显更紧密
-regime-pair = 纳斯达克100对比{ $vs }
 regime-rule = 着色时段：至少{ $k }个交易日内，比特币与其中一个市场的{ $window }日相关系数高于另一个，且两者95%置信区间不重叠（纳斯达克100对比{ $vs }）。
 regime-none = 在此视图中，没有任何至少{ $k }个交易日的时期，比特币与纳斯达克100和与{ $vs }的{ $window }日相关系数差异超出其95%置信区间。
 regime-period = { $from }至{ $to }（{ $days }天）：与{ $leader }联动更强（均值{ $r_lead }），高于{ $other }（{ $r_other }）。

@@ -414,9 +414,10 @@ impl FisherInterval {
 /// window is full — also on a day where one column itself is missing (a bond-market
 /// holiday), where it is the statistic as known that day. The window may not reach too
 /// far back: if those `window` pairs span more than `2 × window` indices (counting `i`),
-/// the value is `None`, so a long outage yields gaps rather than a stale correlation; and
-/// it is `None` more than [`MAX_CARRY_DAYS`] indices after the last pair, so a column that
-/// has ended (ether's prices stop before the markets') is not dated today.
+/// the value is `None`, so a long outage yields gaps rather than a stale correlation; it
+/// is `None` more than [`MAX_CARRY_DAYS`] indices after the last pair; and it is `None`
+/// after the last pair of all, so a column that has ended (ether's prices stop before the
+/// markets') is not dated later than its last day.
 /// `None` also while fewer than `window` pairs exist, and when either column is constant
 /// over the window. A `window` below 2 yields all gaps. Inputs of unequal length are
 /// compared over the shorter; the output has the length of `a`.
@@ -468,10 +469,15 @@ pub fn rolling_correlation_pairwise_r(
         }
         *slot = r;
     }
+    // Nor past the last pair of all: a column that has ended (ether's prices stop before
+    // the markets') ends its line on its last day, not a few days later.
+    if let Some(after) = pairs.last().and_then(|&(_, _, last)| out.get_mut(last + 1..)) {
+        after.fill(None);
+    }
     out
 }
 
-/// Days the pairwise correlation is carried past its last pair (see
+/// Days the pairwise correlation is carried past its last pair inside the history (see
 /// [`rolling_correlation_pairwise`]): a long weekend with a holiday on each side.
 pub const MAX_CARRY_DAYS: usize = 5;
 
@@ -731,7 +737,8 @@ mod tests {
                     return None;
                 }
                 let last = (0..=i).rev().find(|&k| a[k].is_some() && b[k].is_some())?;
-                if i - last > MAX_CARRY_DAYS {
+                let ended = (i + 1..a.len().min(b.len())).all(|k| a[k].is_none() || b[k].is_none());
+                if i - last > MAX_CARRY_DAYS || (i > last && ended) {
                     return None;
                 }
                 let n = pts.len() as f64;
@@ -859,12 +866,14 @@ mod tests {
             *v = None; // the column ends at index 199
         }
         let c = rolling_correlation_pairwise(&x, &y, 30);
-        assert!(c[199].is_some());
+        assert!(c[199].is_some(), "its last day has its value");
+        assert!(c[200..].iter().all(Option::is_none), "not dated later");
+        // The same few days without a pair inside the history are a holiday: carried.
+        let mut resumed = y.clone();
+        resumed[200 + MAX_CARRY_DAYS] = Some(0.5);
+        let c = rolling_correlation_pairwise(&x, &resumed, 30);
         assert!(c[199 + MAX_CARRY_DAYS].is_some(), "carried over a long weekend");
-        assert!(
-            c[200 + MAX_CARRY_DAYS..].iter().all(Option::is_none),
-            "not dated later"
-        );
+        assert!(c[201 + MAX_CARRY_DAYS..].iter().all(Option::is_none));
     }
 
     #[test]

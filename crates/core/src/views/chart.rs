@@ -51,6 +51,9 @@ pub enum Control {
         key: &'static str,
         /// Group label.
         label: Msg,
+        /// Whether the label is shown beside the buttons (where the options do not say
+        /// what they choose), not only given to screen readers.
+        shown: bool,
         /// Options in display order.
         options: Vec<ChoiceOption>,
     },
@@ -92,6 +95,7 @@ impl Control {
         Self::Choice {
             key,
             label,
+            shown: false,
             options: options
                 .into_iter()
                 .map(|(value, label)| ChoiceOption {
@@ -101,6 +105,14 @@ impl Control {
                 })
                 .collect(),
         }
+    }
+
+    /// This control with its label shown beside its buttons (a [`Control::Choice`]).
+    pub fn labelled(mut self) -> Self {
+        if let Self::Choice { shown, .. } = &mut self {
+            *shown = true;
+        }
+        self
     }
 
     /// The range control of `key` for data covering `first ..= last`.
@@ -138,8 +150,46 @@ pub struct MiniBar {
     pub band: f64,
     /// Whether this is the bar the sentence names.
     pub highlight: bool,
+    /// Whether its label shows under the axis (the emphasised bar's always does).
+    pub tick: Tick,
     /// What the bar says, for the tooltip and screen readers.
     pub text: Msg,
+}
+
+/// Where a companion bar's axis label shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tick {
+    /// At every width (zero and the ends).
+    Always,
+    /// Where the bars are narrow (every fifth lag: −5, +5).
+    Narrow,
+    /// Where the bars are wide enough (every second lag).
+    Wide,
+    /// Only on the emphasised bar.
+    Never,
+}
+
+impl Tick {
+    /// The tick of lag `k` of a correlogram: evenly spaced at each width — every fifth
+    /// lag on a phone, every second where there is room — so zero and ±10 always.
+    pub fn of_lag(k: i64) -> Self {
+        match (k % 5 == 0, k % 2 == 0) {
+            (true, true) => Self::Always,
+            (true, false) => Self::Narrow,
+            (false, true) => Self::Wide,
+            (false, false) => Self::Never,
+        }
+    }
+
+    /// Its name in the page's markup (`data-tick`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Always => "always",
+            Self::Narrow => "narrow",
+            Self::Wide => "wide",
+            Self::Never => "never",
+        }
+    }
 }
 
 /// A small companion chart of bars around zero with a band.

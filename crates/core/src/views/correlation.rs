@@ -213,6 +213,35 @@ pub fn rolling_correlations(
         .collect()
 }
 
+/// The builder's note on each of `series` (a label and a series id), one sentence per
+/// distinct note naming the series it describes: `Nasdaq-100 (QQQ), Gold (GLD): Adjusted
+/// for dividends …`.
+fn series_notes<'a>(snapshot: &Snapshot, series: impl Iterator<Item = (Msg, &'a str)>) -> Vec<Msg> {
+    let mut groups: Vec<(Vec<Msg>, &str, String)> = Vec::new();
+    for (name, id) in series {
+        let Some(note) = snapshot.series(id).ok().and_then(|s| s.meta.note.clone()) else {
+            continue;
+        };
+        match groups.iter_mut().find(|g| g.2 == note) {
+            Some(group) => group.0.push(name),
+            None => groups.push((vec![name], id, note)),
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|(names, id, note)| {
+            let names = names
+                .into_iter()
+                .reduce(|a, b| Msg::new("-list-pair").msg("a", a).msg("b", b))?;
+            Some(
+                Msg::new("note-series")
+                    .msg("series", names)
+                    .data("text", data::series_note(id, &note)),
+            )
+        })
+        .collect()
+}
+
 /// The colour role of a counterpart (one colour per market on every chart).
 pub fn color(c: Counterpart) -> ColorRole {
     match c {
@@ -414,12 +443,27 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
             }
         })
         .collect();
-    // What each series is, as the builder recorded it (adjusted or not, close time).
-    let mut notes: Vec<Msg> = std::iter::once(ids::BTC_USD)
-        .chain(state.with.iter().map(|c| c.key()))
-        .filter_map(|id| Some((id, snapshot.series(id).ok()?.meta.note.clone()?)))
-        .map(|(id, n)| Msg::new("note-verbatim").data("text", data::series_note(id, &n)))
-        .collect();
+    // What each series is, as the builder recorded it (adjusted or not, close time), each
+    // note once, after the series it describes.
+    let mut notes = series_notes(
+        snapshot,
+        std::iter::once((Msg::new("btc"), ids::BTC_USD))
+            .chain(state.with.iter().map(|c| (label(*c), c.key()))),
+    );
+    // A market whose data end a week or more before bitcoin's (not a day's publishing
+    // lag): where its lines stop, and why.
+    let btc_last = snapshot.series(ids::BTC_USD).ok().map(|s| s.last());
+    for c in &state.with {
+        if let Some(last) = snapshot.series(c.key()).ok().map(|s| s.last()) {
+            if btc_last.is_some_and(|b| (b - last).whole_days() >= 7) {
+                notes.push(
+                    Msg::new("note-series-ends")
+                        .msg("series", label(*c))
+                        .date("date", last),
+                );
+            }
+        }
+    }
     if state.with.contains(&Counterpart::Dgs10) {
         notes.push(Msg::new("note-corr-yield"));
     }
@@ -464,15 +508,11 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
                 Msg::new("control-regimes"),
                 REGIME_VS
                     .iter()
-                    .map(|c| {
-                        (
-                            c.url_key().to_owned(),
-                            Msg::new("regime-pair").msg("vs", label(*c)),
-                        )
-                    })
+                    .map(|c| (c.url_key().to_owned(), Msg::new("regime-vs").msg("vs", label(*c))))
                     .collect(),
                 state.regime_vs.url_key(),
-            ),
+            )
+            .labelled(),
         ],
         frame,
         warnings,
@@ -589,7 +629,8 @@ fn regime_findings(
 }
 
 /// The headline and the short summary: the two counterparts most correlated with bitcoin
-/// on the last complete day, ranked only where their 95 % intervals separate.
+/// on the last complete day any of them has a value (a market whose data end earlier is
+/// left out), ranked only where their 95 % intervals separate.
 fn headline(
     dates: &[Date],
     lines: &[(Counterpart, Vec<Option<CorrStat>>)],
@@ -610,6 +651,10 @@ fn headline(
             Some((*c, i, s))
         })
         .collect();
+    // The headline is about the latest day: a market whose data ended earlier (ether's
+    // prices stop before the markets') is not ranked against the others' latest values.
+    let latest = ends.iter().map(|e| e.1).max();
+    ends.retain(|e| Some(e.1) == latest);
     crate::order::sort_by(&mut ends, |a, b| b.2.r.total_cmp(&a.2.r));
     let w = window as f64;
     match ends.as_slice() {
@@ -665,7 +710,7 @@ fn headline(
 /// The takeaway: for every selected counterpart its latest correlation (on the last
 /// complete day: a provisional last point is left out), how it moved over the view, and a
 /// ranking of the two most recent ends — "more with A than with B" only where their 95 %
-/// intervals separate, "about as closely" where they overlap.
+/// intervals separate, "could not be told apart" where they overlap.
 fn takeaway(
     dates: &[Date],
     lines: &[(Counterpart, Vec<Option<CorrStat>>)],
@@ -805,6 +850,95 @@ mod tests {
         assert_eq!(q.values[..3], [None, None, None]);
         assert!((q.values[7].unwrap() - 1.0).abs() < 1e-9);
         assert!((g.values[7].unwrap() + 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn each_note_names_its_series_once_and_a_market_that_ends_early_says_where() {
+        use crate::text::Locale;
+        use time::macros::date;
+        let snap = Snapshot::from_text(include_str!("../../../../public/data/snapshot.txt")).unwrap();
+        let data = MarketData::from_snapshot(&snap).unwrap();
+        let mut st = state(90, RangeChoice::Preset(Preset::All));
+        st.with = vec![
+            Counterpart::Qqq,
+            Counterpart::Gld,
+            Counterpart::Eth,
+            Counterpart::Dgs10,
+        ];
+        let v = view(&snap, &data, &st);
+        let en = Locale::en();
+        let notes: Vec<String> = v.notes.iter().map(|m| en.render(m)).collect();
+        let with = |s: &str| notes.iter().filter(|n| n.contains(s)).count();
+        // Gold and ether carry the same note: one sentence names both.
+        assert_eq!(with("Daily close."), 1, "{notes:#?}");
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.starts_with("Gold (GLD), Ether (ETH): Daily close.")),
+            "{notes:#?}"
+        );
+        assert!(
+            notes.iter().any(|n| n.starts_with("Bitcoin: Close at 24:00 UTC")),
+            "{notes:#?}"
+        );
+        let ends: Vec<&Msg> = v.notes.iter().filter(|m| m.id == "note-series-ends").collect();
+        // Ether's end is noted; the yield's day of publishing lag is not.
+        assert_eq!(ends.len(), 1, "{ends:?}");
+        assert_eq!(
+            arg(ends[0], "series"),
+            Some(&crate::text::Arg::Msg(label(Counterpart::Eth)))
+        );
+        assert_eq!(
+            arg(ends[0], "date"),
+            Some(&crate::text::Arg::Date(date!(2026 - 06 - 05)))
+        );
+        // Its correlation line stops on its last day, not days later.
+        let f = v.frame.as_ref().unwrap();
+        let eth = f
+            .series
+            .iter()
+            .find(|s| s.key == format!("corr_{}", Counterpart::Eth.key()))
+            .unwrap();
+        let last = eth.values.iter().rposition(Option::is_some).unwrap();
+        assert!(f.x[last] <= date!(2026 - 06 - 05), "{}", f.x[last]);
+    }
+
+    #[test]
+    fn a_market_whose_data_ended_earlier_is_not_ranked_in_the_headline() {
+        use time::macros::date;
+        let dates: Vec<Date> = (0..8)
+            .map(|i| crate::date::add_days(date!(2026 - 06 - 01), i).unwrap())
+            .collect();
+        let iv = FisherInterval::new(90);
+        let line = |r: f64, last: usize| -> Vec<Option<CorrStat>> {
+            (0..8)
+                .map(|i| (i <= last).then(|| CorrStat::with_interval(r, iv)))
+                .collect()
+        };
+        // Ether, the strongest, ends on day 3; the Nasdaq and gold reach day 7.
+        let lines = vec![
+            (Counterpart::Eth, line(0.92, 3)),
+            (Counterpart::Qqq, line(0.34, 7)),
+            (Counterpart::Gld, line(0.52, 7)),
+        ];
+        let (title, summary) = headline(&dates, &lines, 90, None);
+        assert_eq!(title.id, "corr-headline-equal");
+        assert_eq!(summary.id, "corr-summary-equal");
+        assert_eq!(
+            summary.args.iter().find(|(n, _)| *n == "date").map(|(_, a)| a),
+            Some(&crate::text::Arg::Date(dates[7]))
+        );
+        assert_eq!(
+            summary.numbers().iter().map(|n| n.0).collect::<Vec<_>>(),
+            [90.0, 0.52, 0.34]
+        );
+        // Alone, ether is dated on its own last day.
+        let (title, summary) = headline(&dates, &lines[..1], 90, None);
+        assert_eq!(title.id, "corr-headline-one");
+        assert_eq!(
+            summary.args.iter().find(|(n, _)| *n == "date").map(|(_, a)| a),
+            Some(&crate::text::Arg::Date(dates[3]))
+        );
     }
 
     fn state(window: usize, range: RangeChoice) -> CorrelationState {

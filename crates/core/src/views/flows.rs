@@ -5,7 +5,8 @@
 //! bars nor zeros, and weekly/monthly sums add the days that exist.
 
 use super::chart::{
-    data_error, events_in, partial_end_label, providers_of, ChartView, Control, MiniBar, MiniBars, ToggleItem,
+    data_error, events_in, partial_end_label, providers_of, ChartView, Control, MiniBar, MiniBars, Tick,
+    ToggleItem,
 };
 use super::frame::{Annotation, ColorRole, Frame, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec};
 use super::range::{RangeChoice, Span};
@@ -775,6 +776,7 @@ fn lead_lag(
             value: p.value.map(|x| x.r),
             band: p.value.map_or(0.0, |x| x.band),
             highlight: highlight == Some(p.lag),
+            tick: Tick::of_lag(p.lag),
             text: match p.value {
                 Some(x) => Msg::new("leadlag-bar")
                     .num("k", p.lag as f64, NumFmt::Signed(0))
@@ -1308,6 +1310,19 @@ mod tests {
         let t = v.stats.iter().find(|t| t.key == "leadlag").unwrap();
         let mini = v.mini.as_ref().unwrap();
         assert_eq!(t.rows.len(), mini.bars.len());
+        // Lag zero's label always shows; every fifth lag's on a phone, every second one's
+        // where there is room.
+        let ticks: Vec<Tick> = mini.bars.iter().map(|b| b.tick).collect();
+        let k = crate::analysis::leadlag::MAX_LAG_DAYS;
+        assert_eq!(
+            [ticks[0], ticks[k], ticks[2 * k]],
+            [Tick::Always; 3],
+            "lags −10, 0, +10"
+        );
+        assert_eq!(
+            [ticks[k - 5], ticks[k + 5], ticks[k - 2], ticks[k + 1]],
+            [Tick::Narrow, Tick::Narrow, Tick::Wide, Tick::Never]
+        );
         assert_eq!(t.rows.len(), 2 * crate::analysis::leadlag::MAX_LAG_DAYS + 1);
         assert_eq!(t.empty, None);
         for (row, bar) in t.rows.iter().zip(&mini.bars) {

@@ -30,7 +30,7 @@ const WIDTH_CSS: f64 = 1280.0;
 pub struct Section {
     /// The chart's key (`correlation`, …).
     pub key: &'static str,
-    /// "1 · Bitcoin moves about as much …".
+    /// "1 · Bitcoin’s ties to gold and the Nasdaq-100 …".
     pub heading: String,
     /// What is plotted.
     pub subtitle: String,
