@@ -839,8 +839,10 @@ fn end_label_cap(style: &Style, w: f64) -> f64 {
 }
 
 /// An end label as the lines it is drawn in: whole where it fits in `cap` canvas px (or
-/// has no space to break at), else in two lines broken at the space that makes the wider
-/// of them narrowest ("Running / total").
+/// has nowhere to break), else in two lines broken where the wider of them is narrowest
+/// ("Running / total"), else in as many as its pieces need. It breaks at a space, or — in
+/// Chinese, which has none — between two characters one of which is CJK, never before
+/// punctuation that closes or inside brackets ("发行（模型）/ ±11%").
 fn end_label_lines<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     label: &str,
@@ -851,31 +853,88 @@ fn end_label_lines<DB: DrawingBackend>(
     if measure(root, label, font) <= room {
         return vec![label.to_owned()];
     }
-    let best = label
-        .match_indices(' ')
-        .map(|(i, _)| {
-            let (a, b) = (label.get(..i).unwrap_or(""), label.get(i + 1..).unwrap_or(""));
-            (measure(root, a, font).max(measure(root, b, font)), a, b)
+    let pieces = label_pieces(label);
+    let join = |pieces: &[(bool, &str)]| -> String {
+        let mut line = String::new();
+        for (i, (spaced, piece)) in pieces.iter().enumerate() {
+            if i > 0 && *spaced {
+                line.push(' ');
+            }
+            line.push_str(piece);
+        }
+        line
+    };
+    let best = (1..pieces.len())
+        .map(|k| {
+            let (a, b) = (
+                join(pieces.get(..k).unwrap_or(&[])),
+                join(pieces.get(k..).unwrap_or(&[])),
+            );
+            (measure(root, &a, font).max(measure(root, &b, font)), a, b)
         })
         .min_by(|x, y| x.0.total_cmp(&y.0));
     match best {
-        Some((w, a, b)) if w <= room => vec![a.to_owned(), b.to_owned()],
-        // Two lines are not enough: as many as the words need, each filled greedily.
+        Some((w, a, b)) if w <= room => vec![a, b],
+        // Two lines are not enough: as many as the pieces need, each filled greedily.
         Some(_) => {
             let mut lines: Vec<String> = Vec::new();
-            for word in label.split(' ') {
+            for &(spaced, piece) in &pieces {
                 match lines.last_mut() {
-                    Some(line) if measure(root, &format!("{line} {word}"), font) <= room => {
-                        line.push(' ');
-                        line.push_str(word);
+                    Some(line) => {
+                        let longer = format!("{line}{}{piece}", if spaced { " " } else { "" });
+                        if measure(root, &longer, font) <= room {
+                            *line = longer;
+                        } else {
+                            lines.push(piece.to_owned());
+                        }
                     }
-                    _ => lines.push(word.to_owned()),
+                    None => lines.push(piece.to_owned()),
                 }
             }
             lines
         }
         None => vec![label.to_owned()],
     }
+}
+
+/// The pieces a label may break between, each with whether a space came before it.
+fn label_pieces(label: &str) -> Vec<(bool, &str)> {
+    fn cjk(c: char) -> bool {
+        matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
+    }
+    const OPENING: &str = "（《「『【〔([{";
+    const CLOSING: &str = "）》」』】〕)]}";
+    let no_break_before = |c: char| CLOSING.contains(c) || "，。、：；！？％%,.:;!?".contains(c);
+    let mut out = Vec::new();
+    // `depth`: brackets open (a bracketed run stays whole).
+    let (mut start, mut spaced, mut prev, mut depth) = (0, false, None, 0usize);
+    for (i, c) in label.char_indices() {
+        if c == ' ' {
+            if let Some(piece) = label.get(start..i).filter(|p| !p.is_empty()) {
+                out.push((spaced, piece));
+            }
+            (start, spaced, prev) = (i + 1, true, None);
+            continue;
+        }
+        if let Some(p) = prev {
+            if depth == 0 && (cjk(p) || cjk(c)) && !no_break_before(c) {
+                if let Some(piece) = label.get(start..i).filter(|p| !p.is_empty()) {
+                    out.push((spaced, piece));
+                    (start, spaced) = (i, false);
+                }
+            }
+        }
+        if OPENING.contains(c) {
+            depth += 1;
+        } else if CLOSING.contains(c) {
+            depth = depth.saturating_sub(1);
+        }
+        prev = Some(c);
+    }
+    if let Some(piece) = label.get(start..).filter(|p| !p.is_empty()) {
+        out.push((spaced, piece));
+    }
+    out
 }
 
 /// The last value of every labelled line: its short name in its colour just right of
@@ -2044,6 +2103,37 @@ mod tests {
         let label = Locale::en().render(&Msg::new("end-issued-band").num("pct", 0.109, NumFmt::Percent(0)));
         let drawn = end_label_lines(&root, &label, &font, cap);
         assert_eq!(drawn, ["Issued", "(model)", "±11%"]);
+    }
+
+    #[test]
+    fn a_chinese_end_label_breaks_between_characters_not_inside_its_brackets() {
+        assert_eq!(
+            label_pieces("发行（模型）±11%"),
+            [(false, "发"), (false, "行"), (false, "（模型）"), (false, "±11%")]
+        );
+        assert_eq!(
+            label_pieces("Issued (model) ±11%"),
+            [(false, "Issued"), (true, "(model)"), (true, "±11%")]
+        );
+        let mut out = String::new();
+        let root = SVGBackend::with_string(&mut out, (200, 500)).into_drawing_area();
+        let style = light(200.0);
+        let font = style.font(END_FONT_CSS, style.theme.text);
+        let cap = end_label_cap(&style, 200.0);
+        let label = "发行（模型）±11%";
+        let drawn = end_label_lines(&root, label, &font, cap);
+        assert!(drawn.len() > 1, "{drawn:?}");
+        assert_eq!(drawn.concat(), label);
+        // Each line fits, or is one piece that cannot break (a bracketed run).
+        let room = cap - font.font.get_size() * 0.8;
+        let pieces = label_pieces(label);
+        assert!(
+            drawn
+                .iter()
+                .all(|l| measure(&root, l, &font) <= room || pieces.iter().any(|p| p.1 == l)),
+            "{drawn:?}"
+        );
+        assert_eq!(drawn, ["发行", "（模型）", "±11%"]);
     }
 
     #[test]

@@ -1120,6 +1120,29 @@ mod tests {
     ];
 
     #[test]
+    fn chinese_headings_mark_where_their_lines_may_break() {
+        // Headings keep their words whole (style/main.css): each marks its breaks with
+        // U+200B or has punctuation to break at.
+        let heading = |id: &str| id == "page-title" || id.contains("headline");
+        let breaks = |text: &str| text.contains('\u{200B}') || text.contains('，') || text.contains('：');
+        let zh = include_str!("../../locales/zh-CN.ftl");
+        let headings: Vec<&str> = zh
+            .lines()
+            .filter_map(|l| l.split_once(" = "))
+            .filter(|(id, _)| heading(id))
+            .map(|(_, text)| text)
+            .collect();
+        assert!(headings.len() >= 10, "{headings:?}");
+        let unmarked: Vec<&&str> = headings.iter().filter(|t| !breaks(t)).collect();
+        assert!(unmarked.is_empty(), "{unmarked:?}");
+        let story = include_str!("../../story/zh-CN.story");
+        let titles: Vec<&str> = story.lines().filter_map(|l| l.strip_prefix("title = ")).collect();
+        assert!(titles.len() >= 5);
+        let unmarked: Vec<&&str> = titles.iter().filter(|t| !breaks(t)).collect();
+        assert!(unmarked.is_empty(), "{unmarked:?}");
+    }
+
+    #[test]
     fn chinese_messages_carry_no_english_words() {
         let zh = Locale::parse("zh-CN", include_str!("../../locales/zh-CN.ftl")).unwrap();
         let mut english = Vec::new();
