@@ -851,7 +851,8 @@ fn end_label_lines<DB: DrawingBackend>(
 ) -> Vec<String> {
     let room = cap - font.font.get_size() * 0.8;
     if measure(root, label, font) <= room {
-        return vec![label.to_owned()];
+        // (Without its break marks: U+200B.)
+        return vec![label.replace('\u{200B}', "")];
     }
     let pieces = label_pieces(label);
     let join = |pieces: &[(bool, &str)]| -> String {
@@ -897,7 +898,9 @@ fn end_label_lines<DB: DrawingBackend>(
     }
 }
 
-/// The pieces a label may break between, each with whether a space came before it.
+/// The pieces a label may break between, each with whether a space came before it. A
+/// label that marks its breaks with U+200B (a Chinese one, in its locale file) breaks only
+/// there and at spaces.
 fn label_pieces(label: &str) -> Vec<(bool, &str)> {
     fn cjk(c: char) -> bool {
         matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
@@ -905,19 +908,20 @@ fn label_pieces(label: &str) -> Vec<(bool, &str)> {
     const OPENING: &str = "（《「『【〔([{";
     const CLOSING: &str = "）》」』】〕)]}";
     let no_break_before = |c: char| CLOSING.contains(c) || "，。、：；！？％%,.:;!?".contains(c);
+    let marked = label.contains('\u{200B}');
     let mut out = Vec::new();
     // `depth`: brackets open (a bracketed run stays whole).
     let (mut start, mut spaced, mut prev, mut depth) = (0, false, None, 0usize);
     for (i, c) in label.char_indices() {
-        if c == ' ' {
+        if c == ' ' || c == '\u{200B}' {
             if let Some(piece) = label.get(start..i).filter(|p| !p.is_empty()) {
                 out.push((spaced, piece));
             }
-            (start, spaced, prev) = (i + 1, true, None);
+            (start, spaced, prev) = (i + c.len_utf8(), c == ' ', None);
             continue;
         }
         if let Some(p) = prev {
-            if depth == 0 && (cjk(p) || cjk(c)) && !no_break_before(c) {
+            if !marked && depth == 0 && (cjk(p) || cjk(c)) && !no_break_before(c) {
                 if let Some(piece) = label.get(start..i).filter(|p| !p.is_empty()) {
                     out.push((spaced, piece));
                     (start, spaced) = (i, false);
@@ -2114,6 +2118,11 @@ mod tests {
         assert_eq!(
             label_pieces("Issued (model) ±11%"),
             [(false, "Issued"), (true, "(model)"), (true, "±11%")]
+        );
+        // A label that marks its breaks breaks only there (and the mark is not drawn).
+        assert_eq!(
+            label_pieces("伦敦升级\u{200B}以来"),
+            [(false, "伦敦升级"), (false, "以来")]
         );
         let mut out = String::new();
         let root = SVGBackend::with_string(&mut out, (200, 500)).into_drawing_area();
