@@ -264,6 +264,10 @@ leadlag-bar-none = Lag { $k } trading days: too few days to compute
 leadlag-follow = Flows follow { $coin }’s price: the strongest link is with the return { $days } before, r = { $r } (n = { $n }; chance alone stays within ±{ $band }). No later day is linked as strongly, so the flows do not lead.
 leadlag-lead = Flows lead { $coin }’s price: the strongest link is with the return { $days } later, r = { $r } (n = { $n }; chance alone stays within ±{ $band }).
 leadlag-same-day = Flows and { $coin }’s price move on the same day: r = { $r } (n = { $n }; chance alone stays within ±{ $band }); no lead either way is as strong.
+leadlag-link = lag { $k } (r = { $r })
+leadlag-follow-close = Flows move with { $coin }’s price on the same day or after it: the strongest links, { $links }, are too close to rank (their 95% intervals overlap). No day on which the flows come first is linked as strongly, so the flows do not lead; chance alone stays within ±{ $band }.
+leadlag-lead-close = Flows move with { $coin }’s price on the same day or before it: the strongest links, { $links }, are too close to rank (their 95% intervals overlap). No day on which the flows come after it is linked as strongly; chance alone stays within ±{ $band }.
+leadlag-unclear = The strongest links between flows and { $coin }’s returns, { $links }, are too close to rank and lie on both sides, so these data do not say whether the flows lead or follow; chance alone stays within ±{ $band }.
 leadlag-none = No clear lead: no lag between flows and { $coin }’s returns is correlated beyond what chance gives in this range.
 leadlag-too-short = This range is too short to compare lags: it needs at least { $days } trading days.
 note-flows-gap = { $days } set aside by the data checks (the first on { $first }): their flow is unknown, so no bar is drawn for them and the cumulative line breaks there; after the break it is the sum of the published days.

@@ -26,7 +26,7 @@
 
 use crate::align::{range_indices, sample_on};
 use crate::snapshot::{ids, Series, SnapshotError};
-use crate::stats::{log_returns, pearson, Z_95};
+use crate::stats::{log_returns, pearson, CorrStat, FisherInterval, Z_95};
 use crate::Snapshot;
 use time::Date;
 
@@ -110,6 +110,27 @@ pub struct CrossCorrelation {
 }
 
 impl CrossCorrelation {
+    /// The other lags the clear one cannot be told apart from: those whose 95 % interval
+    /// (Fisher z, each with its own pairs) overlaps its interval. Empty unless the summary
+    /// is [`LeadLag::Clear`]. A lead or a lag is claimed only where this is empty.
+    pub fn rivals(&self) -> Vec<LagPoint> {
+        let LeadLag::Clear { lag, r, n, .. } = self.summary else {
+            return Vec::new();
+        };
+        let best = CorrStat::with_interval(r, FisherInterval::new(n));
+        self.points
+            .iter()
+            .filter(|p| p.lag != lag)
+            .filter(|p| {
+                p.value.is_some_and(|v| {
+                    let s = CorrStat::with_interval(v.r, FisherInterval::new(p.n));
+                    s.hi >= best.lo && s.lo <= best.hi
+                })
+            })
+            .copied()
+            .collect()
+    }
+
     /// How many lags would lie outside the band by chance alone if there were no
     /// correlation at all: 5 % of the lags that have a value.
     pub fn expected_by_chance(&self) -> f64 {
@@ -276,6 +297,38 @@ mod tests {
     use time::Weekday;
 
     use crate::testing::noise;
+
+    #[test]
+    fn a_lag_is_claimed_only_where_no_other_lag_s_interval_overlaps_it() {
+        let point = |lag: i64, r: f64| LagPoint {
+            lag,
+            n: 653,
+            value: Some(LagValue {
+                r,
+                band: Z_95 / 653f64.sqrt(),
+            }),
+        };
+        let cc = |points: Vec<LagPoint>| CrossCorrelation {
+            first: None,
+            last: None,
+            days: 660,
+            priced: None,
+            outside_band: 0,
+            summary: summarize(&points, 1, 30),
+            points,
+        };
+        // −1 at 0.41 and the same day at 0.40 cannot be told apart; +1 at 0.05 can.
+        let close = cc(vec![point(-1, 0.41), point(0, 0.40), point(1, 0.05)]);
+        assert!(matches!(close.summary, LeadLag::Clear { lag: -1, .. }));
+        assert_eq!(close.rivals().iter().map(|p| p.lag).collect::<Vec<_>>(), [0]);
+        // 0.41 against 0.20 with 653 pairs each: the intervals separate.
+        let clear = cc(vec![point(-1, 0.41), point(0, 0.20), point(1, 0.05)]);
+        assert!(clear.rivals().is_empty());
+        // Nothing is claimed, so nothing rivals it.
+        let none = cc(vec![point(-1, 0.01), point(0, 0.02), point(1, 0.0)]);
+        assert_eq!(none.summary, LeadLag::NoClearLead);
+        assert!(none.rivals().is_empty());
+    }
 
     fn series(dates: Vec<Date>, values: Vec<Option<f64>>) -> Series {
         let meta = Meta {

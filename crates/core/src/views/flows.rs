@@ -746,23 +746,55 @@ fn lead_lag(
             Msg::new("leadlag-too-short").num("days", needed_days as f64, NumFmt::Count)
         }
         LeadLag::NoClearLead => Msg::new("leadlag-none").msg("coin", coin_name.clone()),
-        LeadLag::Clear { lag, r, n, band } => Msg::new(match lag.signum() {
-            -1 => "leadlag-follow",
-            1 => "leadlag-lead",
-            _ => "leadlag-same-day",
-        })
-        .msg("coin", coin_name.clone())
-        .msg(
-            "days",
-            counted(
-                lag.unsigned_abs() as usize,
-                "count-trading-day",
-                "count-trading-days",
-            ),
-        )
-        .num("r", r, NumFmt::Corr)
-        .num("n", n as f64, NumFmt::Count)
-        .num("band", band, NumFmt::Corr),
+        LeadLag::Clear { lag, r, n, band } => {
+            let rivals = cc.rivals();
+            if rivals.is_empty() {
+                Msg::new(match lag.signum() {
+                    -1 => "leadlag-follow",
+                    1 => "leadlag-lead",
+                    _ => "leadlag-same-day",
+                })
+                .msg("coin", coin_name.clone())
+                .msg(
+                    "days",
+                    counted(
+                        lag.unsigned_abs() as usize,
+                        "count-trading-day",
+                        "count-trading-days",
+                    ),
+                )
+                .num("r", r, NumFmt::Corr)
+                .num("n", n as f64, NumFmt::Count)
+                .num("band", band, NumFmt::Corr)
+            } else {
+                // The strongest lags cannot be told apart: no single lag is claimed,
+                // only the side they all lie on, if they do.
+                let mut tied: Vec<(i64, f64)> = std::iter::once((lag, r))
+                    .chain(rivals.iter().filter_map(|p| Some((p.lag, p.value?.r))))
+                    .collect();
+                crate::order::sort_by(&mut tied, |a, b| a.0.cmp(&b.0));
+                let links = tied
+                    .iter()
+                    .map(|(k, r)| {
+                        Msg::new("leadlag-link")
+                            .num("k", *k as f64, NumFmt::Signed(0))
+                            .num("r", *r, NumFmt::Corr)
+                    })
+                    .reduce(|a, b| Msg::new("-list-pair").msg("a", a).msg("b", b))
+                    .unwrap_or_else(|| Msg::new("empty"));
+                let id = if tied.iter().all(|t| t.0 <= 0) {
+                    "leadlag-follow-close"
+                } else if tied.iter().all(|t| t.0 >= 0) {
+                    "leadlag-lead-close"
+                } else {
+                    "leadlag-unclear"
+                };
+                Msg::new(id)
+                    .msg("coin", coin_name.clone())
+                    .msg("links", links)
+                    .num("band", band, NumFmt::Corr)
+            }
+        }
     };
     let highlight = match cc.summary {
         LeadLag::Clear { lag, .. } => Some(lag),
