@@ -103,6 +103,14 @@ impl Msg {
         Self { id, args: Vec::new() }
     }
 
+    /// `items` as one list in the reader's language (`-list-pair` from the left, as
+    /// [`Locale::list`] joins rendered text); `None` for no items.
+    pub fn list(items: impl IntoIterator<Item = Msg>) -> Option<Msg> {
+        items
+            .into_iter()
+            .reduce(|a, b| Msg::new("-list-pair").msg("a", a).msg("b", b))
+    }
+
     /// Adds an argument.
     pub fn arg(mut self, name: &'static str, value: Arg) -> Self {
         self.args.push((name, value));

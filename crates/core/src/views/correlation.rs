@@ -230,9 +230,7 @@ fn series_notes<'a>(snapshot: &Snapshot, series: impl Iterator<Item = (Msg, &'a 
     groups
         .into_iter()
         .filter_map(|(names, id, note)| {
-            let names = names
-                .into_iter()
-                .reduce(|a, b| Msg::new("-list-pair").msg("a", a).msg("b", b))?;
+            let names = Msg::list(names)?;
             Some(
                 Msg::new("note-series")
                     .msg("series", names)

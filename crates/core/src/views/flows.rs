@@ -773,15 +773,12 @@ fn lead_lag(
                     .chain(rivals.iter().filter_map(|p| Some((p.lag, p.value?.r))))
                     .collect();
                 crate::order::sort_by(&mut tied, |a, b| a.0.cmp(&b.0));
-                let links = tied
-                    .iter()
-                    .map(|(k, r)| {
-                        Msg::new("leadlag-link")
-                            .num("k", *k as f64, NumFmt::Signed(0))
-                            .num("r", *r, NumFmt::Corr)
-                    })
-                    .reduce(|a, b| Msg::new("-list-pair").msg("a", a).msg("b", b))
-                    .unwrap_or_else(|| Msg::new("empty"));
+                let links = Msg::list(tied.iter().map(|(k, r)| {
+                    Msg::new("leadlag-link")
+                        .num("k", *k as f64, NumFmt::Signed(0))
+                        .num("r", *r, NumFmt::Corr)
+                }))
+                .unwrap_or_else(|| Msg::new("empty"));
                 let id = if tied.iter().all(|t| t.0 <= 0) {
                     "leadlag-follow-close"
                 } else if tied.iter().all(|t| t.0 >= 0) {
