@@ -626,6 +626,15 @@ fn regime_findings(
     (findings, shades, Some(table))
 }
 
+/// Keeps the ends dated on the latest day any of them reaches: the headline and the
+/// takeaway rank markets on that day, so a market whose data ended earlier (ether's prices
+/// stop before the markets') is not ranked against the others' latest values, nor keeps
+/// the others from being ranked.
+fn keep_latest<T, K: Ord + Copy>(ends: &mut Vec<T>, day: impl Fn(&T) -> K) {
+    let latest = ends.iter().map(&day).max();
+    ends.retain(|e| Some(day(e)) == latest);
+}
+
 /// The headline and the short summary: the two counterparts most correlated with bitcoin
 /// on the last complete day any of them has a value (a market whose data end earlier is
 /// left out), ranked only where their 95 % intervals separate.
@@ -649,10 +658,7 @@ fn headline(
             Some((*c, i, s))
         })
         .collect();
-    // The headline is about the latest day: a market whose data ended earlier (ether's
-    // prices stop before the markets') is not ranked against the others' latest values.
-    let latest = ends.iter().map(|e| e.1).max();
-    ends.retain(|e| Some(e.1) == latest);
+    keep_latest(&mut ends, |e| e.1);
     crate::order::sort_by(&mut ends, |a, b| b.2.r.total_cmp(&a.2.r));
     let w = window as f64;
     match ends.as_slice() {
@@ -707,8 +713,9 @@ fn headline(
 
 /// The takeaway: for every selected counterpart its latest correlation (on the last
 /// complete day: a provisional last point is left out), how it moved over the view, and a
-/// ranking of the two most recent ends — "more with A than with B" only where their 95 %
-/// intervals separate, "could not be told apart" where they overlap.
+/// ranking of the two strongest on the latest day ([`keep_latest`]) — "more with A than
+/// with B" only where their 95 % intervals separate, "could not be told apart" where they
+/// overlap.
 fn takeaway(
     dates: &[Date],
     lines: &[(Counterpart, Vec<Option<CorrStat>>)],
@@ -761,25 +768,24 @@ fn takeaway(
         m = m.msg("peak", peak.unwrap_or_else(|| Msg::new("empty")));
         sentences.push(m);
     }
-    // Rank the two strongest at the latest common day.
+    // Rank the two strongest at the latest day.
     let mut at_end: Vec<&(Counterpart, Date, CorrStat)> = ends.iter().collect();
+    keep_latest(&mut at_end, |e| e.1);
     crate::order::sort_by(&mut at_end, |a, b| b.2.r.total_cmp(&a.2.r));
-    if let [(c0, d0, s0), (c1, d1, s1), ..] = at_end[..] {
-        if d0 == d1 {
-            let m = if s0.lo > s1.hi {
-                "corr-compare"
-            } else {
-                "corr-compare-overlap"
-            };
-            sentences.push(
-                Msg::new(m)
-                    .date("date", *d0)
-                    .msg("hi", in_sentence(*c0))
-                    .num("rhi", s0.r, NumFmt::Corr)
-                    .msg("lo", in_sentence(*c1))
-                    .num("rlo", s1.r, NumFmt::Corr),
-            );
-        }
+    if let [(c0, d0, s0), (c1, _, s1), ..] = at_end[..] {
+        let m = if s0.lo > s1.hi {
+            "corr-compare"
+        } else {
+            "corr-compare-overlap"
+        };
+        sentences.push(
+            Msg::new(m)
+                .date("date", *d0)
+                .msg("hi", in_sentence(*c0))
+                .num("rhi", s0.r, NumFmt::Corr)
+                .msg("lo", in_sentence(*c1))
+                .num("rlo", s1.r, NumFmt::Corr),
+        );
     }
     if sentences.is_empty() {
         sentences.push(Msg::new("corr-none").num("window", window as f64, NumFmt::Count));
@@ -889,6 +895,23 @@ mod tests {
         assert_eq!(
             arg(ends[0], "date"),
             Some(&crate::text::Arg::Date(date!(2026 - 06 - 05)))
+        );
+        // Ether ended earlier: the takeaway still ranks the two strongest on the latest day.
+        let compare = v
+            .takeaway
+            .iter()
+            .find(|m| m.id.starts_with("corr-compare"))
+            .unwrap_or_else(|| panic!("{:#?}", v.takeaway));
+        assert_eq!(
+            arg(compare, "date"),
+            Some(&crate::text::Arg::Date(date!(2026 - 08 - 20)))
+        );
+        assert_eq!(
+            [arg(compare, "hi"), arg(compare, "lo")],
+            [
+                Some(&crate::text::Arg::Msg(in_sentence(Counterpart::Gld))),
+                Some(&crate::text::Arg::Msg(in_sentence(Counterpart::Qqq)))
+            ]
         );
         // Its correlation line stops on its last day, not days later.
         let f = v.frame.as_ref().unwrap();
