@@ -199,10 +199,14 @@ async function start() {
   const base = new URL('.', tag.src);
   const jsUrl = new URL(tag.dataset.js, base);
   const wasmUrl = new URL(tag.dataset.wasm, base);
-  // The words first: the downloads start once they are on screen. The data file is
-  // fetched alongside the wasm (the app's request for it is then answered by this one).
+  // The words first: the downloads start once they are on screen. The data file, and for
+  // a reader of another language its words and story, are fetched alongside the wasm (the
+  // app's requests for them are then answered by these), not one round trip after it.
   await afterFirstPaint();
-  document.head.append(el('link', { rel: 'preload', href: new URL('data/snapshot.txt', base).href, as: 'fetch', crossorigin: 'anonymous' }));
+  const files = ['data/snapshot.txt', ...(LANG === 'en' ? [] : [`i18n/${LANG}.ftl`, `i18n/${LANG}.story`])];
+  for (const file of files) {
+    document.head.append(el('link', { rel: 'preload', href: new URL(file, base).href, as: 'fetch', crossorigin: 'anonymous' }));
+  }
   const [glue, wasm] = await Promise.all([
     import(jsUrl.href).catch((e) => { throw Object.assign(e, { what: `loading ${jsUrl.pathname}` }); }),
     fetchWasm(wasmUrl).catch((e) => { throw Object.assign(e, { what: `downloading ${wasmUrl.pathname}` }); }),

@@ -179,7 +179,8 @@ pub fn browser_sha256(bytes: &[u8]) -> Option<impl std::future::Future<Output = 
 }
 
 /// Where language `tag`'s locale file is, relative to the page (its story file is beside
-/// it, `.story` for `.ftl`): copied there by the build (index.html).
+/// it, `.story` for `.ftl`): copied there by the build (index.html). public/boot.js
+/// preloads both for the reader's language from the same paths, with the wasm.
 fn language_file(tag: &str, kind: &str) -> String {
     format!("i18n/{tag}.{kind}")
 }
