@@ -140,7 +140,7 @@ test('every drawn event has a label or a number; phones number them and list the
       assert.ok(numbered.length === list.length, `${id}: some events unnumbered`);
       assert.ok(list.every((e, i) => i === 0 || e.number > list[i - 1].number), `${id}: ${list.map((e) => e.number)}`);
       assert.equal(await p.section(id).locator('.chart-events').isVisible(), true, `${id}: list hidden`);
-      for (const e of list) assert.match(e.text, new RegExp(`^${e.number} · \\d{1,2} [A-Z][a-z]{2} \\d{4} · .+`), e.text);
+      for (const e of list) assert.match(e.text, new RegExp(`^#${e.number} · \\d{1,2} [A-Z][a-z]{2} \\d{4} · .+`), e.text);
     }
     // Every mark sits on the chart, inside the canvas.
     const box = await p.section(id).locator('canvas.overlay').boundingBox();

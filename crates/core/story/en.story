@@ -52,9 +52,9 @@ title = 2025 as a whole brought money in
 view = f.etf=btc&f.agg=month&f.range=2024-01-01..2025-12-31&section=flows
 text = US spot bitcoin ETFs took in a net {flows-sum btc 2025-01-01 2025-12-31} over 2025,
   after {flows-sum btc 2024-01-01 2024-12-31} in their launch year; the ether ETFs added
-  {flows-sum eth 2025-01-01 2025-12-31} in 2025. It was not one way:
-  February ({flows-sum btc 2025-02-01 2025-02-28}) and November
-  ({flows-sum btc 2025-11-01 2025-11-30}) were months of net outflows.
+  {flows-sum eth 2025-01-01 2025-12-31} in 2025. It was not one way: the largest monthly
+  outflows came in February ({flows-sum btc 2025-02-01 2025-02-28}) and November
+  ({flows-sum btc 2025-11-01 2025-11-30}).
 
 [step]
 title = From the October peak, money left

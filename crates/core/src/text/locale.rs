@@ -414,10 +414,34 @@ impl Locale {
     /// A snapshot text in this language: its `snapshot-…` message, else the snapshot's
     /// English (English itself has no `snapshot-` messages).
     pub fn data(&self, text: &DataText) -> String {
-        match self.lookup(&text.key) {
+        let out = match self.lookup(&text.key) {
             Some(pieces) => self.fill(pieces, &[]),
             None => text.english.clone(),
+        };
+        self.dates_in(&out)
+    }
+
+    /// `text` with every ISO date in it (`2025-12-19`, not inside a longer run of digits
+    /// or dashes) written as this locale writes dates, as every other date on the page is.
+    fn dates_in(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
+            let (before, from) = rest.split_at(i);
+            out.push_str(before);
+            let run = from
+                .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+                .unwrap_or(from.len());
+            let (token, after) = from.split_at(run);
+            // Only a run that is exactly a date, and not the tail of a code ("x-2025-12-19").
+            match crate::date::parse_iso(token) {
+                Some(d) if !out.ends_with('-') => out.push_str(&self.date(d)),
+                _ => out.push_str(token),
+            }
+            rest = after;
         }
+        out.push_str(rest);
+        out
     }
 
     /// A number in this locale's style.
@@ -708,6 +732,19 @@ mod tests {
     use time::macros::date;
 
     #[test]
+    fn iso_dates_in_the_snapshot_s_texts_are_written_as_the_page_writes_dates() {
+        let en = Locale::en();
+        let text = crate::text::data::series_note(
+            "qqq",
+            "Unadjusted closes from 2025-12-22 (the latest 2026-08-14); codes x-2025-12-19, 2025-13-01 and 12345-01-01 stay.",
+        );
+        assert_eq!(
+            en.data(&text),
+            "Unadjusted closes from 22 Dec 2025 (the latest 14 Aug 2026); codes x-2025-12-19, 2025-13-01 and 12345-01-01 stay."
+        );
+    }
+
+    #[test]
     fn a_locale_number_reads_as_str_parse_reads_it_and_nothing_else_is_taken() {
         let mut cases: Vec<String> = [
             "0",
@@ -860,13 +897,15 @@ mod tests {
         let partial = Locale::parse("xx", "page-kicker = X")
             .unwrap()
             .with_fallback(Locale::en());
+        let en = Locale::en();
         for t in &texts {
             assert_ne!(zh.data(t), t.english, "{}", t.key);
-            assert_eq!(Locale::en().data(t), t.english);
-            assert_eq!(partial.data(t), t.english);
+            // The English, its ISO dates written as the page writes dates.
+            assert_eq!(en.data(t), en.dates_in(&t.english));
+            assert_eq!(partial.data(t), en.dates_in(&t.english));
         }
         let m = Msg::new("note-verbatim").data("text", texts[0].clone());
-        assert_eq!(Locale::en().render(&m), texts[0].english);
+        assert_eq!(en.render(&m), en.data(&texts[0]));
         assert_eq!(zh.render(&m), zh.data(&texts[0]));
     }
 

@@ -392,16 +392,17 @@ fn supply_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> Chart
             ),
             "end-issued",
         ));
-        if let (Some(last), Some(c)) = (series.last_mut(), calibration) {
+        let end_band = dates.last().and_then(|d| band_pct(*d));
+        if let (Some(last), Some(pct)) = (series.last_mut(), end_band) {
             last.interval = Some(Interval {
                 kind: IntervalKind::ModelError,
                 lo: band_lo,
                 hi: band_hi,
                 n: vec![None; dates.len()],
             });
-            // The band is named where the line ends: the model's error there.
-            last.end_label =
-                Some(Msg::new("end-issued-band").num("pct", c.band_pct() / 100.0, NumFmt::Percent(0)));
+            // The band is named where the line ends: the model's error there (proof of
+            // work's where the view ends before the Merge).
+            last.end_label = Some(Msg::new("end-issued-band").num("pct", pct / 100.0, NumFmt::Percent(0)));
         }
         if data.model.is_some() {
             let measured = slice(data.measured_eth.clone());
@@ -647,7 +648,7 @@ fn supply_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> Chart
         findings: Vec::new(),
         mini: None,
         stats: vec![model_error_table(data, span)],
-        notes: model_notes(data),
+        notes: model_notes(data, span),
         method: Msg::new("method-joined")
             .msg(
                 "a",
@@ -666,8 +667,9 @@ fn supply_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> Chart
     }
 }
 
-/// How the model works and how far off it is, stated from the calibration.
-fn model_notes(data: &BurnData) -> Vec<Msg> {
+/// How the model works and how far off it is, stated from the calibration; the band is
+/// stated for each era the view `span` shows (proof of work has its own, wider one).
+fn model_notes(data: &BurnData, span: super::range::Span) -> Vec<Msg> {
     let Some(c) = data.model.as_ref().and_then(|m| m.calibration) else {
         let p = ModelParams::NOMINAL;
         return vec![Msg::new("note-issuance-nominal")
@@ -692,7 +694,16 @@ fn model_notes(data: &BurnData) -> Vec<Msg> {
                 .num("total", v.total_pct / 100.0, NumFmt::SignedPercent(1)),
         );
     }
-    notes.push(Msg::new("note-issuance-band").num("band", c.band_pct() / 100.0, NumFmt::Percent(1)));
+    let band = |pct: f64| pct / 100.0;
+    notes.push(if span.from < MERGE && span.to >= MERGE {
+        Msg::new("note-issuance-band-eras")
+            .num("pow", band(c.pow_fit.max_abs_pct), NumFmt::Percent(1))
+            .num("band", band(c.band_pct()), NumFmt::Percent(1))
+    } else if span.to < MERGE {
+        Msg::new("note-issuance-band").num("band", band(c.pow_fit.max_abs_pct), NumFmt::Percent(1))
+    } else {
+        Msg::new("note-issuance-band").num("band", band(c.band_pct()), NumFmt::Percent(1))
+    });
     notes
 }
 
@@ -967,9 +978,11 @@ fn usd_words(days: &[(Date, f64)]) -> (Msg, Msg, Vec<Msg>) {
     };
     let mean = |d: &[(Date, f64)]| d.iter().map(|x| x.1).sum::<f64>() / d.len().max(1) as f64;
     let total: f64 = days.iter().map(|x| x.1).sum();
+    // Dated: the US$ values end months before the page's data do.
     let title = Msg::new("burn-usd-headline")
         .num("v", mean(recent), NumFmt::UsdM)
-        .num("days", recent.len() as f64, NumFmt::Count);
+        .num("days", recent.len() as f64, NumFmt::Count)
+        .date("to", r1.0);
     let summary = Msg::new("burn-usd-summary")
         .num("days", recent.len() as f64, NumFmt::Count)
         .date("from", r0.0)
@@ -1347,6 +1360,42 @@ mod tests {
         let label = issued.end_label.as_ref().unwrap();
         assert_eq!(label.id, "end-issued-band");
         assert!((label.numbers()[0].0 - c.band_pct() / 100.0).abs() < 1e-12);
+        // The whole history spans both eras: the note gives each era's band, and proof of
+        // work's is the wider one (these data: 15.5 % against 10.9 %).
+        let notes = view(&s, &d, &state(Smoothing::Mean7)).notes;
+        let band = notes
+            .iter()
+            .find(|n| n.id.starts_with("note-issuance-band"))
+            .unwrap();
+        assert_eq!(band.id, "note-issuance-band-eras");
+        let pct: Vec<f64> = band.numbers().iter().map(|n| n.0).collect();
+        assert_eq!(pct, [c.pow_fit.max_abs_pct / 100.0, c.band_pct() / 100.0]);
+        assert!(pct[0] > pct[1], "{pct:?}");
+        // A view that ends before the Merge names proof of work's band, in its label and note.
+        let before = BurnState {
+            range: RangeChoice::Custom(
+                time::macros::date!(2021 - 09 - 01),
+                time::macros::date!(2022 - 06 - 30),
+            ),
+            ..state(Smoothing::Mean7)
+        };
+        let v = view(&s, &d, &before);
+        let issued = v
+            .frame
+            .unwrap()
+            .series
+            .into_iter()
+            .find(|x| x.key == ids::ETH_ISSUANCE_MODEL)
+            .unwrap();
+        let label = issued.end_label.unwrap();
+        assert!((label.numbers()[0].0 - c.pow_fit.max_abs_pct / 100.0).abs() < 1e-12);
+        let band = v
+            .notes
+            .iter()
+            .find(|n| n.id.starts_with("note-issuance-band"))
+            .unwrap();
+        assert_eq!(band.id, "note-issuance-band");
+        assert!((band.numbers()[0].0 - c.pow_fit.max_abs_pct / 100.0).abs() < 1e-12);
     }
 
     #[test]
@@ -1538,6 +1587,15 @@ mod tests {
         assert!((v.takeaway[0].numbers()[0].0 - (35.0 * 2.0 + 1.0)).abs() < 1e-9);
         assert_eq!(v.takeaway[1].id, "burn-usd-peak");
         assert_eq!(v.title.id, "burn-usd-headline");
+        let last_day = d.dates.last().copied().map(crate::text::Arg::Date);
+        assert_eq!(
+            v.title
+                .args
+                .iter()
+                .find(|(n, _)| *n == "to")
+                .map(|(_, a)| a.clone()),
+            last_day
+        );
         assert!(!v.modelled);
         let m = view(&s, &d, &burn_state(BurnView::Usd, Smoothing::Mean7));
         let f = m.frame.unwrap();

@@ -193,7 +193,7 @@ mod tests {
                     Arg::Date(d) => printed.push(en.date(d)),
                     Arg::Month(d) => printed.push(en.month(d)),
                     Arg::Text(t) => printed.push(t),
-                    Arg::Data(t) => printed.push(t.english),
+                    Arg::Data(t) => printed.push(en.data(&t)),
                     _ => {}
                 }
             }

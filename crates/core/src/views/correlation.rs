@@ -472,7 +472,7 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
         .chain(state.with.iter().map(|c| c.key()))
         .collect();
     notes.extend(super::chart::validation_notes(snapshot, &used));
-    let (title, summary) = headline(&dates, &shown, window, provisional);
+    let (title, summary) = headline(&dates, &shown, window, provisional, btc_last);
     ChartView {
         chart: Chart::Correlation,
         title,
@@ -637,12 +637,15 @@ fn keep_latest<T, K: Ord + Copy>(ends: &mut Vec<T>, day: impl Fn(&T) -> K) {
 
 /// The headline and the short summary: the two counterparts most correlated with bitcoin
 /// on the last complete day any of them has a value (a market whose data end earlier is
-/// left out), ranked only where their 95 % intervals separate.
+/// left out), ranked only where their 95 % intervals separate. The headline says "now"
+/// only of the data's end: a view that ends a week or more before `latest` (bitcoin's
+/// last day) is dated by its month ("In Feb 2026 bitcoin moved more with …").
 fn headline(
     dates: &[Date],
     lines: &[(Counterpart, Vec<Option<CorrStat>>)],
     window: usize,
     provisional: Option<Date>,
+    latest: Option<Date>,
 ) -> (Msg, Msg) {
     let complete = provisional.map_or(dates.len(), |p| dates.partition_point(|d| *d < p));
     // Each counterpart's last complete value.
@@ -665,13 +668,19 @@ fn headline(
         [(a, ia, sa), (b, ib, sb), ..] if ia == ib => {
             let date = dates.get(*ia).copied();
             let separate = sa.lo > sb.hi;
-            let title = Msg::new(if separate {
-                "corr-headline-more"
-            } else {
-                "corr-headline-equal"
+            let past = date.filter(|d| latest.is_some_and(|l| (l - *d).whole_days() >= 7));
+            let title = Msg::new(match (separate, past) {
+                (true, None) => "corr-headline-more",
+                (false, None) => "corr-headline-equal",
+                (true, Some(_)) => "corr-headline-more-then",
+                (false, Some(_)) => "corr-headline-equal-then",
             })
             .msg("hi", in_sentence(*a))
             .msg("lo", in_sentence(*b));
+            let title = match past {
+                Some(d) => title.month("month", d),
+                None => title,
+            };
             let summary = match date {
                 Some(d) => Msg::new(if separate {
                     "corr-summary-more"
@@ -942,7 +951,7 @@ mod tests {
             (Counterpart::Qqq, line(0.34, 7)),
             (Counterpart::Gld, line(0.52, 7)),
         ];
-        let (title, summary) = headline(&dates, &lines, 90, None);
+        let (title, summary) = headline(&dates, &lines, 90, None, dates.last().copied());
         assert_eq!(title.id, "corr-headline-equal");
         assert_eq!(summary.id, "corr-summary-equal");
         assert_eq!(
@@ -953,8 +962,18 @@ mod tests {
             summary.numbers().iter().map(|n| n.0).collect::<Vec<_>>(),
             [90.0, 0.52, 0.34]
         );
+        // A view that ends weeks before the data do says when, not "now".
+        let later = crate::date::add_days(dates[7], 30).unwrap();
+        let (title, _) = headline(&dates, &lines, 90, None, Some(later));
+        assert_eq!(title.id, "corr-headline-equal-then");
+        assert_eq!(
+            title.args.iter().find(|(n, _)| *n == "month").map(|(_, a)| a),
+            Some(&crate::text::Arg::Month(dates[7]))
+        );
+        let (title, _) = headline(&dates, &lines, 90, None, crate::date::add_days(dates[7], 6));
+        assert_eq!(title.id, "corr-headline-equal");
         // Alone, ether is dated on its own last day.
-        let (title, summary) = headline(&dates, &lines[..1], 90, None);
+        let (title, summary) = headline(&dates, &lines[..1], 90, None, dates.last().copied());
         assert_eq!(title.id, "corr-headline-one");
         assert_eq!(
             summary.args.iter().find(|(n, _)| *n == "date").map(|(_, a)| a),

@@ -487,7 +487,7 @@ pub fn view(snapshot: &Snapshot, state: &FlowsState) -> ChartView {
     base.as_of = table.last();
     base.takeaway = takeaway(&v, table);
     (base.findings, base.mini, base.stats) = lead_lag(snapshot, asset, &v);
-    (base.title, base.summary) = headline(&v);
+    (base.title, base.summary) = headline(&v, high_before(table, v.span.from));
     base.notes = notes(&v, table);
     let price = match asset {
         Asset::Btc => ids::BTC_USD,
@@ -702,6 +702,14 @@ fn notes(v: &FlowsView, table: &FlowTable) -> Vec<Msg> {
             FlowMode::ByFund => "note-flows-fund",
         }),
     ];
+    // Weekly and monthly bars are whole periods: the first can begin before the range.
+    if let Some(first) = v.bars.first().filter(|b| b.first < v.span.from) {
+        notes.push(
+            Msg::new("note-flows-whole-periods")
+                .date("first", first.first)
+                .date("from", v.span.from),
+        );
+    }
     if let Some(n) = &table.meta.note {
         notes.push(Msg::new("note-verbatim").data("text", data::flows_note(v.asset.key(), n)));
     }
@@ -742,6 +750,25 @@ fn lead_lag(
         Asset::Eth => "eth-lower",
     });
     let sentence = match cc.summary {
+        // Enough flow days, too few of them priced: the price data stop (or start)
+        // inside the range, and the sentence says so rather than blame the range.
+        LeadLag::TooShort {
+            pairs,
+            needed_pairs,
+            needed_days,
+        } if cc.days >= needed_days => {
+            let days = |n: usize| counted(n, "count-trading-day", "count-trading-days");
+            let unpriced = Msg::new("leadlag-too-few-priced")
+                .msg("coin", coin_name.clone())
+                .msg("pairs", days(pairs))
+                .msg("needed", days(needed_pairs));
+            match cc.priced {
+                Some((_, end)) if cc.last.is_some_and(|l| end < l) => Msg::new("leadlag-too-few-priced-end")
+                    .msg("why", unpriced)
+                    .date("end", end),
+                _ => unpriced,
+            }
+        }
         LeadLag::TooShort { needed_days, .. } => {
             Msg::new("leadlag-too-short").num("days", needed_days as f64, NumFmt::Count)
         }
@@ -851,6 +878,8 @@ fn lead_lag(
         },
         empty: matches!(cc.summary, LeadLag::TooShort { .. }).then(|| sentence.clone()),
     };
+    // Too few pairs: the sentence says why, and no half-empty correlogram is drawn.
+    let too_short = matches!(cc.summary, LeadLag::TooShort { .. });
     let mini = MiniBars {
         title: Msg::new("leadlag-title")
             .msg("coin", coin_name)
@@ -860,12 +889,27 @@ fn lead_lag(
         ends: (Msg::new("leadlag-left"), Msg::new("leadlag-right")),
         key: Msg::new("leadlag-key"),
     };
-    (vec![sentence], Some(mini), vec![table])
+    (vec![sentence], (!too_short).then_some(mini), vec![table])
+}
+
+/// The highest running total since launch on a day before `from` (`None`: no day).
+fn high_before(table: &FlowTable, from: Date) -> Option<f64> {
+    let before = table.dates().partition_point(|d| *d < from);
+    table
+        .total_usd_m()
+        .get(..before)?
+        .iter()
+        .scan(0.0, |total, v| {
+            *total += v;
+            Some(*total)
+        })
+        .reduce(f64::max)
 }
 
 /// The headline and summary: the net flow of the view and, where the running total ends
-/// well below its peak in the view, how far below.
-fn headline(v: &FlowsView) -> (Msg, Msg) {
+/// well below its peak in the view, how far below. That peak is "the" peak only where the
+/// total never stood higher before the view (`high_before`); else it is this range's.
+fn headline(v: &FlowsView, high_before: Option<f64>) -> (Msg, Msg) {
     let (Some(first), Some(last)) = (v.bars.first(), v.bars.last()) else {
         return (Msg::new("flows-title"), Msg::new("empty-flows-range"));
     };
@@ -890,12 +934,17 @@ fn headline(v: &FlowsView) -> (Msg, Msg) {
     // "Well below": more than a tenth of the peak and at least US$100m.
     let title = match peak {
         Some(p) if gap > 100.0 && gap > 0.1 * p.cumulative_usd_m.abs() => {
-            Msg::new("flows-headline-below-peak")
-                .msg("asset", asset.clone())
-                .num("cum", last.cumulative_usd_m, NumFmt::UsdM)
-                .num("gap", gap, NumFmt::UsdM)
-                .month("peak_month", p.last)
-                .msg("peak_kind", kind.clone())
+            let earlier = high_before.is_some_and(|h| h > p.cumulative_usd_m);
+            Msg::new(if earlier {
+                "flows-headline-below-range-peak"
+            } else {
+                "flows-headline-below-peak"
+            })
+            .msg("asset", asset.clone())
+            .num("cum", last.cumulative_usd_m, NumFmt::UsdM)
+            .num("gap", gap, NumFmt::UsdM)
+            .month("peak_month", p.last)
+            .msg("peak_kind", kind.clone())
         }
         _ => Msg::new(if net < 0.0 {
             "flows-headline-out"
@@ -1142,7 +1191,7 @@ mod tests {
         .unwrap();
         let title = |period| {
             let v = flows_view(&t, Asset::Btc, &[], &controls(period, FlowMode::Total));
-            headline(&v).0
+            headline(&v, None).0
         };
         let daily = title(Period::Day);
         assert_eq!(daily.id, "flows-headline-below-peak");
@@ -1163,6 +1212,50 @@ mod tests {
             monthly.numbers().iter().map(|n| n.0).collect::<Vec<_>>(),
             [300.0, 400.0]
         );
+    }
+
+    #[test]
+    fn a_peak_inside_a_range_is_called_the_ranges_where_the_total_stood_higher_before() {
+        // The committed data: the all-time high of the bitcoin total (October 2025) lies
+        // before the last 6 months, whose own peak is lower.
+        let s = crate::views::committed_snapshot();
+        let t = s.flows(ids::FLOWS_BTC).unwrap();
+        let title = |range| {
+            let c = FlowControls {
+                range: RangeChoice::Preset(range),
+                ..controls(Period::Day, FlowMode::Total)
+            };
+            let v = flows_view(t, Asset::Btc, &[], &c);
+            headline(&v, high_before(t, v.span.from)).0
+        };
+        assert_eq!(title(Preset::All).id, "flows-headline-below-peak");
+        // A monthly 3-month view takes whole months: the note says where the first begins.
+        let c = FlowControls {
+            range: RangeChoice::Preset(Preset::M3),
+            ..controls(Period::Month, FlowMode::Total)
+        };
+        let v = flows_view(t, Asset::Btc, &[], &c);
+        assert!(v.bars[0].first < v.span.from);
+        let note = notes(&v, t)
+            .into_iter()
+            .find(|n| n.id == "note-flows-whole-periods")
+            .unwrap();
+        assert_eq!(note.args[0].1, crate::text::Arg::Date(v.bars[0].first));
+        let daily = flows_view(
+            t,
+            Asset::Btc,
+            &[],
+            &FlowControls {
+                period: Period::Day,
+                ..c
+            },
+        );
+        assert!(notes(&daily, t)
+            .iter()
+            .all(|n| n.id != "note-flows-whole-periods"));
+        let m6 = title(Preset::M6);
+        assert_eq!(m6.id, "flows-headline-below-range-peak");
+        assert!(high_before(t, t.first()).is_none());
     }
 
     #[test]
@@ -1366,7 +1459,7 @@ mod tests {
             &real,
             &FlowsState {
                 range: RangeChoice::Custom(d("2025-11-03"), d("2025-11-10")),
-                ..state
+                ..state.clone()
             },
         );
         let t = short.stats.iter().find(|t| t.key == "leadlag").unwrap();
@@ -1374,5 +1467,25 @@ mod tests {
         let why = t.empty.as_ref().unwrap();
         assert_eq!(why.id, "leadlag-too-short");
         assert!(why.numbers()[0].0 >= crate::analysis::leadlag::MIN_PAIRS as f64);
+        // Ether's last three months hold enough flow days, but its prices end on 5 Jun
+        // 2026: the reason is the prices, not the range.
+        let eth = view(
+            &real,
+            &FlowsState {
+                asset: Asset::Eth,
+                range: RangeChoice::Preset(Preset::M3),
+                ..state
+            },
+        );
+        let why = &eth.findings[0];
+        assert_eq!(why.id, "leadlag-too-few-priced-end");
+        assert!(eth.mini.is_none());
+        assert_eq!(why.ids()[1], "leadlag-too-few-priced");
+        let end = real.series(ids::ETH_USD).unwrap().last();
+        assert!(why
+            .args
+            .iter()
+            .any(|(n, a)| *n == "end" && *a == crate::text::Arg::Date(end)));
+        assert!(why.numbers()[0].0 < crate::analysis::leadlag::MIN_PAIRS as f64);
     }
 }
