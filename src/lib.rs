@@ -217,8 +217,15 @@ fn Embedded(chart: Chart, snapshot: Loaded) -> impl IntoView {
     report_height(chart.key());
     view! {
         <ChartSection chart snapshot embed=true />
+        {embed_link(full_page)}
+    }
+}
+
+/// The credit line under an embed: the full page, at what the embed shows, in a new tab.
+fn embed_link(href: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
+    view! {
         <p class="embed-link">
-            <a href=full_page target="_blank" rel="noopener">
+            <a href=href target="_blank" rel="noopener">
                 {t("embed-link")}
             </a>
         </p>
@@ -240,9 +247,18 @@ fn StoryEmbedded(snapshot: Loaded) -> impl IntoView {
         let chart = chart.get();
         view! { <ChartSection chart snapshot=snapshot.clone() embed=true /> }
     };
+    // The full page at this step of the story.
+    let full_page = move || {
+        let mut s = app.view.get();
+        s.story_embed = false;
+        s.embed = None;
+        let anchor = s.section.map(Chart::key);
+        browser::link(&s.to_query(false), anchor)
+    };
     view! {
         {bar}
         {section}
+        {embed_link(full_page)}
     }
 }
 
