@@ -396,7 +396,7 @@ fn layout_with_events<DB: DrawingBackend>(
         (Some((p, _, _)), Some(spec)) if !keys.is_empty() => {
             let title = measure(
                 root,
-                &locale.render(panel_title(spec, style)),
+                &panel_title(root, spec, style, locale, p.rect.left),
                 &style.font(TITLE_FONT_CSS, style.theme.text),
             );
             // The title, a space of 16 px and the keys with 12 px to spare.
@@ -452,13 +452,24 @@ struct Header {
     events: f64,
 }
 
-/// The title a panel shows at this width.
-fn panel_title<'a>(spec: &'a PanelSpec, style: &Style) -> &'a Msg {
-    if style.narrow() {
-        &spec.short_title
-    } else {
-        &spec.title
+/// The title a panel shows at this width: the full one where the chart is wide and it fits
+/// between the panel's left edge (`left`, canvas px) and the canvas's right edge, else the
+/// short one.
+fn panel_title<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &PanelSpec,
+    style: &Style,
+    locale: &Locale,
+    left: f64,
+) -> String {
+    if !style.narrow() {
+        let full = locale.render(&spec.title);
+        let room = f64::from(root.dim_in_pixel().0) - left - f64::from(style.px(4.0));
+        if measure(root, &full, &style.font(TITLE_FONT_CSS, style.theme.text)) <= room {
+            return full;
+        }
     }
+    locale.render(&spec.short_title)
 }
 
 /// What a key on the chart shows beside its text.
@@ -677,7 +688,7 @@ pub fn draw<DB: DrawingBackend>(
         }
         text(
             root,
-            locale.render(panel_title(spec, style)),
+            panel_title(root, spec, style, locale, r.left),
             ((r.left) as i32, (r.top - header) as i32 - style.px(6.0)),
             style
                 .font(TITLE_FONT_CSS, t.text)

@@ -201,6 +201,7 @@ regime-vs = vs { $vs }
 key-provisional = last day: intraday
 regime-key = { $leader } clearly closer
 regime-rule = Tinted columns: periods of at least { $k } trading days in which bitcoin’s { $window }-day correlation with one market was above the other’s with no overlap of their 95% intervals (Nasdaq-100 vs { $vs }).
+regime-rule-hidden = Periods of at least { $k } trading days in which bitcoin’s { $window }-day correlation with one market was above the other’s with no overlap of their 95% intervals (Nasdaq-100 vs { $vs }); not tinted while either line is hidden.
 regime-none = No period of at least { $k } trading days in this view in which bitcoin’s { $window }-day correlation with the Nasdaq-100 and with { $vs } differed beyond their 95% intervals.
 regime-period = { $from } – { $to } ({ $days } days): more with { $leader } (mean { $r_lead }) than with { $other } ({ $r_other }).
 
@@ -301,8 +302,8 @@ panel-net-supply = Net supply change, ETH per day ({ $smoothing }, model) · 0 =
 panel-net-supply-short = Net supply, ETH/day · 0 = break-even
 panel-cumulative-supply = Cumulative net supply change, ETH (lines: model; dots: measured)
 panel-cumulative-supply-short = Cumulative ETH (model) · dots: measured
-burn-summary-shrank = From { $from } to { $to }, ETH burned averaged { $burn } ETH a day against modelled issuance of about { $issuance }: supply shrank by about { $net } ETH (model).
-burn-summary-grew = From { $from } to { $to }, ETH burned averaged { $burn } ETH a day against modelled issuance of about { $issuance }: supply grew by about { $net } ETH (model).
+burn-summary-shrank = From { $from } to { $to }, ETH burned averaged { $burn } ETH a day against modelled issuance of about { $issuance } ETH a day: supply shrank by about { $net } ETH (model).
+burn-summary-grew = From { $from } to { $to }, ETH burned averaged { $burn } ETH a day against modelled issuance of about { $issuance } ETH a day: supply grew by about { $net } ETH (model).
 burn-deflationary-days = Burn exceeded issuance on { $n } of { $of } days.
 burn-since-merge = Net change since the Merge to { $to }: { $v } ETH (model).
 note-issuance-nominal = Issuance is a model, not a measurement: { $pow } ETH a day under proof of work; after the

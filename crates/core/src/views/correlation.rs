@@ -623,6 +623,18 @@ fn regime_findings(
         });
         findings.push(m);
     }
+    // Tints stand for two lines: drawn only while both are shown (the periods stay
+    // listed, and the rule says why nothing is tinted).
+    let both_shown = [Counterpart::Qqq, vs].iter().all(|c| state.with.contains(c));
+    if !both_shown && !shades.is_empty() {
+        shades.clear();
+        if let Some(rule) = findings.first_mut() {
+            *rule = Msg::new("regime-rule-hidden")
+                .num("window", w, NumFmt::Count)
+                .num("k", MIN_REGIME_DAYS as f64, NumFmt::Count)
+                .msg("vs", in_sentence(vs));
+        }
+    }
     (findings, shades, Some(table))
 }
 
@@ -1161,6 +1173,30 @@ mod tests {
             let nums: Vec<f64> = m.numbers().iter().map(|n| n.0).collect();
             assert!(nums.contains(&qqq) && nums.contains(&gld), "{nums:?}");
         }
+        // Tinted while both lines are drawn; with the Nasdaq hidden the periods stay in
+        // the table and the list, untinted, and the rule says so.
+        assert!(v.frame.as_ref().unwrap().shades.len() == periods.len());
+        assert_eq!(v.findings[0].id, "regime-rule");
+        let hidden = view(
+            &snap,
+            &data,
+            &CorrelationState {
+                with: vec![Counterpart::Gld],
+                ..st.clone()
+            },
+        );
+        assert!(hidden.frame.as_ref().unwrap().shades.is_empty());
+        assert_eq!(hidden.findings[0].id, "regime-rule-hidden");
+        assert_eq!(
+            hidden
+                .stats
+                .iter()
+                .find(|t| t.key == "regimes")
+                .unwrap()
+                .rows
+                .len(),
+            t.rows.len()
+        );
         // A view with no regime: no rows, and the rule with its minimum in words.
         let short = view(
             &snap,
