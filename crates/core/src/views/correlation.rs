@@ -673,10 +673,42 @@ fn headline(
             Some((*c, i, s))
         })
         .collect();
+    // Markets whose data end earlier: not ranked, and the summary says so.
+    let all_ends: Vec<(Counterpart, usize)> = ends.iter().map(|e| (e.0, e.1)).collect();
     keep_latest(&mut ends, |e| e.1);
+    let ended: Vec<(Counterpart, usize)> = all_ends
+        .into_iter()
+        .filter(|(c, _)| !ends.iter().any(|e| e.0 == *c))
+        .collect();
     crate::order::sort_by(&mut ends, |a, b| b.2.r.total_cmp(&a.2.r));
-    let w = window as f64;
-    match ends.as_slice() {
+    let (title, summary) = ranked(dates, &ends, window as f64, latest);
+    let summary = match ended.as_slice() {
+        [] => summary,
+        [(c, i)] => match dates.get(*i) {
+            Some(d) => Msg::new("corr-summary-ended")
+                .msg("summary", summary)
+                .msg("market", label(*c))
+                .date("date", *d),
+            None => summary,
+        },
+        many => Msg::new("corr-summary-ended-many").msg("summary", summary).msg(
+            "markets",
+            Msg::list(many.iter().map(|(c, _)| label(*c))).unwrap_or_else(|| Msg::new("empty")),
+        ),
+    };
+    (title, summary)
+}
+
+/// The headline and summary of `ends` (each market's last complete value, all on one day,
+/// strongest first); the headline is dated where that day is a week or more before
+/// `latest`.
+fn ranked(
+    dates: &[Date],
+    ends: &[(Counterpart, usize, CorrStat)],
+    w: f64,
+    latest: Option<Date>,
+) -> (Msg, Msg) {
+    match ends {
         [(a, ia, sa), (b, ib, sb), ..] if ia == ib => {
             let date = dates.get(*ia).copied();
             let separate = sa.lo > sb.hi;
@@ -965,6 +997,18 @@ mod tests {
         ];
         let (title, summary) = headline(&dates, &lines, 90, None, dates.last().copied());
         assert_eq!(title.id, "corr-headline-equal");
+        // The summary says which market is not ranked, and why.
+        assert_eq!(summary.id, "corr-summary-ended");
+        assert_eq!(summary.ids()[..2], ["corr-summary-ended", "corr-summary-equal"]);
+        assert!(summary
+            .args
+            .iter()
+            .any(|(n, a)| *n == "date" && *a == crate::text::Arg::Date(dates[3])));
+        let Some((_, crate::text::Arg::Msg(summary))) =
+            summary.args.iter().find(|(n, _)| *n == "summary").cloned()
+        else {
+            panic!("no ranked summary")
+        };
         assert_eq!(summary.id, "corr-summary-equal");
         assert_eq!(
             summary.args.iter().find(|(n, _)| *n == "date").map(|(_, a)| a),
