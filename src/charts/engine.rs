@@ -358,8 +358,10 @@ fn layout<DB: DrawingBackend>(
         .flat_map(|m| end_label_lines(root, &locale.render(m), &label_font, cap))
         .map(|line| measure(root, &line, &label_font))
         .fold(0.0, f64::max);
+    // A label broken to fit the cap fits; one word wider than it ("Commodities" on a
+    // phone) gets up to a quarter more room rather than run into the plot.
     let right = if end_width > 0.0 {
-        w - (end_width + px(14.0)).min(cap)
+        w - (end_width + px(14.0)).min(cap * 1.25)
     } else {
         w - px(12.0)
     };
