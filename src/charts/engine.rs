@@ -1675,6 +1675,7 @@ mod tests {
             include_zero: scale == Scale::Linear,
             clamp: None,
             min_span: 1.0,
+            unit: None,
         }
     }
 

@@ -564,6 +564,7 @@ fn supply_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> Chart
                     } else {
                         "panel-burn-rate-short"
                     }),
+                    unit: Some(Msg::new("unit-eth-day")),
                     scale: if log { Scale::Log } else { Scale::Linear },
                     ticks: NumFmt::Fixed(0),
                     reference: None,
@@ -574,6 +575,7 @@ fn supply_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> Chart
                 },
                 PanelSpec {
                     title: Msg::new("panel-net-supply").msg("smoothing", smoothing),
+                    unit: Some(Msg::new("unit-eth-day")),
                     short_title: Msg::new("panel-net-supply-short"),
                     scale: Scale::Linear,
                     ticks: NumFmt::Fixed(0),
@@ -586,6 +588,7 @@ fn supply_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> Chart
                 PanelSpec {
                     title: Msg::new("panel-cumulative-supply"),
                     short_title: Msg::new("panel-cumulative-supply-short"),
+                    unit: Some(Msg::new("unit-eth")),
                     scale: Scale::Linear,
                     ticks: NumFmt::Fixed(0),
                     reference: Some(0.0),
@@ -776,7 +779,9 @@ fn takeaway(
         })
         .date("from", *from)
         .date("to", *to)
-        .num("burn", mean_burn, NumFmt::Fixed(0))
+        // Three significant figures, as the headline's summary and the story give the
+        // same means (2,830, not 2,827 beside it; 30.2, not 30).
+        .num("burn", mean_burn, NumFmt::Sig3)
         .num("issuance", mean_issuance, NumFmt::Sig3)
         .num("net", net_total.abs(), NumFmt::Sig3),
         Msg::new("burn-deflationary-days")
@@ -912,6 +917,7 @@ fn usd_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
                 })
                 .msg("smoothing", smoothing),
                 short_title: Msg::new("panel-burn-usd-short"),
+                unit: None,
                 scale: if log { Scale::Log } else { Scale::Linear },
                 ticks: NumFmt::UsdM,
                 reference: None,
@@ -1116,6 +1122,7 @@ fn share_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartV
                 PanelSpec {
                     title: Msg::new("panel-burn-share"),
                     short_title: Msg::new("panel-burn-share-short"),
+                    unit: None,
                     scale: Scale::Linear,
                     ticks: NumFmt::Percent(0),
                     reference: None,
@@ -1127,6 +1134,7 @@ fn share_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartV
                 PanelSpec {
                     title: Msg::new("panel-burn-fees"),
                     short_title: Msg::new("panel-burn-fees-short"),
+                    unit: Some(Msg::new("unit-eth-month")),
                     scale: Scale::Linear,
                     ticks: NumFmt::Fixed(0),
                     reference: None,

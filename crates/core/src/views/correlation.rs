@@ -399,6 +399,8 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
                     include_zero: true,
                     clamp: Some((-1.0, 1.0)),
                     min_span: 0.4,
+                    // The series' labels say "corr." and "index".
+                    unit: None,
                 },
                 PanelSpec {
                     title: Msg::new("panel-index").date("start", *start),
@@ -410,6 +412,7 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
                     include_zero: false,
                     clamp: None,
                     min_span: 10.0,
+                    unit: None,
                 },
             ],
             x: dates.clone(),

@@ -194,6 +194,7 @@ mod tests {
                 include_zero: true,
                 clamp: None,
                 min_span: 1.0,
+                unit: None,
             }],
             series: vec![SeriesSpec {
                 key: "net".into(),

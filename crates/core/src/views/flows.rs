@@ -659,6 +659,7 @@ fn frame(v: &FlowsView, events: &[Event], launch: Date) -> Result<Frame, Msg> {
                 include_zero: true,
                 clamp: None,
                 min_span: 1.0,
+                unit: None,
             },
             PanelSpec {
                 title: Msg::new("panel-cumulative").date("from", launch),
@@ -670,6 +671,7 @@ fn frame(v: &FlowsView, events: &[Event], launch: Date) -> Result<Frame, Msg> {
                 include_zero: true,
                 clamp: None,
                 min_span: 1.0,
+                unit: None,
             },
         ],
         series,

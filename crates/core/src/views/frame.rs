@@ -142,6 +142,9 @@ pub struct PanelSpec {
     pub clamp: Option<(f64, f64)>,
     /// Smallest y span drawn (a flat series still gets a readable axis).
     pub min_span: f64,
+    /// What a value of this panel is, for the data table's column headers ("ETH a day,
+    /// 7-day mean"); `None` where the values carry their unit (money, percentages).
+    pub unit: Option<Msg>,
 }
 
 /// A dated event marker.
@@ -343,6 +346,7 @@ mod tests {
             include_zero: false,
             clamp: None,
             min_span: 1.0,
+            unit: None,
         };
         Frame {
             x: vec![

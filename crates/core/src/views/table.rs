@@ -80,7 +80,15 @@ pub fn table(frame: &Frame, title: &Msg, max_rows: usize) -> Table {
         (_, true) => "table-col-period",
         _ => "table-col-date",
     })];
-    columns.extend(frame.series.iter().map(|s| s.label.clone()));
+    // Each series with what its values are, where they do not say it themselves.
+    columns.extend(frame.series.iter().map(|s| {
+        match frame.panels.get(s.panel).and_then(|p| p.unit.clone()) {
+            Some(unit) => Msg::new("table-col-series")
+                .msg("series", s.label.clone())
+                .msg("unit", unit),
+            None => s.label.clone(),
+        }
+    }));
     let rows: Vec<Row> = match rolled_up {
         None | Some(Period::Day) => (0..frame.x.len())
             .map(|i| Row {
@@ -228,6 +236,7 @@ mod tests {
                 include_zero: false,
                 clamp: None,
                 min_span: 1.0,
+                unit: None,
             }],
             series: vec![
                 series(
@@ -249,6 +258,20 @@ mod tests {
             Arg::Num(v, _) if *k == "v" => Some(*v),
             _ => None,
         })
+    }
+
+    #[test]
+    fn a_column_says_what_its_values_are_where_they_do_not() {
+        let mut f = frame(3);
+        let t = table(&f, &Msg::new("x"), 200);
+        assert_eq!(t.columns[1], f.series[0].label);
+        f.panels[0].unit = Some(Msg::new("unit-eth"));
+        let t = table(&f, &Msg::new("x"), 200);
+        assert_eq!(t.columns[1].ids(), ["table-col-series", "csv-date", "unit-eth"]);
+        assert_eq!(
+            Locale::en().render(&t.columns[1]),
+            format!("{}: ETH", Locale::en().render(&f.series[0].label))
+        );
     }
 
     #[test]
