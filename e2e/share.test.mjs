@@ -226,7 +226,7 @@ test('the CSV holds exactly the values the tooltip shows', async () => {
   await p.page.context().close();
 });
 
-test('PNG export is the chart at 2×', async () => {
+test('PNG export is the chart at 2×, under its headline', async () => {
   const p = await open();
   const [download] = await Promise.all([
     p.page.waitForEvent('download'),
@@ -238,6 +238,26 @@ test('PNG export is the chart at 2×', async () => {
   assert.equal(png.readUInt32BE(16), 2000, 'width: 1000 CSS px at 2×');
   assert.ok(png.readUInt32BE(20) > 1000);
   assert.ok(png.length > 50_000, `${png.length} bytes`);
+  // The headline is written from the left edge (8 CSS px) in the top band, where the
+  // chart itself draws nothing left of its axis labels: ink there is the headline.
+  const ink = await p.page.evaluate(async (b64) => {
+    // (Decoded from bytes: the page's CSP allows no data: images.)
+    const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+    const img = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const band = ctx.getImageData(0, 0, 60, 70).data;
+    const bg = ctx.getImageData(c.width - 1, 0, 1, 1).data;
+    let n = 0;
+    for (let i = 0; i < band.length; i += 4) {
+      if (Math.abs(band[i] - bg[0]) + Math.abs(band[i + 1] - bg[1]) + Math.abs(band[i + 2] - bg[2]) > 200) n++;
+    }
+    return n;
+  }, png.toString('base64'));
+  assert.ok(ink > 100, `no headline in the image's top-left band (${ink} inked pixels)`);
   await p.page.context().close();
 });
 

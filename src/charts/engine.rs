@@ -851,6 +851,18 @@ fn end_label_cap(style: &Style, w: f64) -> f64 {
     w * if style.narrow() { 0.22 } else { 0.3 }
 }
 
+/// `text` in lines at most `width` canvas px wide, broken as an end label is
+/// ([`end_label_lines`]): whole where it fits, else in two balanced lines, else as many
+/// as it needs.
+pub fn text_lines<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    text: &str,
+    font: &TextStyle<'_>,
+    width: f64,
+) -> Vec<String> {
+    end_label_lines(root, text, font, width + font.font.get_size() * 0.8)
+}
+
 /// An end label as the lines it is drawn in: whole where it fits in `cap` canvas px (or
 /// has nowhere to break), else in two lines broken where the wider of them is narrowest
 /// ("Running / total"), else in as many as its pieces need. It breaks at a space, or — in

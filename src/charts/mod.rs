@@ -56,6 +56,11 @@ impl Style {
         FontDesc::new(FontFamily::Name(FONT_FAMILY), css * self.dpr, FontStyle::Normal).color(&color)
     }
 
+    /// The bold font of `css` px (an exported image's title).
+    pub fn bold(&self, css: f64, color: RGBColor) -> TextStyle<'static> {
+        FontDesc::new(FontFamily::Name(FONT_FAMILY), css * self.dpr, FontStyle::Bold).color(&color)
+    }
+
     /// Whether the chart is phone-narrow.
     pub fn narrow(&self) -> bool {
         self.css_width < 520.0

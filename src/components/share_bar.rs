@@ -141,7 +141,8 @@ pub fn ShareBar(
         let Ok(frame) = view.with_untracked(|v| v.frame.clone()) else {
             return;
         };
-        if let Err(e) = export_png(&frame, chart_height(chart), style_theme, &credit(), chart) {
+        let title = view.with_untracked(|v| tm(&v.title));
+        if let Err(e) = export_png(&frame, &title, chart_height(chart), style_theme, &credit(), chart) {
             leptos::logging::warn!("PNG export failed: {e}");
         }
     };
@@ -194,9 +195,11 @@ pub fn ShareBar(
     }
 }
 
-/// Draws the chart at 2× on an offscreen canvas with a credit line, and downloads it.
+/// Draws the chart at 2× on an offscreen canvas under its headline and over a credit
+/// line, and downloads it: an image that travels alone still says what it shows.
 fn export_png(
     frame: &Frame,
+    title: &str,
     height: fn(f64) -> f64,
     theme: Theme,
     credit: &str,
@@ -213,18 +216,38 @@ fn export_png(
         .map_err(|_| t("no-canvas"))?
         .dyn_into()
         .map_err(|_| t("no-canvas"))?;
-    let chart_h = height(CSS_WIDTH);
-    canvas.set_width((CSS_WIDTH * DPR) as u32);
-    canvas.set_height(((chart_h + FOOTER_CSS) * DPR) as u32);
-    let backend = ChartCanvas2d::new(canvas.clone()).ok_or_else(|| t("no-canvas"))?;
-    let root = backend.into_drawing_area();
-    root.fill(&theme.background).map_err(draw_err)?;
-    let (top, bottom) = root.split_vertically((chart_h * DPR) as u32);
+    const TITLE_CSS: f64 = 20.0;
+    const TITLE_LINE_CSS: f64 = 26.0;
     let style = Style {
         theme,
         dpr: DPR,
         css_width: CSS_WIDTH,
     };
+    let chart_h = height(CSS_WIDTH);
+    canvas.set_width((CSS_WIDTH * DPR) as u32);
+    // The headline's lines are measured on the canvas before it gets its height.
+    let title = title.replace('\u{200B}', "");
+    let title_font = style.bold(TITLE_CSS, theme.text);
+    let lines = {
+        let probe = ChartCanvas2d::new(canvas.clone()).ok_or_else(|| t("no-canvas"))?;
+        let root = probe.into_drawing_area();
+        engine::text_lines(&root, &title, &title_font, f64::from(style.px(CSS_WIDTH - 16.0)))
+    };
+    let header_css = TITLE_LINE_CSS * lines.len() as f64 + 14.0;
+    canvas.set_height(((header_css + chart_h + FOOTER_CSS) * DPR) as u32);
+    let backend = ChartCanvas2d::new(canvas.clone()).ok_or_else(|| t("no-canvas"))?;
+    let root = backend.into_drawing_area();
+    root.fill(&theme.background).map_err(draw_err)?;
+    let (head, rest) = root.split_vertically((header_css * DPR) as u32);
+    let (top, bottom) = rest.split_vertically((chart_h * DPR) as u32);
+    for (i, line) in lines.iter().enumerate() {
+        head.draw(&Text::new(
+            line.clone(),
+            (style.px(8.0), style.px(10.0 + TITLE_LINE_CSS * i as f64)),
+            title_font.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+        ))
+        .map_err(draw_err)?;
+    }
     engine::draw(&top, frame, &style, locale())?;
     let pos = Pos::new(HPos::Left, VPos::Center);
     bottom
