@@ -183,6 +183,9 @@ pub struct FlowsView {
     pub holidays_in_view: usize,
     /// The span shown.
     pub span: Span,
+    /// The highest running total (of the funds shown) on a day before the first bar;
+    /// `None` when the view starts at launch.
+    pub high_before: Option<f64>,
 }
 
 /// Controls of chart 2 besides the asset.
@@ -300,6 +303,11 @@ pub fn flows_view(table: &FlowTable, asset: Asset, holidays: &[Date], c: &FlowCo
     let mut outflows: Vec<usize> = outflows.into_iter().map(|o| o.0).collect();
     outflows.truncate(3);
     let (h0, h1) = range_indices(holidays, span.from, span.to);
+    let view_start = bars.first().map_or(span.from, |b| b.first.min(span.from));
+    let before = table.dates().partition_point(|d| *d < view_start);
+    let high_before = cumulative
+        .get(..before)
+        .and_then(|c| c.iter().flatten().copied().reduce(f64::max));
     FlowsView {
         asset,
         period: c.period,
@@ -310,6 +318,7 @@ pub fn flows_view(table: &FlowTable, asset: Asset, holidays: &[Date], c: &FlowCo
         largest_outflows: outflows,
         holidays_in_view: h1 - h0,
         span,
+        high_before,
     }
 }
 
@@ -487,7 +496,7 @@ pub fn view(snapshot: &Snapshot, state: &FlowsState) -> ChartView {
     base.as_of = table.last();
     base.takeaway = takeaway(&v, table);
     (base.findings, base.mini, base.stats) = lead_lag(snapshot, asset, &v);
-    (base.title, base.summary) = headline(&v, high_before(table, v.span.from));
+    (base.title, base.summary) = headline(&v);
     base.notes = notes(&v, table);
     let price = match asset {
         Asset::Btc => ids::BTC_USD,
@@ -894,24 +903,11 @@ fn lead_lag(
     (vec![sentence], (!too_short).then_some(mini), vec![table])
 }
 
-/// The highest running total since launch on a day before `from` (`None`: no day).
-fn high_before(table: &FlowTable, from: Date) -> Option<f64> {
-    let before = table.dates().partition_point(|d| *d < from);
-    table
-        .total_usd_m()
-        .get(..before)?
-        .iter()
-        .scan(0.0, |total, v| {
-            *total += v;
-            Some(*total)
-        })
-        .reduce(f64::max)
-}
-
 /// The headline and summary: the net flow of the view and, where the running total ends
 /// well below its peak in the view, how far below. That peak is "the" peak only where the
-/// total never stood higher before the view (`high_before`); else it is this range's.
-fn headline(v: &FlowsView, high_before: Option<f64>) -> (Msg, Msg) {
+/// total never stood higher before the view ([`FlowsView::high_before`]); else it is this
+/// range's.
+fn headline(v: &FlowsView) -> (Msg, Msg) {
     let (Some(first), Some(last)) = (v.bars.first(), v.bars.last()) else {
         return (Msg::new("flows-title"), Msg::new("empty-flows-range"));
     };
@@ -936,7 +932,7 @@ fn headline(v: &FlowsView, high_before: Option<f64>) -> (Msg, Msg) {
     // "Well below": more than a tenth of the peak and at least US$100m.
     let title = match peak {
         Some(p) if gap > 100.0 && gap > 0.1 * p.cumulative_usd_m.abs() => {
-            let earlier = high_before.is_some_and(|h| h > p.cumulative_usd_m);
+            let earlier = v.high_before.is_some_and(|h| h > p.cumulative_usd_m);
             Msg::new(if earlier {
                 "flows-headline-below-range-peak"
             } else {
@@ -1193,7 +1189,7 @@ mod tests {
         .unwrap();
         let title = |period| {
             let v = flows_view(&t, Asset::Btc, &[], &controls(period, FlowMode::Total));
-            headline(&v, None).0
+            headline(&v).0
         };
         let daily = title(Period::Day);
         assert_eq!(daily.id, "flows-headline-below-peak");
@@ -1228,7 +1224,7 @@ mod tests {
                 ..controls(Period::Day, FlowMode::Total)
             };
             let v = flows_view(t, Asset::Btc, &[], &c);
-            headline(&v, high_before(t, v.span.from)).0
+            headline(&v).0
         };
         assert_eq!(title(Preset::All).id, "flows-headline-below-peak");
         // A monthly 3-month view takes whole months: the note says where the first begins.
@@ -1257,7 +1253,26 @@ mod tests {
             .all(|n| n.id != "note-flows-whole-periods"));
         let m6 = title(Preset::M6);
         assert_eq!(m6.id, "flows-headline-below-range-peak");
-        assert!(high_before(t, t.first()).is_none());
+        let all = flows_view(t, Asset::Btc, &[], &controls(Period::Day, FlowMode::Total));
+        assert!(all.high_before.is_none());
+        // By fund with the largest fund hidden, the earlier high is the shown funds' own.
+        let c = FlowControls {
+            range: RangeChoice::Preset(Preset::M6),
+            hidden: vec!["IBIT".into()],
+            ..controls(Period::Day, FlowMode::ByFund)
+        };
+        let v = flows_view(t, Asset::Btc, &[], &c);
+        let total = flows_view(
+            t,
+            Asset::Btc,
+            &[],
+            &FlowControls {
+                mode: FlowMode::Total,
+                hidden: Vec::new(),
+                ..c.clone()
+            },
+        );
+        assert!(v.high_before.unwrap() < total.high_before.unwrap());
     }
 
     #[test]
