@@ -354,6 +354,16 @@ impl Calibration {
         self.pos_fit.max_abs_pct
     }
 
+    /// Half-width of the error band on `day`, %: proof of work's largest monthly error
+    /// before the Merge, [`Self::band_pct`] from it on.
+    pub fn band_pct_on(&self, day: Date) -> f64 {
+        if day < MERGE {
+            self.pow_fit.max_abs_pct
+        } else {
+            self.band_pct()
+        }
+    }
+
     /// `(low, high)` of the band around a modelled value.
     pub fn band(&self, modelled: f64) -> (f64, f64) {
         let k = self.band_pct() / 100.0;

@@ -360,15 +360,7 @@ fn supply_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> Chart
         spec
     };
     let calibration = data.model.as_ref().and_then(|m| m.calibration);
-    let band_pct = |d: Date| {
-        calibration.map(|c| {
-            if d < MERGE {
-                c.pow_fit.max_abs_pct
-            } else {
-                c.band_pct()
-            }
-        })
-    };
+    let band_pct = |d: Date| calibration.map(|c| c.band_pct_on(d));
     let band = |sign: f64| -> Vec<Option<f64>> {
         dates
             .iter()
@@ -697,15 +689,14 @@ fn model_notes(data: &BurnData, span: super::range::Span) -> Vec<Msg> {
                 .num("total", v.total_pct / 100.0, NumFmt::SignedPercent(1)),
         );
     }
-    let band = |pct: f64| pct / 100.0;
+    // The band of each era the view shows (`Calibration::band_pct_on`).
+    let (first, last) = (c.band_pct_on(span.from) / 100.0, c.band_pct_on(span.to) / 100.0);
     notes.push(if span.from < MERGE && span.to >= MERGE {
         Msg::new("note-issuance-band-eras")
-            .num("pow", band(c.pow_fit.max_abs_pct), NumFmt::Percent(1))
-            .num("band", band(c.band_pct()), NumFmt::Percent(1))
-    } else if span.to < MERGE {
-        Msg::new("note-issuance-band").num("band", band(c.pow_fit.max_abs_pct), NumFmt::Percent(1))
+            .num("pow", first, NumFmt::Percent(1))
+            .num("band", last, NumFmt::Percent(1))
     } else {
-        Msg::new("note-issuance-band").num("band", band(c.band_pct()), NumFmt::Percent(1))
+        Msg::new("note-issuance-band").num("band", last, NumFmt::Percent(1))
     });
     notes
 }

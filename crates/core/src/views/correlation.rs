@@ -240,6 +240,15 @@ fn series_notes<'a>(snapshot: &Snapshot, series: impl Iterator<Item = (Msg, &'a 
         .collect()
 }
 
+/// Days before bitcoin's last day from which a market's data count as ended (not a day's
+/// publishing lag): its lines stop with a note, and a headline ranked there is dated.
+const ENDED_DAYS: i64 = 7;
+
+/// Whether `day` lies [`ENDED_DAYS`] or more before `latest`.
+fn ended_before(day: Date, latest: Option<Date>) -> bool {
+    latest.is_some_and(|l| (l - day).whole_days() >= ENDED_DAYS)
+}
+
 /// The colour role of a counterpart (one colour per market on every chart).
 pub fn color(c: Counterpart) -> ColorRole {
     match c {
@@ -456,7 +465,7 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
     let btc_last = snapshot.series(ids::BTC_USD).ok().map(|s| s.last());
     for c in &state.with {
         if let Some(last) = snapshot.series(c.key()).ok().map(|s| s.last()) {
-            if btc_last.is_some_and(|b| (b - last).whole_days() >= 7) {
+            if ended_before(last, btc_last) {
                 notes.push(
                     Msg::new("note-series-ends")
                         .msg("series", label(*c))
@@ -567,10 +576,13 @@ fn regime_findings(
         .filter(|r| r.end >= span.from && r.start <= span.to)
         .collect();
     let w = state.window as f64;
-    let mut findings = vec![Msg::new(if in_view.is_empty() {
-        "regime-none"
-    } else {
-        "regime-rule"
+    // Tints stand for two lines: drawn only while both are shown (the periods stay
+    // listed, and the rule says why nothing is tinted).
+    let both_shown = [Counterpart::Qqq, vs].iter().all(|c| state.with.contains(c));
+    let mut findings = vec![Msg::new(match (in_view.is_empty(), both_shown) {
+        (true, _) => "regime-none",
+        (false, true) => "regime-rule",
+        (false, false) => "regime-rule-hidden",
     })
     .num("window", w, NumFmt::Count)
     .num("k", MIN_REGIME_DAYS as f64, NumFmt::Count)
@@ -617,26 +629,16 @@ fn regime_findings(
             .num("days", r.days as f64, NumFmt::Count)
             .num("r_lead", r_lead, NumFmt::Corr)
             .num("r_other", r_other, NumFmt::Corr);
-        shades.push(Shade {
-            from: r.start,
-            to: r.end,
-            color: color(leader),
-            label: m.clone(),
-            key: Msg::new("regime-key").msg("leader", short(leader)),
-        });
-        findings.push(m);
-    }
-    // Tints stand for two lines: drawn only while both are shown (the periods stay
-    // listed, and the rule says why nothing is tinted).
-    let both_shown = [Counterpart::Qqq, vs].iter().all(|c| state.with.contains(c));
-    if !both_shown && !shades.is_empty() {
-        shades.clear();
-        if let Some(rule) = findings.first_mut() {
-            *rule = Msg::new("regime-rule-hidden")
-                .num("window", w, NumFmt::Count)
-                .num("k", MIN_REGIME_DAYS as f64, NumFmt::Count)
-                .msg("vs", in_sentence(vs));
+        if both_shown {
+            shades.push(Shade {
+                from: r.start,
+                to: r.end,
+                color: color(leader),
+                label: m.clone(),
+                key: Msg::new("regime-key").msg("leader", short(leader)),
+            });
         }
+        findings.push(m);
     }
     (findings, shades, Some(table))
 }
@@ -644,10 +646,14 @@ fn regime_findings(
 /// Keeps the ends dated on the latest day any of them reaches: the headline and the
 /// takeaway rank markets on that day, so a market whose data ended earlier (ether's prices
 /// stop before the markets') is not ranked against the others' latest values, nor keeps
-/// the others from being ranked.
-fn keep_latest<T, K: Ord + Copy>(ends: &mut Vec<T>, day: impl Fn(&T) -> K) {
+/// the others from being ranked. Returns the ends it left out.
+fn keep_latest<T, K: Ord + Copy>(ends: &mut Vec<T>, day: impl Fn(&T) -> K) -> Vec<T> {
     let latest = ends.iter().map(&day).max();
-    ends.retain(|e| Some(day(e)) == latest);
+    let (kept, ended) = std::mem::take(ends)
+        .into_iter()
+        .partition(|e| Some(day(e)) == latest);
+    *ends = kept;
+    ended
 }
 
 /// The headline and the short summary: the two counterparts most correlated with bitcoin
@@ -677,17 +683,12 @@ fn headline(
         })
         .collect();
     // Markets whose data end earlier: not ranked, and the summary says so.
-    let all_ends: Vec<(Counterpart, usize)> = ends.iter().map(|e| (e.0, e.1)).collect();
-    keep_latest(&mut ends, |e| e.1);
-    let ended: Vec<(Counterpart, usize)> = all_ends
-        .into_iter()
-        .filter(|(c, _)| !ends.iter().any(|e| e.0 == *c))
-        .collect();
+    let ended = keep_latest(&mut ends, |e| e.1);
     crate::order::sort_by(&mut ends, |a, b| b.2.r.total_cmp(&a.2.r));
     let (title, summary) = ranked(dates, &ends, window as f64, latest);
     let summary = match ended.as_slice() {
         [] => summary,
-        [(c, i)] => match dates.get(*i) {
+        [(c, i, _)] => match dates.get(*i) {
             Some(d) => Msg::new("corr-summary-ended")
                 .msg("summary", summary)
                 .msg("market", label(*c))
@@ -696,7 +697,7 @@ fn headline(
         },
         many => Msg::new("corr-summary-ended-many").msg("summary", summary).msg(
             "markets",
-            Msg::list(many.iter().map(|(c, _)| label(*c))).unwrap_or_else(|| Msg::new("empty")),
+            Msg::list(many.iter().map(|(c, _, _)| label(*c))).unwrap_or_else(|| Msg::new("empty")),
         ),
     };
     (title, summary)
@@ -715,7 +716,7 @@ fn ranked(
         [(a, ia, sa), (b, ib, sb), ..] if ia == ib => {
             let date = dates.get(*ia).copied();
             let separate = sa.lo > sb.hi;
-            let past = date.filter(|d| latest.is_some_and(|l| (l - *d).whole_days() >= 7));
+            let past = date.filter(|d| ended_before(*d, latest));
             let title = Msg::new(match (separate, past) {
                 (true, None) => "corr-headline-more",
                 (false, None) => "corr-headline-equal",

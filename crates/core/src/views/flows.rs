@@ -760,6 +760,7 @@ fn lead_lag(
         Asset::Btc => "btc-lower",
         Asset::Eth => "eth-lower",
     });
+    let trading_days = |n: usize| counted(n, "count-trading-day", "count-trading-days");
     let sentence = match cc.summary {
         // Enough flow days, too few of them priced: the price data stop (or start)
         // inside the range, and the sentence says so rather than blame the range.
@@ -768,11 +769,10 @@ fn lead_lag(
             needed_pairs,
             needed_days,
         } if cc.days >= needed_days => {
-            let days = |n: usize| counted(n, "count-trading-day", "count-trading-days");
             let unpriced = Msg::new("leadlag-too-few-priced")
                 .msg("coin", coin_name.clone())
-                .msg("pairs", days(pairs))
-                .msg("needed", days(needed_pairs));
+                .msg("pairs", trading_days(pairs))
+                .msg("needed", trading_days(needed_pairs));
             match cc.priced {
                 Some((_, end)) if cc.last.is_some_and(|l| end < l) => Msg::new("leadlag-too-few-priced-end")
                     .msg("why", unpriced)
@@ -793,14 +793,7 @@ fn lead_lag(
                     _ => "leadlag-same-day",
                 })
                 .msg("coin", coin_name.clone())
-                .msg(
-                    "days",
-                    counted(
-                        lag.unsigned_abs() as usize,
-                        "count-trading-day",
-                        "count-trading-days",
-                    ),
-                )
+                .msg("days", trading_days(lag.unsigned_abs() as usize))
                 .num("r", r, NumFmt::Corr)
                 .num("n", n as f64, NumFmt::Count)
                 .num("band", band, NumFmt::Corr)
