@@ -207,22 +207,28 @@ fn follow_language(lang: Memo<&'static str>, full_page: bool) {
 #[component]
 fn Embedded(chart: Chart, snapshot: Loaded) -> impl IntoView {
     let app = state::use_app();
-    let full_page = move || {
-        let mut s = app.view.get();
-        s.embed = None;
-        s.section = Some(chart);
-        browser::link(&s.to_query(false), Some(chart.key()))
-    };
     provide_context(browser::EmbedReporter(chart.key()));
     report_height(chart.key());
     view! {
         <ChartSection chart snapshot embed=true />
-        {embed_link(full_page)}
+        {embed_link(move || {
+            let mut s = app.view.get();
+            s.section = Some(chart);
+            s
+        })}
     }
 }
 
-/// The credit line under an embed: the full page, at what the embed shows, in a new tab.
-fn embed_link(href: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
+/// The credit line under an embed: the full page at the view `shown` gives (the embed's
+/// settings, out of embed mode, at its section), in a new tab.
+fn embed_link(shown: impl Fn() -> ViewState + Send + Sync + 'static) -> impl IntoView {
+    let href = move || {
+        let mut s = shown();
+        s.embed = None;
+        s.story_embed = false;
+        let anchor = s.section.map(Chart::key);
+        browser::link(&s.to_query(false), anchor)
+    };
     view! {
         <p class="embed-link">
             <a href=href target="_blank" rel="noopener">
@@ -247,18 +253,10 @@ fn StoryEmbedded(snapshot: Loaded) -> impl IntoView {
         let chart = chart.get();
         view! { <ChartSection chart snapshot=snapshot.clone() embed=true /> }
     };
-    // The full page at this step of the story.
-    let full_page = move || {
-        let mut s = app.view.get();
-        s.story_embed = false;
-        s.embed = None;
-        let anchor = s.section.map(Chart::key);
-        browser::link(&s.to_query(false), anchor)
-    };
     view! {
         {bar}
         {section}
-        {embed_link(full_page)}
+        {embed_link(move || app.view.get())}
     }
 }
 

@@ -225,13 +225,13 @@ fn export_png(
     };
     let chart_h = height(CSS_WIDTH);
     canvas.set_width((CSS_WIDTH * DPR) as u32);
-    // The headline's lines are measured on the canvas before it gets its height.
-    let title = title.replace('\u{200B}', "");
+    // The headline's lines are measured on the canvas before it gets its height (broken
+    // as end labels are: at a Chinese headline's U+200B marks, which are not drawn).
     let title_font = style.bold(TITLE_CSS, theme.text);
     let lines = {
         let probe = ChartCanvas2d::new(canvas.clone()).ok_or_else(|| t("no-canvas"))?;
         let root = probe.into_drawing_area();
-        engine::text_lines(&root, &title, &title_font, f64::from(style.px(CSS_WIDTH - 16.0)))
+        engine::text_lines(&root, title, &title_font, f64::from(style.px(CSS_WIDTH - 16.0)))
     };
     let header_css = TITLE_LINE_CSS * lines.len() as f64 + 14.0;
     canvas.set_height(((header_css + chart_h + FOOTER_CSS) * DPR) as u32);
