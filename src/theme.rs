@@ -28,7 +28,7 @@ pub struct Theme {
     pub outflow: RGBColor,
     /// Categorical series colours.
     pub series: [RGBColor; 6],
-    /// The 10-year yield (Okabe–Ito yellow, darkened on light backgrounds).
+    /// The 10-year yield (Okabe–Ito yellow on dark backgrounds, brown on light ones).
     pub yield_: RGBColor,
 }
 
@@ -42,8 +42,11 @@ const OCHRE: RGBColor = RGBColor(184, 126, 0);
 /// entities have theirs; a blue-violet well apart from the Nasdaq's sky blue and ether's
 /// reddish purple (ΔE ≥ 20, tested in the engine).
 const VIOLET: RGBColor = RGBColor(110, 90, 200);
-/// Okabe–Ito yellow darkened to olive for 4:1 on white, apart from gold's ochre.
-const OLIVE: RGBColor = RGBColor(130, 130, 0);
+/// The yield's on white. Okabe–Ito yellow darkened far enough for lines on white turns
+/// olive, which a protanope cannot tell from gold's ochre (ΔE 2.6 in Machado's
+/// simulation); this brown stays ≥ 33 from every other correlation-chart line for
+/// deutan and protan readers (tested in the engine), at 7.8:1 on white.
+const BROWN: RGBColor = RGBColor(120, 70, 30);
 /// Okabe–Ito sky blue darkened to 3.6:1 on white.
 const DEEP_SKY: RGBColor = RGBColor(50, 142, 196);
 
@@ -60,7 +63,7 @@ impl Theme {
         inflow: GREEN,
         outflow: VERMILLION,
         series: [VIOLET, OCHRE, PURPLE, DEEP_SKY, GREEN, RGBColor(110, 110, 110)],
-        yield_: OLIVE,
+        yield_: BROWN,
     };
 
     /// The dark theme.

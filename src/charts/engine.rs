@@ -2245,6 +2245,64 @@ mod tests {
         }
     }
 
+    /// `c` as a reader with full deuteranopia or protanopia sees it (Machado, Oliveira and
+    /// Fernandes 2009, severity 1.0, applied to linear sRGB).
+    fn colour_blind(c: RGBColor, protan: bool) -> RGBColor {
+        use crate::theme::tests::linear;
+        const DEUTAN: [[f64; 3]; 3] = [
+            [0.367_322, 0.860_646, -0.227_968],
+            [0.280_085, 0.672_501, 0.047_413],
+            [-0.011_820, 0.042_940, 0.968_881],
+        ];
+        const PROTAN: [[f64; 3]; 3] = [
+            [0.152_286, 1.052_583, -0.204_868],
+            [0.114_503, 0.786_281, 0.099_216],
+            [-0.003_882, -0.048_116, 1.051_998],
+        ];
+        let m = if protan { PROTAN } else { DEUTAN };
+        let lin = [linear(c.0), linear(c.1), linear(c.2)];
+        let channel = |row: [f64; 3]| {
+            let v = (row[0] * lin[0] + row[1] * lin[1] + row[2] * lin[2]).clamp(0.0, 1.0);
+            let s = if v <= 0.003_130_8 {
+                12.92 * v
+            } else {
+                1.055 * v.powf(1.0 / 2.4) - 0.055
+            };
+            (s * 255.0).round() as u8
+        };
+        RGBColor(channel(m[0]), channel(m[1]), channel(m[2]))
+    }
+
+    #[test]
+    fn the_yield_stays_apart_from_the_other_lines_for_colour_blind_readers() {
+        // The correlation chart's lines. The light theme's olive yield was 2.6 from gold's
+        // ochre for a protanope and 9.7 for a deuteranope.
+        use ColorRole as R;
+        for theme in [Theme::LIGHT, Theme::DARK] {
+            let yld = color(&theme, R::Yield);
+            for other in [R::Gold, R::Nasdaq, R::Sp500, R::Commodities, R::Eth] {
+                for protan in [false, true] {
+                    let d = delta_e(
+                        colour_blind(color(&theme, other), protan),
+                        colour_blind(yld, protan),
+                    );
+                    assert!(
+                        d >= 15.0,
+                        "dark={} protan={protan}: {other:?} and the yield {d:.1} apart",
+                        theme.dark
+                    );
+                }
+            }
+        }
+        // The simulation itself: it leaves greys alone, and it is what failed the olive.
+        for protan in [false, true] {
+            let grey = RGBColor(128, 128, 128);
+            assert!(delta_e(colour_blind(grey, protan), grey) < 1.0);
+        }
+        let (ochre, olive) = (RGBColor(184, 126, 0), RGBColor(130, 130, 0));
+        assert!(delta_e(colour_blind(ochre, true), colour_blind(olive, true)) < 5.0);
+    }
+
     /// CIE76 colour difference of two sRGB colours (D65).
     fn delta_e(a: RGBColor, b: RGBColor) -> f64 {
         fn lab(c: RGBColor) -> [f64; 3] {
