@@ -31,6 +31,8 @@ remark-model-error = model error that month { $e }
 empty =
 # Two items of a list (series, providers): joined pairwise, left to right.
 -list-pair = { $a }, { $b }
+# The last two items of a list in a sentence ("A, B and C").
+-list-and = { $a } and { $b }
 
 ## Page
 page-kicker = Data explainer

@@ -38,6 +38,7 @@ value-with-remark = { $value } · { $remark }
 remark-model-error = 当月模型误差 { $e }
 empty =
 -list-pair = { $a }、{ $b }
+-list-and = { $a }和{ $b }
 
 ## Page
 page-kicker = 数据解读

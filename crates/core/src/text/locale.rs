@@ -1274,6 +1274,16 @@ mod tests {
         assert_eq!(installed_for_test("zh-CN").list(&items), "QQQ、GLD、FRED");
         assert_eq!(Locale::en().list(&items[..1]), "QQQ");
         assert_eq!(Locale::en().list(&[]), "");
+        // In a sentence the last two are joined by the language's "and".
+        let msgs = |n: usize| items[..n].iter().map(|t| Msg::new("value").text("v", t.clone()));
+        let en = Locale::en();
+        let zh = installed_for_test("zh-CN");
+        let and = |l: &Locale, n: usize| Msg::list_and(msgs(n)).map(|m| l.render(&m));
+        assert_eq!(and(en, 3).as_deref(), Some("QQQ, GLD and FRED"));
+        assert_eq!(and(en, 2).as_deref(), Some("QQQ and GLD"));
+        assert_eq!(and(en, 1).as_deref(), Some("QQQ"));
+        assert_eq!(and(en, 0), None);
+        assert_eq!(and(zh, 3).as_deref(), Some("QQQ、GLD和FRED"));
     }
 
     #[test]

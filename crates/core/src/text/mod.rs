@@ -111,6 +111,18 @@ impl Msg {
             .reduce(|a, b| Msg::new("-list-pair").msg("a", a).msg("b", b))
     }
 
+    /// `items` as a list inside a sentence: `-list-pair` between all but the last two,
+    /// `-list-and` before the last (`a, b and c` in English, `a、b和c` in Chinese); `None`
+    /// for no items.
+    pub fn list_and(items: impl IntoIterator<Item = Msg>) -> Option<Msg> {
+        let mut items: Vec<Msg> = items.into_iter().collect();
+        let last = items.pop()?;
+        Some(match Msg::list(items) {
+            Some(rest) => Msg::new("-list-and").msg("a", rest).msg("b", last),
+            None => last,
+        })
+    }
+
     /// Adds an argument.
     pub fn arg(mut self, name: &'static str, value: Arg) -> Self {
         self.args.push((name, value));

@@ -697,7 +697,7 @@ fn headline(
         },
         many => Msg::new("corr-summary-ended-many").msg("summary", summary).msg(
             "markets",
-            Msg::list(many.iter().map(|(c, _, _)| label(*c))).unwrap_or_else(|| Msg::new("empty")),
+            Msg::list_and(many.iter().map(|(c, _, _)| label(*c))).unwrap_or_else(|| Msg::new("empty")),
         ),
     };
     (title, summary)
@@ -1038,6 +1038,16 @@ mod tests {
         assert_eq!(
             summary.args.iter().find(|(n, _)| *n == "date").map(|(_, a)| a),
             Some(&crate::text::Arg::Date(dates[3]))
+        );
+        // Two ended markets are named in a sentence's list.
+        let mut two = lines.clone();
+        two.push((Counterpart::Dbc, line(0.1, 5)));
+        let (_, summary) = headline(&dates, &two, 90, None, dates.last().copied());
+        assert_eq!(summary.id, "corr-summary-ended-many");
+        let text = crate::text::Locale::en().render(&summary);
+        assert!(
+            text.contains("Ether (ETH) and Commodities (DBC) are not ranked"),
+            "{text}"
         );
     }
 

@@ -804,7 +804,7 @@ fn lead_lag(
                     .chain(rivals.iter().filter_map(|p| Some((p.lag, p.value?.r))))
                     .collect();
                 crate::order::sort_by(&mut tied, |a, b| a.0.cmp(&b.0));
-                let links = Msg::list(tied.iter().map(|(k, r)| {
+                let links = Msg::list_and(tied.iter().map(|(k, r)| {
                     Msg::new("leadlag-link")
                         .num("k", *k as f64, NumFmt::Signed(0))
                         .num("r", *r, NumFmt::Corr)
