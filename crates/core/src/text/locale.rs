@@ -1268,6 +1268,19 @@ mod tests {
     }
 
     #[test]
+    fn ether_has_one_name_in_each_language() {
+        // The coin is one entity: its end label, its sentences and the lead-lag's price
+        // name it as its legend does (in Chinese 以太币 and 以太坊 were both used).
+        for l in [Locale::en(), installed_for_test("zh-CN")] {
+            let name = |id| l.render(&Msg::new(id)).to_lowercase();
+            let short = name("cp-eth-short");
+            assert!(name("cp-eth").starts_with(&short), "{short} / {}", name("cp-eth"));
+            assert_eq!(name("cp-eth-in-sentence"), short);
+            assert_eq!(name("eth-lower"), short);
+        }
+    }
+
+    #[test]
     fn lists_are_joined_in_each_language_s_way() {
         let items = ["QQQ".to_owned(), "GLD".to_owned(), "FRED".to_owned()];
         assert_eq!(Locale::en().list(&items), "QQQ, GLD, FRED");
