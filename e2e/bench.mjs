@@ -5,7 +5,8 @@
 //  - navigation → first chart drawn and → all three charts drawn, both pages interleaved in
 //    one run (fresh browser context each, served gzip-compressed as GitHub Pages does);
 //  - control change → redraw done, hover → overlay drawn (p95);
-//  - JS heap before and after 10,000 interactions (after a forced garbage collection);
+//  - JS heap before and after 10,000 interactions (after a forced garbage collection), and
+//    the wasm's linear memory (its allocator's heap) before and after them;
 //  - Lighthouse (mobile and desktop presets), when tools/bench has it installed.
 // Draw completion is read from each page's own User Timing marks (chart-drawn:<chart>,
 // overlay-drawn:<chart>), set right after each canvas draw.
@@ -184,8 +185,22 @@ const heap = async () => {
   await cdp.send('HeapProfiler.collectGarbage');
   return (await cdp.send('Runtime.getHeapUsage')).usedSize;
 };
+// The wasm's own heap is its linear memory, outside the JS heap above: its size (a
+// WebAssembly.Memory grows and never shrinks, so this is the high-water mark of the
+// allocator), found through the one Memory object the page holds.
+const wasmMemory = async () => {
+  const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: objects.objectId,
+    functionDeclaration: 'function () { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }',
+    returnByValue: true,
+  });
+  return result.value;
+};
 progress(`${INTERACTIONS} interactions`);
 const heapBefore = await heap();
+const wasmBefore = await wasmMemory();
 await page.evaluate(async ({ clicks, charts, total }) => {
   const buttons = clicks.flatMap(([id, labels]) =>
     labels.map((l) => [...document.querySelectorAll(`#${id} button`)].find((b) => b.textContent.trim() === l)).filter(Boolean));
@@ -204,6 +219,7 @@ await page.evaluate(async ({ clicks, charts, total }) => {
   }
 }, { clicks: CLICKS, charts: CHARTS, total: INTERACTIONS });
 const heapAfter = await heap();
+const wasmAfter = await wasmMemory();
 await context.close();
 await browser.close();
 
@@ -259,6 +275,9 @@ row(`hover → overlay drawn, p95 (${hovers.length})`, `${p95(hovers).toFixed(1)
 const growth = (heapAfter - heapBefore) / 1048576;
 row(`JS heap after ${INTERACTIONS} interactions`, `${growth >= 0 ? '+' : ''}${growth.toFixed(2)} MB`, '±5 MB', Math.abs(growth) <= 5,
   `${(heapBefore / 1048576).toFixed(1)} → ${(heapAfter / 1048576).toFixed(1)} MB`);
+const wasmGrowth = (wasmAfter - wasmBefore) / 1048576;
+row(`wasm memory after ${INTERACTIONS} interactions`, `+${wasmGrowth.toFixed(2)} MB`, '±5 MB', wasmGrowth <= 5,
+  `${(wasmBefore / 1048576).toFixed(1)} → ${(wasmAfter / 1048576).toFixed(1)} MB (linear memory: grows, never shrinks)`);
 for (const [preset, r] of Object.entries(lh)) {
   if (!r) {
     console.log(`  Lighthouse ${preset}: not run (tools/bench not installed)`);
