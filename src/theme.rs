@@ -42,8 +42,8 @@ const OCHRE: RGBColor = RGBColor(184, 126, 0);
 /// entities have theirs; a blue-violet well apart from the Nasdaq's sky blue and ether's
 /// reddish purple (ΔE ≥ 20, tested in the engine).
 const VIOLET: RGBColor = RGBColor(110, 90, 200);
-/// The yield's on white. Okabe–Ito yellow darkened far enough for lines on white turns
-/// olive, which a protanope cannot tell from gold's ochre (ΔE 2.6 in Machado's
+/// The yield's colour on white. Okabe–Ito yellow darkened far enough for lines on white
+/// turns olive, which a protanope cannot tell from gold's ochre (ΔE 2.6 in Machado's
 /// simulation); this brown stays ≥ 33 from every other correlation-chart line for
 /// deutan and protan readers (tested in the engine), at 7.8:1 on white.
 const BROWN: RGBColor = RGBColor(120, 70, 30);
