@@ -1,6 +1,7 @@
 // Where the page's main-thread time goes (prints; asserts nothing). Run by scripts/profile.sh,
 // which builds a copy of the release build whose wasm keeps its function names:
 //   node e2e/profile.mjs <dist> [--from MARK] [--to MARK] [--click SECTION:LABEL] [--loads N] [--top N]
+//                       [--callers NAME]
 // Each load is traced in headless Chromium (Chrome's trace: the page's User Timing marks, the
 // main thread's tasks and V8's sampled CPU profile share one clock), and what falls in the
 // window between two marks is printed as the mean over the loads:
@@ -24,6 +25,10 @@ const LOADS = Number(option('loads', 5));
 const TOP = Number(option('top', 25));
 const click = option('click');
 const second = args.includes('--second');
+// --callers NAME: for the sampled functions whose name contains NAME, the chains of calls
+// that led to them (CALLER_DEPTH frames), by self time.
+const callersOf = option('callers', '');
+const CALLER_DEPTH = 5;
 const from = option('from');
 const to = option('to', 'chart-drawn:burn');
 const CHARTS = ['correlation', 'flows', 'burn'];
@@ -41,6 +46,7 @@ const browser = await launch();
 const events = new Map(); // trace event name → self µs
 const selfTime = new Map(); // function → µs
 const inclusive = new Map();
+const callers = new Map(); // chain of callers of a --callers function → self µs
 let windowTotal = 0;
 let counted = 0; // loads whose window was found
 
@@ -104,6 +110,15 @@ function summarise({ onMain, nodes, samples }, start, end) {
   const parentOf = new Map();
   for (const n of nodes.values()) for (const c of n.children ?? []) parentOf.set(c, n.id);
   for (const n of nodes.values()) if (n.parent !== undefined) parentOf.set(n.id, n.parent);
+  // The calls that led to a sampled function (--callers), innermost first.
+  const chain = (from) => {
+    const out = [];
+    for (let id = parentOf.get(from); id !== undefined && out.length < CALLER_DEPTH; id = parentOf.get(id)) {
+      const f = nodes.get(id)?.callFrame ?? {};
+      out.push((f.functionName || '?').replace(/::h[0-9a-f]{16}$/, '').slice(0, 90));
+    }
+    return out.join(' ← ');
+  };
   samples.forEach((s, i) => {
     const next = samples[i + 1]?.ts ?? s.ts;
     if (s.ts < start || s.ts >= end) return;
@@ -116,7 +131,10 @@ function summarise({ onMain, nodes, samples }, start, end) {
       if (!n) break;
       const f = n.callFrame ?? {};
       const name = f.functionName || `(${(f.url ?? '').split('/').pop()}:${f.lineNumber})`;
-      if (first) add(selfTime, name, dt);
+      if (first) {
+        add(selfTime, name, dt);
+        if (callersOf && name.includes(callersOf)) add(callers, chain(id), dt);
+      }
       first = false;
       if (!names.has(name)) add(inclusive, name, dt);
       names.add(name);
@@ -199,6 +217,7 @@ if (selfTime.size) {
   console.log(`\nsampled functions, self (ms per load):\n${top(selfTime)}`);
   console.log(`\nsampled functions, inclusive (ms per load):\n${top(inclusive)}`);
 }
+if (callersOf) console.log(`\ncallers of "${callersOf}" (self ms per load):\n${top(callers)}`);
 await browser.close();
 site.close?.();
 process.exit(0);
