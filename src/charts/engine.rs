@@ -2274,23 +2274,35 @@ mod tests {
     }
 
     #[test]
-    fn the_yield_stays_apart_from_the_other_lines_for_colour_blind_readers() {
-        // The correlation chart's lines. The light theme's olive yield was 2.6 from gold's
-        // ochre for a protanope and 9.7 for a deuteranope.
+    fn the_correlation_lines_stay_apart_for_colour_blind_readers() {
+        // Every pair of the correlation chart's lines, as seen with full deuteranopia and
+        // protanopia. The light theme's olive yield was 2.6 from gold's ochre for a
+        // protanope and 9.7 for a deuteranope; the dark theme's pink ether was 10.0 from
+        // the grey commodities for a deuteranope.
         use ColorRole as R;
+        let lines = [
+            R::Btc,
+            R::Gold,
+            R::Nasdaq,
+            R::Sp500,
+            R::Commodities,
+            R::Eth,
+            R::Yield,
+        ];
         for theme in [Theme::LIGHT, Theme::DARK] {
-            let yld = color(&theme, R::Yield);
-            for other in [R::Gold, R::Nasdaq, R::Sp500, R::Commodities, R::Eth] {
-                for protan in [false, true] {
-                    let d = delta_e(
-                        colour_blind(color(&theme, other), protan),
-                        colour_blind(yld, protan),
-                    );
-                    assert!(
-                        d >= 15.0,
-                        "dark={} protan={protan}: {other:?} and the yield {d:.1} apart",
-                        theme.dark
-                    );
+            for (i, a) in lines.iter().enumerate() {
+                for b in lines.iter().skip(i + 1) {
+                    for protan in [false, true] {
+                        let d = delta_e(
+                            colour_blind(color(&theme, *a), protan),
+                            colour_blind(color(&theme, *b), protan),
+                        );
+                        assert!(
+                            d >= 15.0,
+                            "dark={} protan={protan}: {a:?} and {b:?} {d:.1} apart",
+                            theme.dark
+                        );
+                    }
                 }
             }
         }
