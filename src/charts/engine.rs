@@ -360,8 +360,17 @@ fn layout<DB: DrawingBackend>(
         .fold(0.0, f64::max);
     // A label broken to fit the cap fits; one word wider than it ("Commodities" on a
     // phone) gets up to a quarter more room rather than run into the plot.
+    // Where a panel's labels had to move off their lines' ends, the gap holds leaders.
+    let line_height = px(END_FONT_CSS * 1.25);
+    let leaders = end_width > 0.0
+        && out.iter().enumerate().any(|(pi, (p, _, _))| {
+            end_labels(root, p, pi, style, frame, locale)
+                .iter()
+                .any(|l| l.moved(line_height))
+        });
+    let gap = end_label_gap(style, leaders) + px(7.0);
     let right = if end_width > 0.0 {
-        w - (end_width + px(14.0)).min(cap * 1.25)
+        w - (end_width + gap).min(cap * 1.25)
     } else {
         w - px(12.0)
     };
@@ -966,9 +975,83 @@ fn label_pieces(label: &str) -> Vec<(bool, &str)> {
     out
 }
 
+/// An end label placed beside its panel: the centre of its lines, the y of its line's
+/// last point (canvas px), its lines and colour.
+struct EndLabel {
+    y: f64,
+    end_y: f64,
+    lines: Vec<String>,
+    color: RGBColor,
+}
+
+impl EndLabel {
+    /// Moved off its line's end (by more than a third of a line), so a leader joins them.
+    fn moved(&self, line_height: f64) -> bool {
+        (self.y - self.end_y).abs() > line_height / 3.0
+    }
+}
+
+/// The end labels of panel `pi`'s lines, top to bottom, each clear of the one above and
+/// kept inside the panel. Only their heights depend on the panel: the layout asks
+/// before it knows the panel's width whether any is moved (it then leaves room for
+/// leaders), and the drawing places them.
+fn end_labels<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    panel: &Panel,
+    pi: usize,
+    style: &Style,
+    frame: &Frame,
+    locale: &Locale,
+) -> Vec<EndLabel> {
+    let line_height = f64::from(style.px(END_FONT_CSS * 1.25));
+    let cap = end_label_cap(style, f64::from(root.dim_in_pixel().0));
+    let mut labels: Vec<EndLabel> = frame
+        .series
+        .iter()
+        .filter(|s| s.panel == pi && matches!(s.kind, SeriesKind::Line { .. }))
+        .filter_map(|s| {
+            let label = s.end_label.as_ref()?;
+            let y = s.values.iter().rev().find_map(|v| panel.y_of((*v)?))?;
+            let color = color(&style.theme, s.color);
+            let font = style.font(END_FONT_CSS, color);
+            let end_y = clamp_px(panel, y);
+            Some(EndLabel {
+                y: end_y,
+                end_y,
+                lines: end_label_lines(root, &locale.render(label), &font, cap),
+                color,
+            })
+        })
+        .collect();
+    let half = |l: &EndLabel| l.lines.len() as f64 * line_height / 2.0;
+    repricing_core::order::sort_by(&mut labels, |a, b| a.y.total_cmp(&b.y));
+    let mut next_free = panel.rect.top;
+    for l in &mut labels {
+        let h = half(l);
+        l.y = l.y.max(next_free + h);
+        next_free = l.y + h;
+    }
+    // Push back up from the bottom if the stack ran out of the panel.
+    let mut limit = panel.rect.bottom;
+    for l in labels.iter_mut().rev() {
+        let h = half(l);
+        l.y = l.y.min(limit - h);
+        limit = l.y - h;
+    }
+    labels
+}
+
+/// Canvas px between the plot and its end labels: the ring on a provisional last point
+/// fits, and where a label had to move off its line's end, a leader from that end to
+/// the label.
+fn end_label_gap(style: &Style, leaders: bool) -> f64 {
+    f64::from(style.px(if leaders { 16.0 } else { 7.0 }))
+}
+
 /// The last value of every labelled line: its short name in its colour just right of
-/// the plot, moved apart where two would overlap (kept inside the panel), and a hollow
-/// ring on a provisional last point.
+/// the plot, moved apart where two would overlap (kept inside the panel, a thin leader
+/// in its colour from the line's end to a moved label), and a hollow ring on a
+/// provisional last point.
 fn draw_end_labels<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     panels: &[Panel],
@@ -978,9 +1061,7 @@ fn draw_end_labels<DB: DrawingBackend>(
 ) -> DrawResult<()> {
     let line_height = f64::from(style.px(END_FONT_CSS * 1.25));
     let canvas_w = f64::from(root.dim_in_pixel().0);
-    let cap = end_label_cap(style, canvas_w);
     for (pi, panel) in panels.iter().enumerate() {
-        let mut labels: Vec<(f64, Vec<String>, RGBColor)> = Vec::new();
         for s in frame.series.iter().filter(|s| s.panel == pi) {
             let last = s
                 .values
@@ -989,7 +1070,6 @@ fn draw_end_labels<DB: DrawingBackend>(
                 .rev()
                 .find_map(|(i, v)| Some((i, panel.y_of((*v)?)?)));
             let Some((i, y)) = last else { continue };
-            let c = color(&style.theme, s.color);
             let provisional = frame
                 .provisional_from
                 .zip(frame.x.get(i))
@@ -1003,43 +1083,45 @@ fn draw_end_labels<DB: DrawingBackend>(
                     root.draw(&Circle::new(
                         at,
                         style.px(3.5).max(2),
-                        ShapeStyle::from(&c).stroke_width(style.px(1.5).max(1) as u32),
+                        ShapeStyle::from(&color(&style.theme, s.color))
+                            .stroke_width(style.px(1.5).max(1) as u32),
                     ))
                     .map_err(draw_err)?;
                 }
             }
-            if let (Some(label), SeriesKind::Line { .. }) = (&s.end_label, &s.kind) {
-                let font = style.font(END_FONT_CSS, c);
-                let lines = end_label_lines(root, &locale.render(label), &font, cap);
-                labels.push((clamp_px(panel, y), lines, c));
+        }
+    }
+    let placed: Vec<Vec<EndLabel>> = panels
+        .iter()
+        .enumerate()
+        .map(|(pi, panel)| end_labels(root, panel, pi, style, frame, locale))
+        .collect();
+    // One column of labels for all panels: leaders in one move them all right.
+    let leaders = placed.iter().flatten().any(|l| l.moved(line_height));
+    for (panel, labels) in panels.iter().zip(placed) {
+        // Clear of the ring a provisional last point gets (and of the leaders).
+        let beside = panel.rect.right + end_label_gap(style, leaders);
+        for label in labels {
+            let font = style.font(END_FONT_CSS, label.color);
+            if label.moved(line_height) {
+                // From just right of the ring to just left of the label.
+                let from = panel.rect.right + f64::from(style.px(5.0));
+                let to = beside - f64::from(style.px(3.0));
+                root.draw(&PathElement::new(
+                    vec![
+                        (from.round() as i32, label.end_y.round() as i32),
+                        (to.round() as i32, label.y.round() as i32),
+                    ],
+                    ShapeStyle::from(&label.color).stroke_width(style.px(1.0).max(1) as u32),
+                ))
+                .map_err(draw_err)?;
             }
-        }
-        // Top to bottom (centres), each clear of the one above, inside the panel.
-        let half = |l: &(f64, Vec<String>, RGBColor)| l.1.len() as f64 * line_height / 2.0;
-        repricing_core::order::sort_by(&mut labels, |a, b| a.0.total_cmp(&b.0));
-        let mut next_free = panel.rect.top;
-        for l in &mut labels {
-            let h = half(l);
-            l.0 = l.0.max(next_free + h);
-            next_free = l.0 + h;
-        }
-        // Push back up from the bottom if the stack ran out of the panel.
-        let mut limit = panel.rect.bottom;
-        for l in labels.iter_mut().rev() {
-            let h = half(l);
-            l.0 = l.0.min(limit - h);
-            limit = l.0 - h;
-        }
-        for (y, lines, c) in labels {
-            let font = style.font(END_FONT_CSS, c);
-            let top = y - lines.len() as f64 * line_height / 2.0;
-            for (k, line) in lines.into_iter().enumerate() {
+            let top = label.y - label.lines.len() as f64 * line_height / 2.0;
+            for (k, line) in label.lines.into_iter().enumerate() {
                 let y = top + line_height * (k as f64 + 0.5);
                 // Right of the plot; a label wider than the margin is moved left to stay
                 // whole on the canvas, on a halo where it overlaps the plot.
                 let width = measure(root, &line, &font);
-                // Clear of the ring a provisional last point gets.
-                let beside = panel.rect.right + f64::from(style.px(7.0));
                 let x = beside.min(canvas_w - width - f64::from(style.px(2.0))).max(0.0);
                 if x < beside {
                     let half = line_height / 2.0;
@@ -2169,6 +2251,68 @@ mod tests {
             "{drawn:?}"
         );
         assert_eq!(drawn, ["发行", "（模型）", "±11%"]);
+    }
+
+    #[test]
+    fn an_end_label_moved_off_its_line_s_end_is_joined_to_it_by_a_leader() {
+        // Two labelled lines in the lower panel, ending `apart` units from each other
+        // (its y range is about 0 to 40).
+        let frame = |apart: f64| {
+            let mut f = test_chart();
+            f.series[1] = SeriesSpec {
+                color: ColorRole::Gold,
+                end_label: Some(Msg::new("cp-gld-short")),
+                ..line("a", 1, (0..40).map(|i| Some(f64::from(i))).collect())
+            };
+            f.series.push(SeriesSpec {
+                color: ColorRole::Eth,
+                end_label: Some(Msg::new("cp-eth-short")),
+                ..line("b", 1, (0..40).map(|i| Some(f64::from(i) - apart)).collect())
+            });
+            f
+        };
+        // The 2-point polylines in `colour`: leaders (a series' line has 40 points).
+        let leaders = |svg: &str, colour: RGBColor| -> Vec<Vec<(f64, f64)>> {
+            let stroke = format!("stroke=\"{}\"", Theme::css(colour).to_uppercase());
+            svg.split("<polyline")
+                .skip(1)
+                .filter(|p| p.to_uppercase().contains(&stroke.to_uppercase()))
+                .filter_map(|p| {
+                    let points: Vec<(f64, f64)> = p
+                        .split("points=\"")
+                        .nth(1)?
+                        .split('"')
+                        .next()?
+                        .split_whitespace()
+                        .filter_map(|xy| {
+                            let (x, y) = xy.split_once(',')?;
+                            Some((x.parse().ok()?, y.parse().ok()?))
+                        })
+                        .collect();
+                    (points.len() == 2).then_some(points)
+                })
+                .collect()
+        };
+        let theme = Theme::LIGHT;
+        let (gold, eth) = (color(&theme, ColorRole::Gold), color(&theme, ColorRole::Eth));
+        // Ends far apart: each label beside its end, no leader, the narrow gap.
+        let (far, far_map) = svg(&frame(25.0), 800, 500);
+        assert!(leaders(&far, gold).is_empty() && leaders(&far, eth).is_empty());
+        // Ends together: one label is moved and gets a leader from its line's end,
+        // right of the plot, to beside the label.
+        let (near, near_map) = svg(&frame(0.0), 800, 500);
+        let drawn: Vec<_> = [gold, eth].into_iter().flat_map(|c| leaders(&near, c)).collect();
+        assert_eq!(drawn.len(), 1, "{drawn:?}");
+        let plot = &near_map.unwrap().panels[1].rect;
+        let [(x0, y0), (x1, y1)] = [drawn[0][0], drawn[0][1]];
+        assert!(
+            x0 > plot.right && x1 > x0 && x1 < plot.right + 20.0,
+            "{drawn:?} beside {plot:?}"
+        );
+        assert!((y0 - y1).abs() >= 5.0, "a leader that goes nowhere: {drawn:?}");
+        // The plot leaves room for the leaders.
+        let far_right = far_map.unwrap().panels[1].rect.right;
+        assert!(plot.right < far_right - 5.0, "{} vs {far_right}", plot.right);
     }
 
     #[test]
