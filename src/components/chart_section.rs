@@ -127,16 +127,17 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
     let title_msg = Signal::derive(move || view.with(|v| v.title.clone()));
     let label = Signal::derive(move || tm(&title_msg.get()));
     let described_by = format!("{key}-summary {key}-takeaway {key}-desc");
-    // What each series is and where the data come from, beside the chart.
+    // What each series is and where the data come from, beside the chart (where no
+    // chart is drawn, only the sources).
     let description = move || {
         let series = frame.with(|f| {
             f.as_ref()
+                .filter(|f| !f.series.is_empty())
                 .map(|f| locale().list(&f.series.iter().map(|s| tm(&s.label)).collect::<Vec<_>>()))
-                .unwrap_or_default()
         });
-        let series = Msg::new("chart-desc-series").text("series", series);
+        let series = series.map(|s| Msg::new("chart-desc-series").text("series", s));
         let sources = Msg::new("chart-desc-sources").text("sources", locale().list(&providers.get()));
-        locale().render_all(&[series, sources])
+        locale().render_all(&series.into_iter().chain([sources]).collect::<Vec<_>>())
     };
     let table_open = RwSignal::new(false);
     let table_id = format!("{key}-table");

@@ -61,6 +61,8 @@ retry = Retry
 warn-counterpart = { $name }: { $detail }
 empty-market-range = No market days in this range: pick a longer range.
 empty-flows-range = No flows in this range: pick a longer range.
+empty-flows-before = No flows in this range: { $asset } began trading on { $date }.
+empty-flows-after = No flows in this range: the flow data end on { $date }.
 empty-burn-range = No burn data in this range: pick a longer range.
 draw-error = The chart could not be drawn.
 no-canvas = This browser cannot draw the chart (no 2D canvas).
@@ -382,6 +384,7 @@ source-model = ETH issuance is a model, not a measurement.
 
 ## Event lens
 lens-heading = Event lens
+lens-intro = Pick an event: every chart moves to it, and a table compares the market days before it with the days after.
 lens-pick = Event
 lens-none = No event
 lens-days-label = Market days either side

@@ -9,7 +9,7 @@ use super::chart::{
     ToggleItem,
 };
 use super::frame::{Annotation, ColorRole, Frame, PanelSpec, PointNames, Scale, SeriesKind, SeriesSpec};
-use super::range::{RangeChoice, Span};
+use super::range::{Outside, RangeChoice, Span};
 use super::state::{Chart, FlowsState};
 use super::table::{StatCell, StatTable};
 use crate::align::range_indices;
@@ -186,6 +186,10 @@ pub struct FlowsView {
     /// The highest running total (of the funds shown) on a day before the first bar;
     /// `None` when the view starts at launch.
     pub high_before: Option<f64>,
+    /// Why there are no bars, where there are none: the range is too short, or it ends
+    /// before the ETFs began trading (a lens window around an earlier event), or begins
+    /// after the data end.
+    pub empty: Msg,
 }
 
 /// Controls of chart 2 besides the asset.
@@ -273,9 +277,18 @@ pub fn flows_view(table: &FlowTable, asset: Asset, holidays: &[Date], c: &FlowCo
             .collect(),
     };
     let span = c.range.resolve(table.first(), table.last());
+    // A span that misses the data is clamped to a day at its edge: none of it is shown.
+    let outside = c.range.outside(table.first(), table.last());
+    let empty = match outside {
+        Some(Outside::Before) => Msg::new("empty-flows-before")
+            .msg("asset", asset.in_sentence())
+            .date("date", table.first()),
+        Some(Outside::After) => Msg::new("empty-flows-after").date("date", table.last()),
+        None => Msg::new("empty-flows-range"),
+    };
     let mut bars = Vec::new();
     for (i, b) in net_buckets.iter().enumerate() {
-        if b.last < span.from || b.last > span.to {
+        if outside.is_some() || b.last < span.from || b.last > span.to {
             continue;
         }
         let last_index = table.dates().partition_point(|d| *d <= b.last).saturating_sub(1);
@@ -319,6 +332,7 @@ pub fn flows_view(table: &FlowTable, asset: Asset, holidays: &[Date], c: &FlowCo
         holidays_in_view: h1 - h0,
         span,
         high_before,
+        empty,
     }
 }
 
@@ -511,7 +525,7 @@ pub fn view(snapshot: &Snapshot, state: &FlowsState) -> ChartView {
 /// `launch`: the table's first day, where the running total starts (whatever the range).
 fn frame(v: &FlowsView, events: &[Event], launch: Date) -> Result<Frame, Msg> {
     if v.bars.is_empty() {
-        return Err(Msg::new("empty-flows-range"));
+        return Err(v.empty.clone());
     }
     let x: Vec<Date> = v.bars.iter().map(mid_date).collect();
     let mut series = Vec::new();
@@ -902,7 +916,7 @@ fn lead_lag(
 /// range's.
 fn headline(v: &FlowsView) -> (Msg, Msg) {
     let (Some(first), Some(last)) = (v.bars.first(), v.bars.last()) else {
-        return (Msg::new("flows-title"), Msg::new("empty-flows-range"));
+        return (Msg::new("flows-title"), v.empty.clone());
     };
     let net: f64 = v.bars.iter().map(|b| b.net_usd_m).sum();
     let peak = v
@@ -964,7 +978,7 @@ fn headline(v: &FlowsView) -> (Msg, Msg) {
 
 fn takeaway(v: &FlowsView, table: &FlowTable) -> Vec<Msg> {
     let Some(last_bar) = v.bars.last() else {
-        return vec![Msg::new("empty-flows-range")];
+        return vec![v.empty.clone()];
     };
     let net: f64 = v.bars.iter().map(|b| b.net_usd_m).sum();
     let what = match v.mode {
@@ -1425,6 +1439,68 @@ mod tests {
             .notes
             .iter()
             .all(|n| n.id != "note-flows-gap" && n.id != "note-validation"));
+    }
+
+    #[test]
+    fn a_range_before_the_etfs_began_shows_nothing_and_says_when_they_did() {
+        // The event lens's window around the FTX collapse (Nov 2022): it used to be
+        // clamped to the first day, and the headline called that day's +$655.3m "this
+        // period".
+        let real =
+            Snapshot::from_text_unverified(include_str!("../../../../public/data/snapshot.txt")).unwrap();
+        let en = crate::text::Locale::en();
+        for (asset, period) in [(Asset::Btc, Period::Day), (Asset::Eth, Period::Week)] {
+            let state = FlowsState {
+                asset,
+                mode: FlowMode::Total,
+                period: Some(period),
+                hidden: Vec::new(),
+                range: RangeChoice::Custom(d("2022-10-13"), d("2022-12-09")),
+            };
+            let v = view(&real, &state);
+            let launch = real.flows(asset.key()).unwrap().first();
+            let why = v.frame.as_ref().unwrap_err();
+            assert_eq!(why.id, "empty-flows-before");
+            assert_eq!(v.summary, *why);
+            assert_eq!(v.takeaway, vec![why.clone()]);
+            assert!(v.mini.is_none());
+            assert!(
+                why.args.contains(&("date", crate::text::Arg::Date(launch))),
+                "{why:?}"
+            );
+            let text = en.render(why);
+            assert!(text.contains(&en.render(&asset.in_sentence())), "{text}");
+            if asset == Asset::Btc {
+                assert_eq!(
+                    text,
+                    "No flows in this range: US spot bitcoin ETFs began trading on 11 Jan 2024."
+                );
+            }
+        }
+        // After the data: the last day is named.
+        let after = view(
+            &real,
+            &FlowsState {
+                asset: Asset::Btc,
+                mode: FlowMode::Total,
+                period: None,
+                hidden: Vec::new(),
+                range: RangeChoice::Custom(d("2027-01-01"), d("2027-02-01")),
+            },
+        );
+        assert_eq!(after.frame.unwrap_err().id, "empty-flows-after");
+        // A range that meets the data at one day keeps that day.
+        let edge = view(
+            &real,
+            &FlowsState {
+                asset: Asset::Btc,
+                mode: FlowMode::Total,
+                period: Some(Period::Day),
+                hidden: Vec::new(),
+                range: RangeChoice::Custom(d("2023-12-01"), d("2024-01-11")),
+            },
+        );
+        assert!(edge.frame.is_ok());
     }
 
     #[test]

@@ -64,6 +64,15 @@ pub enum RangeChoice {
     Custom(Date, Date),
 }
 
+/// Where a custom span lies that does not meet the data ([`RangeChoice::outside`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Outside {
+    /// It ends before the data begin.
+    Before,
+    /// It begins after the data end.
+    After,
+}
+
 /// A resolved, inclusive span with `from <= to`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Span {
@@ -89,6 +98,24 @@ impl RangeChoice {
                 let to = b.clamp(first, last);
                 Span { from, to }
             }
+        }
+    }
+
+    /// Where a custom span lies wholly outside data covering `first ..= last` (a window
+    /// around an event before a series began): [`Self::resolve`] then clamps it to one
+    /// day at the data's edge, which is not the span asked for, and a view says why it
+    /// has nothing to show instead. Presets always overlap the data.
+    pub fn outside(self, first: Date, last: Date) -> Option<Outside> {
+        let Self::Custom(a, b) = self else {
+            return None;
+        };
+        let (first, last) = (first.min(last), first.max(last));
+        if a.max(b) < first {
+            Some(Outside::Before)
+        } else if a.min(b) > last {
+            Some(Outside::After)
+        } else {
+            None
         }
     }
 
@@ -144,6 +171,26 @@ mod tests {
         assert_eq!((s.from, s.to), (date!(2025 - 01 - 01), last));
         let s = RangeChoice::Custom(date!(1990 - 01 - 01), date!(1991 - 01 - 01)).resolve(first, last);
         assert_eq!((s.from, s.to), (first, first));
+    }
+
+    #[test]
+    fn a_span_that_misses_the_data_says_on_which_side() {
+        let (first, last) = (date!(2024 - 01 - 11), date!(2026 - 08 - 21));
+        let custom = |a, b| RangeChoice::Custom(a, b).outside(first, last);
+        // A lens window around the FTX collapse, before the ETFs.
+        assert_eq!(
+            custom(date!(2022 - 10 - 13), date!(2022 - 12 - 09)),
+            Some(Outside::Before)
+        );
+        assert_eq!(
+            custom(date!(2027 - 01 - 01), date!(2026 - 09 - 01)),
+            Some(Outside::After)
+        );
+        // Touching either end is inside, in either order.
+        assert_eq!(custom(date!(2023 - 12 - 01), date!(2024 - 01 - 11)), None);
+        assert_eq!(custom(date!(2026 - 08 - 21), date!(2026 - 08 - 01)), None);
+        assert_eq!(custom(date!(1990 - 01 - 01), date!(2030 - 01 - 01)), None);
+        assert_eq!(RangeChoice::Preset(Preset::M3).outside(first, last), None);
     }
 
     #[test]
