@@ -78,6 +78,7 @@ pub fn LensPanel(snapshot: Arc<Snapshot>) -> impl IntoView {
     view! {
         <section class="lens" aria-labelledby="lens-title">
             <h2 id="lens-title" class="lens-heading">{t("lens-heading")}</h2>
+            <p class="lens-intro">{t("lens-intro")}</p>
             <div class="control-row">
                 <label class="lens-pick">
                     <span class="control-label">{t("lens-pick")}</span>
