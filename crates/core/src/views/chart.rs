@@ -115,12 +115,21 @@ impl Control {
         self
     }
 
-    /// The range control of `key` for data covering `first ..= last`.
+    /// The range control of `key` for data covering `first ..= last`. A custom span that
+    /// misses the data is shown as asked (the view says why it is empty), not as the
+    /// day at the data's edge it resolves to.
     pub fn range(key: &'static str, choice: RangeChoice, first: Date, last: Date) -> Self {
+        let span = match choice {
+            RangeChoice::Custom(a, b) if choice.outside(first, last).is_some() => Span {
+                from: a.min(b),
+                to: a.max(b),
+            },
+            _ => choice.resolve(first, last),
+        };
         Self::Range {
             key,
             choice,
-            span: choice.resolve(first, last),
+            span,
             first,
             last,
         }
@@ -393,6 +402,21 @@ pub fn validation_notes(snapshot: &Snapshot, ids: &[&str]) -> Vec<Msg> {
 mod tests {
     use super::*;
     use crate::date::parse_iso;
+
+    #[test]
+    fn a_range_control_shows_a_span_that_misses_the_data_as_asked() {
+        use time::macros::date;
+        let (first, last) = (date!(2024 - 01 - 11), date!(2026 - 08 - 21));
+        let span = |choice| match Control::range("f.range", choice, first, last) {
+            Control::Range { span, .. } => (span.from, span.to),
+            other => panic!("{other:?}"),
+        };
+        let before = RangeChoice::Custom(date!(2022 - 12 - 09), date!(2022 - 10 - 13));
+        assert_eq!(span(before), (date!(2022 - 10 - 13), date!(2022 - 12 - 09)));
+        // One that meets the data is clamped to it.
+        let across = RangeChoice::Custom(date!(2023 - 12 - 01), date!(2024 - 02 - 01));
+        assert_eq!(span(across), (first, date!(2024 - 02 - 01)));
+    }
 
     #[test]
     fn an_event_keeps_its_number_in_every_range() {
