@@ -358,8 +358,6 @@ fn layout<DB: DrawingBackend>(
         .flat_map(|m| end_label_lines(root, &locale.render(m), &label_font, cap))
         .map(|line| measure(root, &line, &label_font))
         .fold(0.0, f64::max);
-    // A label broken to fit the cap fits; one word wider than it ("Commodities" on a
-    // phone) gets up to a quarter more room rather than run into the plot.
     // Where a panel's labels had to move off their lines' ends, the gap holds leaders.
     let line_height = px(END_FONT_CSS * 1.25);
     let leaders = end_width > 0.0
@@ -369,6 +367,8 @@ fn layout<DB: DrawingBackend>(
                 .any(|l| l.moved(line_height))
         });
     let gap = end_label_gap(style, leaders) + px(7.0);
+    // A label broken to fit the cap fits; one word wider than it ("Commodities" on a
+    // phone) gets up to a quarter more room rather than run into the plot.
     let right = if end_width > 0.0 {
         w - (end_width + gap).min(cap * 1.25)
     } else {
