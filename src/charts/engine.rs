@@ -299,6 +299,7 @@ fn layout<DB: DrawingBackend>(
     locale: &Locale,
     sheet: Sheet,
     reserve: f64,
+    texts: &EndTexts,
 ) -> Vec<LaidPanel> {
     let Sheet { x, w, h } = sheet;
     let px = |css: f64| f64::from(style.px(css));
@@ -351,18 +352,17 @@ fn layout<DB: DrawingBackend>(
     // Room on the right for the end labels of lines.
     let label_font = style.font(END_FONT_CSS, style.theme.text);
     let cap = end_label_cap(style, w);
-    let end_width = frame
-        .series
+    let end_width = texts
         .iter()
-        .filter_map(|s| s.end_label.as_ref())
-        .flat_map(|m| end_label_lines(root, &locale.render(m), &label_font, cap))
-        .map(|line| measure(root, &line, &label_font))
+        .flatten()
+        .flatten()
+        .map(|line| measure(root, line, &label_font))
         .fold(0.0, f64::max);
     // Where a panel's labels had to move off their lines' ends, the gap holds leaders.
     let line_height = px(END_FONT_CSS * 1.25);
     let leaders = end_width > 0.0
         && out.iter().enumerate().any(|(pi, (p, _, _))| {
-            end_labels(root, p, pi, style, frame, locale)
+            end_labels(p, pi, style, frame, texts)
                 .iter()
                 .any(|l| l.moved(line_height))
         });
@@ -392,6 +392,7 @@ fn layout_with_events<DB: DrawingBackend>(
     style: &Style,
     locale: &Locale,
     sheet: Sheet,
+    texts: &EndTexts,
 ) -> (Vec<LaidPanel>, Vec<EventPlan>, Header) {
     let plan_in = |laid: &[LaidPanel], strip: f64| {
         let panels: Vec<Panel> = laid.iter().map(|p| p.0).collect();
@@ -400,7 +401,7 @@ fn layout_with_events<DB: DrawingBackend>(
         let rows = plan.iter().map(|p| p.rect.bottom - label_top).fold(0.0, f64::max);
         (plan, rows)
     };
-    let first = layout(root, frame, style, locale, sheet, 0.0);
+    let first = layout(root, frame, style, locale, sheet, 0.0, texts);
     let (plan, rows) = plan_in(&first, 0.0);
     let keys = chart_keys(frame, locale);
     let key_row = match (first.first(), frame.panels.first()) {
@@ -440,7 +441,7 @@ fn layout_with_events<DB: DrawingBackend>(
         (rows + f64::from(style.px(4.0))).min(sheet.h * 0.25)
     };
     // The narrower plot may move the left margin a little: place the events again.
-    let laid = layout(root, frame, style, locale, sheet, strip + key_row);
+    let laid = layout(root, frame, style, locale, sheet, strip + key_row, texts);
     let (plan, _) = plan_in(&laid, strip);
     (
         laid,
@@ -637,6 +638,7 @@ pub fn draw<DB: DrawingBackend>(
     root.fill(&t.background).map_err(draw_err)?;
     let (w, h) = root.dim_in_pixel();
     let x = x_range(frame).ok_or_else(|| locale.render(&Msg::new("draw-error")))?;
+    let texts = end_texts(root, frame, style, locale);
     let (panels, event_plan, header_rows) = layout_with_events(
         root,
         frame,
@@ -647,6 +649,7 @@ pub fn draw<DB: DrawingBackend>(
             w: f64::from(w),
             h: f64::from(h),
         },
+        &texts,
     );
     let grid = ShapeStyle::from(&t.grid).stroke_width(style.px(1.0).max(1) as u32);
 
@@ -759,7 +762,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     draw_annotations(root, &only_panels, style, frame, locale)?;
     draw_event_labels(root, style, &event_plan)?;
-    draw_end_labels(root, &only_panels, style, frame, locale)?;
+    draw_end_labels(root, &only_panels, style, frame, &texts)?;
     root.present().map_err(draw_err)?;
     Ok(HoverMap {
         panels: only_panels,
@@ -991,35 +994,49 @@ impl EndLabel {
     }
 }
 
+/// Each series' end label as the lines it is drawn in (`None`: it has none), broken
+/// once per draw for the layout's margin and the labels themselves.
+type EndTexts = Vec<Option<Vec<String>>>;
+
+/// The end labels of `frame`'s series, broken into lines for this canvas.
+fn end_texts<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    style: &Style,
+    locale: &Locale,
+) -> EndTexts {
+    let font = style.font(END_FONT_CSS, style.theme.text);
+    let cap = end_label_cap(style, f64::from(root.dim_in_pixel().0));
+    frame
+        .series
+        .iter()
+        .map(|s| {
+            let label = s.end_label.as_ref()?;
+            Some(end_label_lines(root, &locale.render(label), &font, cap))
+        })
+        .collect()
+}
+
 /// The end labels of panel `pi`'s lines, top to bottom, each clear of the one above and
 /// kept inside the panel. Only their heights depend on the panel: the layout asks
 /// before it knows the panel's width whether any is moved (it then leaves room for
 /// leaders), and the drawing places them.
-fn end_labels<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    panel: &Panel,
-    pi: usize,
-    style: &Style,
-    frame: &Frame,
-    locale: &Locale,
-) -> Vec<EndLabel> {
+fn end_labels(panel: &Panel, pi: usize, style: &Style, frame: &Frame, texts: &EndTexts) -> Vec<EndLabel> {
     let line_height = f64::from(style.px(END_FONT_CSS * 1.25));
-    let cap = end_label_cap(style, f64::from(root.dim_in_pixel().0));
     let mut labels: Vec<EndLabel> = frame
         .series
         .iter()
-        .filter(|s| s.panel == pi && matches!(s.kind, SeriesKind::Line { .. }))
-        .filter_map(|s| {
-            let label = s.end_label.as_ref()?;
+        .zip(texts)
+        .filter(|(s, _)| s.panel == pi && matches!(s.kind, SeriesKind::Line { .. }))
+        .filter_map(|(s, lines)| {
+            let lines = lines.clone()?;
             let y = s.values.iter().rev().find_map(|v| panel.y_of((*v)?))?;
-            let color = color(&style.theme, s.color);
-            let font = style.font(END_FONT_CSS, color);
             let end_y = clamp_px(panel, y);
             Some(EndLabel {
                 y: end_y,
                 end_y,
-                lines: end_label_lines(root, &locale.render(label), &font, cap),
-                color,
+                lines,
+                color: color(&style.theme, s.color),
             })
         })
         .collect();
@@ -1057,7 +1074,7 @@ fn draw_end_labels<DB: DrawingBackend>(
     panels: &[Panel],
     style: &Style,
     frame: &Frame,
-    locale: &Locale,
+    texts: &EndTexts,
 ) -> DrawResult<()> {
     let line_height = f64::from(style.px(END_FONT_CSS * 1.25));
     let canvas_w = f64::from(root.dim_in_pixel().0);
@@ -1094,7 +1111,7 @@ fn draw_end_labels<DB: DrawingBackend>(
     let placed: Vec<Vec<EndLabel>> = panels
         .iter()
         .enumerate()
-        .map(|(pi, panel)| end_labels(root, panel, pi, style, frame, locale))
+        .map(|(pi, panel)| end_labels(panel, pi, style, frame, texts))
         .collect();
     // One column of labels for all panels: leaders in one move them all right.
     let leaders = placed.iter().flatten().any(|l| l.moved(line_height));
@@ -1881,7 +1898,8 @@ mod tests {
             w: f64::from(width),
             h: 500.0,
         };
-        let (panels, plan, header) = layout_with_events(&root, f, &style, Locale::en(), sheet);
+        let texts = end_texts(&root, f, &style, Locale::en());
+        let (panels, plan, header) = layout_with_events(&root, f, &style, Locale::en(), sheet, &texts);
         (panels.into_iter().map(|p| p.0).collect(), plan, header)
     }
 
