@@ -359,12 +359,11 @@ fn layout<DB: DrawingBackend>(
         .map(|line| measure(root, line, &label_font))
         .fold(0.0, f64::max);
     // Where a panel's labels had to move off their lines' ends, the gap holds leaders.
-    let line_height = px(END_FONT_CSS * 1.25);
     let leaders = end_width > 0.0
         && out.iter().enumerate().any(|(pi, (p, _, _))| {
             end_labels(p, pi, style, frame, texts)
                 .iter()
-                .any(|l| l.moved(line_height))
+                .any(|l| l.moved(style))
         });
     let gap = end_label_gap(style, leaders) + px(7.0);
     // A label broken to fit the cap fits; one word wider than it ("Commodities" on a
@@ -979,19 +978,24 @@ fn label_pieces(label: &str) -> Vec<(bool, &str)> {
 }
 
 /// An end label placed beside its panel: the centre of its lines, the y of its line's
-/// last point (canvas px), its lines and colour.
-struct EndLabel {
+/// last point (canvas px), its lines (from [`EndTexts`]) and colour.
+struct EndLabel<'a> {
     y: f64,
     end_y: f64,
-    lines: Vec<String>,
+    lines: &'a [String],
     color: RGBColor,
 }
 
-impl EndLabel {
+impl EndLabel<'_> {
     /// Moved off its line's end (by more than a third of a line), so a leader joins them.
-    fn moved(&self, line_height: f64) -> bool {
-        (self.y - self.end_y).abs() > line_height / 3.0
+    fn moved(&self, style: &Style) -> bool {
+        (self.y - self.end_y).abs() > end_line_height(style) / 3.0
     }
+}
+
+/// The height of one line of an end label, canvas px.
+fn end_line_height(style: &Style) -> f64 {
+    f64::from(style.px(END_FONT_CSS * 1.25))
 }
 
 /// Each series' end label as the lines it is drawn in (`None`: it has none), broken
@@ -1021,15 +1025,21 @@ fn end_texts<DB: DrawingBackend>(
 /// kept inside the panel. Only their heights depend on the panel: the layout asks
 /// before it knows the panel's width whether any is moved (it then leaves room for
 /// leaders), and the drawing places them.
-fn end_labels(panel: &Panel, pi: usize, style: &Style, frame: &Frame, texts: &EndTexts) -> Vec<EndLabel> {
-    let line_height = f64::from(style.px(END_FONT_CSS * 1.25));
+fn end_labels<'a>(
+    panel: &Panel,
+    pi: usize,
+    style: &Style,
+    frame: &Frame,
+    texts: &'a EndTexts,
+) -> Vec<EndLabel<'a>> {
+    let line_height = end_line_height(style);
     let mut labels: Vec<EndLabel> = frame
         .series
         .iter()
         .zip(texts)
         .filter(|(s, _)| s.panel == pi && matches!(s.kind, SeriesKind::Line { .. }))
         .filter_map(|(s, lines)| {
-            let lines = lines.clone()?;
+            let lines = lines.as_deref()?;
             let y = s.values.iter().rev().find_map(|v| panel.y_of((*v)?))?;
             let end_y = clamp_px(panel, y);
             Some(EndLabel {
@@ -1076,7 +1086,7 @@ fn draw_end_labels<DB: DrawingBackend>(
     frame: &Frame,
     texts: &EndTexts,
 ) -> DrawResult<()> {
-    let line_height = f64::from(style.px(END_FONT_CSS * 1.25));
+    let line_height = end_line_height(style);
     let canvas_w = f64::from(root.dim_in_pixel().0);
     for (pi, panel) in panels.iter().enumerate() {
         for s in frame.series.iter().filter(|s| s.panel == pi) {
@@ -1114,13 +1124,13 @@ fn draw_end_labels<DB: DrawingBackend>(
         .map(|(pi, panel)| end_labels(panel, pi, style, frame, texts))
         .collect();
     // One column of labels for all panels: leaders in one move them all right.
-    let leaders = placed.iter().flatten().any(|l| l.moved(line_height));
+    let leaders = placed.iter().flatten().any(|l| l.moved(style));
     for (panel, labels) in panels.iter().zip(placed) {
         // Clear of the ring a provisional last point gets (and of the leaders).
         let beside = panel.rect.right + end_label_gap(style, leaders);
         for label in labels {
             let font = style.font(END_FONT_CSS, label.color);
-            if label.moved(line_height) {
+            if label.moved(style) {
                 // From just right of the ring to just left of the label.
                 let from = panel.rect.right + f64::from(style.px(5.0));
                 let to = beside - f64::from(style.px(3.0));
@@ -1134,11 +1144,11 @@ fn draw_end_labels<DB: DrawingBackend>(
                 .map_err(draw_err)?;
             }
             let top = label.y - label.lines.len() as f64 * line_height / 2.0;
-            for (k, line) in label.lines.into_iter().enumerate() {
+            for (k, line) in label.lines.iter().enumerate() {
                 let y = top + line_height * (k as f64 + 0.5);
                 // Right of the plot; a label wider than the margin is moved left to stay
                 // whole on the canvas, on a halo where it overlaps the plot.
-                let width = measure(root, &line, &font);
+                let width = measure(root, line, &font);
                 let x = beside.min(canvas_w - width - f64::from(style.px(2.0))).max(0.0);
                 if x < beside {
                     let half = line_height / 2.0;
@@ -1155,7 +1165,7 @@ fn draw_end_labels<DB: DrawingBackend>(
                 }
                 text(
                     root,
-                    line,
+                    line.clone(),
                     (x.round() as i32, y.round() as i32),
                     font.clone().pos(Pos::new(HPos::Left, VPos::Center)),
                 )?;
