@@ -221,3 +221,39 @@ test('dark colour scheme draws dark charts', async () => {
   assert.ok(corner[0] < 60 && corner[1] < 60 && corner[2] < 60, `background ${corner}`);
   await p.page.close();
 });
+
+test('a range that misses a chart\'s data says where the data are, once, in place of the chart', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Hand-typed links: before the market data, before the ETFs, after the burn data.
+  await page.goto(`${site.url}?c.range=1990-01-01..1991-01-01&f.range=2022-01-01..2022-06-01&b.range=2030-01-01..2030-06-01`);
+  const want = {
+    correlation: ['No market data in this range: the price data begin on 2 Jan 2018.', '1 Jan 1990 – 1 Jan 1991'],
+    flows: ['No flows in this range: US spot bitcoin ETFs began trading on 11 Jan 2024.', '1 Jan 2022 – 1 Jun 2022'],
+    burn: ['No burn data in this range: the burn data end on 10 Apr 2026.', '1 Jan 2030 – 1 Jun 2030'],
+  };
+  for (const [id, [why, range]] of Object.entries(want)) {
+    const section = page.locator(`#${id}`);
+    const box = section.locator('.chart-error[role=status]');
+    await box.waitFor({ state: 'visible', timeout: 20000 });
+    assert.equal((await box.innerText()).trim(), why, id);
+    // Said once: not again in the summary, the takeaway or the notes.
+    const text = await section.innerText();
+    assert.equal(text.split(why).length - 1, 1, `${id}: said ${text.split(why).length - 1} times`);
+    assert.equal(await section.locator('canvas').count(), 0, `${id}: no chart`);
+    assert.equal((await section.locator('.range-dates').innerText()).trim(), range, `${id}: the range as asked`);
+    // Nothing to download or tabulate; the link to the view and the controls stay.
+    for (const name of ['CSV', 'PNG', 'Table']) {
+      assert.equal(await section.getByRole('button', { name, exact: true }).count(), 0, `${id}: ${name}`);
+    }
+    assert.ok(await section.getByRole('button', { name: 'Link', exact: true }).isVisible(), `${id}: Link`);
+    assert.ok(await section.getByRole('button', { name: 'All', exact: true }).isVisible(), `${id}: All`);
+  }
+  // Picking All brings the chart back.
+  await page.locator('#burn').getByRole('button', { name: 'All', exact: true }).click();
+  await page.locator('#burn canvas.base').waitFor({ state: 'visible', timeout: 10000 });
+  assert.equal(await page.locator('#burn .chart-error').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

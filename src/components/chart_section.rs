@@ -127,17 +127,19 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
     let title_msg = Signal::derive(move || view.with(|v| v.title.clone()));
     let label = Signal::derive(move || tm(&title_msg.get()));
     let described_by = format!("{key}-summary {key}-takeaway {key}-desc");
-    // What each series is and where the data come from, beside the chart (where no
-    // chart is drawn, only the sources).
+    // What each series is and where the data come from, beside the chart (nothing where
+    // no chart is drawn: the source line above already credits the providers).
     let description = move || {
         let series = frame.with(|f| {
             f.as_ref()
                 .filter(|f| !f.series.is_empty())
                 .map(|f| locale().list(&f.series.iter().map(|s| tm(&s.label)).collect::<Vec<_>>()))
         });
-        let series = series.map(|s| Msg::new("chart-desc-series").text("series", s));
-        let sources = Msg::new("chart-desc-sources").text("sources", locale().list(&providers.get()));
-        locale().render_all(&series.into_iter().chain([sources]).collect::<Vec<_>>())
+        series.map_or_else(String::new, |series| {
+            let series = Msg::new("chart-desc-series").text("series", series);
+            let sources = Msg::new("chart-desc-sources").text("sources", locale().list(&providers.get()));
+            locale().render_all(&[series, sources])
+        })
     };
     let table_open = RwSignal::new(false);
     let table_id = format!("{key}-table");
@@ -186,18 +188,22 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
         {show_controls
             .then(|| {
                 let table_id = table_id.clone();
+                let controls_id = table_id.clone();
                 view! {
-                    <div class="table-bar">
-                        <button
-                            type="button"
-                            class="table-toggle"
-                            aria-expanded=move || table_open.get().to_string()
-                            aria-controls=table_id.clone()
-                            on:click=move |_| table_open.update(|o| *o = !*o)
-                        >
-                            {t("table-show")}
-                        </button>
-                    </div>
+                    // No table of a chart that is not drawn.
+                    <Show when=move || has_frame.get()>
+                        <div class="table-bar">
+                            <button
+                                type="button"
+                                class="table-toggle"
+                                aria-expanded=move || table_open.get().to_string()
+                                aria-controls=controls_id.clone()
+                                on:click=move |_| table_open.update(|o| *o = !*o)
+                            >
+                                {t("table-show")}
+                            </button>
+                        </div>
+                    </Show>
                     <Show when=move || table_open.get() && has_frame.get()>
                         <DataTable id=table_id.clone() frame=drawn title=title_msg stats />
                     </Show>

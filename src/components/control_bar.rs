@@ -127,7 +127,7 @@ fn OneControl(shape: String, shapes: Memo<Vec<String>>, view: Memo<Arc<ChartView
                 _ => repricing_core::views::range::RangeChoice::Preset(
                     repricing_core::views::range::Preset::All,
                 )
-                .resolve(first, last),
+                .shown(first, last),
             });
             let reset = repricing_core::views::state::ViewState::default().get(key);
             view! { <div class="control-row"><RangePicker choice span first last reset pick /></div> }

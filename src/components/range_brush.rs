@@ -203,7 +203,8 @@ pub fn RangeBrush(
                 aria-orientation="horizontal"
                 aria-valuemin=min
                 aria-valuemax=max
-                aria-valuenow=move || days_between(first, value()).to_string()
+                // Within the track (a span that misses the data sits at its end).
+                aria-valuenow=move || days_between(first, value()).clamp(0, total).to_string()
                 aria-valuetext=move || locale().date(value())
                 style:left=move || format!("{:.3}%", pct(value()))
                 on:pointerdown=move |ev| start(ev, mode)

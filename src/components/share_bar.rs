@@ -157,8 +157,12 @@ pub fn ShareBar(
                     {t("share-embed")}
                 </button>
             })}
-            <button type="button" on:click=save_csv>{t("share-csv")}</button>
-            <button type="button" on:click=save_png>{t("share-png")}</button>
+            // No data file or picture of a chart that is not drawn (a range that misses
+            // the data): the link to the view stays.
+            <Show when=move || view.with(|v| v.frame.is_ok())>
+                <button type="button" on:click=save_csv>{t("share-csv")}</button>
+                <button type="button" on:click=save_png>{t("share-png")}</button>
+            </Show>
         </div>
         <Show when=move || panel.get() != Panel::Closed>
             <div class="share-panel">

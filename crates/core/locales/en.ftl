@@ -59,11 +59,15 @@ error-detail = Technical detail
 error-chart-title = This chart cannot be shown.
 retry = Retry
 warn-counterpart = { $name }: { $detail }
-empty-market-range = No market days in this range: pick a longer range.
+empty-market-range = Too few market days in this range to draw: pick a longer range.
+empty-market-before = No market data in this range: the price data begin on { $date }.
+empty-market-after = No market data in this range: the price data end on { $date }.
 empty-flows-range = No flows in this range: pick a longer range.
 empty-flows-before = No flows in this range: { $asset } began trading on { $date }.
 empty-flows-after = No flows in this range: the flow data end on { $date }.
-empty-burn-range = No burn data in this range: pick a longer range.
+empty-burn-range = Too few days of burn data in this range to draw: pick a longer range.
+empty-burn-before = No burn data in this range: the burn data begin on { $date }.
+empty-burn-after = No burn data in this range: the burn data end on { $date }.
 draw-error = The chart could not be drawn.
 no-canvas = This browser cannot draw the chart (no 2D canvas).
 

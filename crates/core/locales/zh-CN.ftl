@@ -65,11 +65,15 @@ error-detail = 技术细节
 error-chart-title = 此图表无法显示。
 retry = 重试
 warn-counterpart = { $name }：{ $detail }
-empty-market-range = 此区间内没有交易日：请选择更长的区间。
+empty-market-range = 此区间内的交易日太少，无法绘图：请选择更长的区间。
+empty-market-before = 此区间内没有市场数据：价格数据始于{ $date }。
+empty-market-after = 此区间内没有市场数据：价格数据截至{ $date }。
 empty-flows-range = 此区间内没有资金流数据：请选择更长的区间。
 empty-flows-before = 此区间内没有资金流：{ $asset }于{ $date }开始交易。
 empty-flows-after = 此区间内没有资金流：资金流数据截至{ $date }。
-empty-burn-range = 此区间内没有销毁数据：请选择更长的区间。
+empty-burn-range = 此区间内的销毁数据天数太少，无法绘图：请选择更长的区间。
+empty-burn-before = 此区间内没有销毁数据：销毁数据始于{ $date }。
+empty-burn-after = 此区间内没有销毁数据：销毁数据截至{ $date }。
 draw-error = 无法绘制图表。
 no-canvas = 此浏览器无法绘制图表（不支持2D画布）。
 

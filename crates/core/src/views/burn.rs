@@ -290,7 +290,25 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
         ),
     );
     v.notes.extend(super::chart::validation_notes(snapshot, used));
-    v
+    // A range that misses the burn data, or holds one day of it, has nothing to show.
+    let (first, last) = data_bounds(snapshot, data);
+    let points = v.frame.as_ref().map_or(0, |f| f.x.len());
+    match super::chart::range_gap(
+        state.range,
+        first,
+        last,
+        points,
+        ("empty-burn-before", "empty-burn-after", "empty-burn-range"),
+    ) {
+        // A data error is its own reason.
+        Some(why) if !is_data_error(&v) => v.emptied(why),
+        _ => v,
+    }
+}
+
+/// Whether the view's frame is a data error (not an empty range).
+fn is_data_error(v: &ChartView) -> bool {
+    v.frame.as_ref().err().is_some_and(|m| m.id == "error-chart-data")
 }
 
 /// The supply view: burn vs modelled issuance (log scale when the view spans both eras),
@@ -300,7 +318,7 @@ fn supply_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> Chart
         (Some(a), Some(b)) => (*a, *b),
         _ => (snapshot.as_of, snapshot.as_of),
     };
-    let span = state.range.resolve(first, last);
+    let span = state.range.shown(first, last);
     let (a, b) = range_indices(&data.dates, span.from, span.to);
     let smooth = |v: &[Option<f64>]| match state.smoothing {
         Smoothing::Mean7 => rolling_mean(v, SMOOTHING_DAYS),
@@ -872,7 +890,7 @@ fn usd_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
         Ok(f) => f,
         Err(e) => return blank(snapshot, state, first, last, super::chart::data_error(e)),
     };
-    let span = state.range.resolve(first, last);
+    let span = state.range.shown(first, last);
     let (a, b) = range_indices(&fees.dates, span.from, span.to);
     let usd_m: Vec<Option<f64>> = fees.burn_usd.iter().map(|v| v.map(|v| v / 1e6)).collect();
     let smoothed = match state.smoothing {
@@ -1052,7 +1070,7 @@ fn share_view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartV
         Ok(f) => f,
         Err(e) => return blank(snapshot, state, first, last, super::chart::data_error(e)),
     };
-    let span = state.range.resolve(first, last);
+    let span = state.range.shown(first, last);
     let months: Vec<ShareMonth> = share_months(fees)
         .into_iter()
         .filter(|m| m.last >= span.from && m.first <= span.to)
@@ -1511,6 +1529,58 @@ mod tests {
             view,
             ..state(smoothing)
         }
+    }
+
+    #[test]
+    fn a_range_that_misses_the_burn_data_says_where_they_end_in_every_view() {
+        let real =
+            Snapshot::from_text_unverified(include_str!("../../../../public/data/snapshot.txt")).unwrap();
+        let data = BurnData::from_snapshot(&real).unwrap();
+        let last = *data.dates.last().unwrap();
+        for v in BurnView::ALL {
+            // After the data (a hand-typed link): it used to show the last day alone,
+            // "over the 1 days to …", with end labels beside empty panels.
+            let st = BurnState {
+                range: RangeChoice::parse("2030-01-01..2030-06-01").unwrap(),
+                ..burn_state(v, Smoothing::Mean7)
+            };
+            let view = view(&real, &data, &st);
+            let why = view.frame.as_ref().unwrap_err();
+            assert_eq!(why.id, "empty-burn-after", "{v:?}");
+            assert!(
+                why.args.contains(&("date", crate::text::Arg::Date(last))),
+                "{why:?}"
+            );
+            assert_eq!(view.summary.id, "empty");
+            assert!(
+                view.takeaway.is_empty()
+                    && view.findings.is_empty()
+                    && view.notes.is_empty()
+                    && view.stats.is_empty()
+            );
+            assert_eq!(view.controls.len(), burn_state_controls(&real, &data, v));
+        }
+        // Before them; and the last day alone, too few to draw.
+        let before = BurnState {
+            range: RangeChoice::parse("2019-01-01..2019-06-01").unwrap(),
+            ..burn_state(BurnView::Supply, Smoothing::Daily)
+        };
+        assert_eq!(
+            view(&real, &data, &before).frame.unwrap_err().id,
+            "empty-burn-before"
+        );
+        let one = BurnState {
+            range: RangeChoice::parse(&format!("{last}..2030-01-01")).unwrap(),
+            ..burn_state(BurnView::Supply, Smoothing::Daily)
+        };
+        let v = view(&real, &data, &one);
+        assert_eq!(v.frame.unwrap_err().id, "empty-burn-range");
+        assert_eq!(v.summary.id, "empty");
+    }
+
+    /// How many controls the view `v` has over the whole range (an empty view keeps them).
+    fn burn_state_controls(real: &Snapshot, data: &BurnData, v: BurnView) -> usize {
+        view(real, data, &burn_state(v, Smoothing::Mean7)).controls.len()
     }
 
     #[test]

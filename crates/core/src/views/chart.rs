@@ -7,7 +7,7 @@
 use super::burn::BurnData;
 use super::correlation::MarketData;
 use super::frame::{ColorRole, EventMark, Frame};
-use super::range::{Preset, RangeChoice, Span};
+use super::range::{Outside, Preset, RangeChoice, Span};
 use super::state::{Chart, ChartState, ViewState};
 use crate::snapshot::{Event, SnapshotError};
 use crate::text::Msg;
@@ -116,16 +116,10 @@ impl Control {
     }
 
     /// The range control of `key` for data covering `first ..= last`. A custom span that
-    /// misses the data is shown as asked (the view says why it is empty), not as the
-    /// day at the data's edge it resolves to.
+    /// misses the data is shown as asked ([`RangeChoice::shown`]; the view says why it is
+    /// empty).
     pub fn range(key: &'static str, choice: RangeChoice, first: Date, last: Date) -> Self {
-        let span = match choice {
-            RangeChoice::Custom(a, b) if choice.outside(first, last).is_some() => Span {
-                from: a.min(b),
-                to: a.max(b),
-            },
-            _ => choice.resolve(first, last),
-        };
+        let span = choice.shown(first, last);
         Self::Range {
             key,
             choice,
@@ -252,6 +246,42 @@ pub struct ChartView {
     pub as_of: Date,
     /// Whether the chart models something (credited as a model).
     pub modelled: bool,
+}
+
+impl ChartView {
+    /// This view with nothing to draw, saying `why` once, in place of the chart: no
+    /// summary, takeaway, findings, tables or notes about data that are not shown (they
+    /// would repeat the reason, or describe bars and lines that are not there). Title,
+    /// lede, controls (to pick another range), warnings and sources stay.
+    pub fn emptied(mut self, why: Msg) -> Self {
+        self.summary = Msg::new("empty");
+        self.takeaway.clear();
+        self.frame = Err(why);
+        self.findings.clear();
+        self.mini = None;
+        self.stats.clear();
+        self.notes.clear();
+        self
+    }
+}
+
+/// Why a chart has nothing to show for the range the reader chose, if so: the range
+/// misses the data (`ids.0`, with the day the data begin, or `ids.1`, with the day they
+/// end), or holds fewer than two of the chart's days (`ids.2`: pick a longer range).
+/// `points` is how many days the range selects.
+pub fn range_gap(
+    choice: RangeChoice,
+    first: Date,
+    last: Date,
+    points: usize,
+    ids: (&'static str, &'static str, &'static str),
+) -> Option<Msg> {
+    match choice.resolve(first, last) {
+        Err(Outside::Before) => Some(Msg::new(ids.0).date("date", first.min(last))),
+        Err(Outside::After) => Some(Msg::new(ids.1).date("date", first.max(last))),
+        Ok(_) if points < 2 => Some(Msg::new(ids.2)),
+        Ok(_) => None,
+    }
 }
 
 /// A chart's data, read from the snapshot once.

@@ -307,7 +307,7 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
     let window = state.window;
     let correlations = rolling_correlations(data, &state.with, window);
     let (first, last) = data.bounds().unwrap_or((snapshot.as_of, snapshot.as_of));
-    let span = state.range.resolve(first, last);
+    let span = state.range.shown(first, last);
     let (a, b) = range_indices(&data.dates, span.from, span.to);
     let slice = |v: &[Option<f64>]| v.get(a..b).map(<[_]>::to_vec).unwrap_or_default();
     let dates = data.dates.get(a..b).map(<[_]>::to_vec).unwrap_or_default();
@@ -485,7 +485,15 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
         .collect();
     notes.extend(super::chart::validation_notes(snapshot, &used));
     let (title, summary) = headline(&dates, &shown, window, provisional, btc_last);
-    ChartView {
+    // A range that misses the market data, or holds one day of it, has nothing to show.
+    let gap = super::chart::range_gap(
+        state.range,
+        first,
+        last,
+        dates.len(),
+        ("empty-market-before", "empty-market-after", "empty-market-range"),
+    );
+    let view = ChartView {
         chart: Chart::Correlation,
         title,
         subtitle,
@@ -540,6 +548,10 @@ pub fn view(snapshot: &Snapshot, data: &MarketData, state: &CorrelationState) ->
         ),
         as_of: last,
         modelled: false,
+    };
+    match gap {
+        Some(why) => view.emptied(why),
+        None => view,
     }
 }
 
@@ -1194,6 +1206,48 @@ mod tests {
             arg(&v.warnings[0], "name"),
             Some(&crate::text::Arg::Msg(label(Counterpart::Gld)))
         );
+    }
+
+    #[test]
+    fn a_range_that_misses_the_market_data_says_where_they_are_once() {
+        use crate::views::chart::Control;
+        let snap =
+            Snapshot::from_text_unverified(include_str!("../../../../public/data/snapshot.txt")).unwrap();
+        let data = MarketData::from_snapshot(&snap).unwrap();
+        let (first, last) = data.bounds().unwrap();
+        let at = |a: &str, b: &str| {
+            let st = CorrelationState {
+                with: Counterpart::DEFAULT.to_vec(),
+                window: 90,
+                range: RangeChoice::parse(&format!("{a}..{b}")).unwrap(),
+                regime_vs: Counterpart::Gld,
+            };
+            view(&snap, &data, &st)
+        };
+        // Before the data (a hand-typed link): it used to show the first day alone, with
+        // "pick a longer range or a shorter window" and a finding about no regimes.
+        let v = at("1990-01-01", "1991-01-01");
+        let why = v.frame.as_ref().unwrap_err();
+        assert_eq!(why.id, "empty-market-before");
+        assert_eq!(arg(why, "date"), Some(&crate::text::Arg::Date(first)));
+        assert_eq!(v.summary.id, "empty");
+        assert!(v.takeaway.is_empty() && v.findings.is_empty() && v.stats.is_empty() && v.notes.is_empty());
+        // The range control shows the span asked for; the other controls stay.
+        assert!(v.controls.iter().any(|c| matches!(c,
+            Control::Range { span, .. } if span.from.year() == 1990 && span.to.year() == 1991)));
+        assert_eq!(v.controls.len(), 4);
+        // After the data; and one day of them, too few to draw.
+        let after = at("2030-01-01", "2030-02-01");
+        let why = after.frame.as_ref().unwrap_err();
+        assert_eq!(
+            (why.id, arg(why, "date")),
+            ("empty-market-after", Some(&crate::text::Arg::Date(last)))
+        );
+        let day = format!("{last}");
+        assert_eq!(at(&day, "2030-01-01").frame.unwrap_err().id, "empty-market-range");
+        // Two days are drawn.
+        let two = data.dates[data.dates.len() - 2].to_string();
+        assert!(at(&two, &day).frame.is_ok());
     }
 
     #[test]

@@ -276,19 +276,18 @@ pub fn flows_view(table: &FlowTable, asset: Asset, holidays: &[Date], c: &FlowCo
             })
             .collect(),
     };
-    let span = c.range.resolve(table.first(), table.last());
-    // A span that misses the data is clamped to a day at its edge: none of it is shown.
-    let outside = c.range.outside(table.first(), table.last());
-    let empty = match outside {
-        Some(Outside::Before) => Msg::new("empty-flows-before")
+    // A span that misses the data selects no bar, and says on which side it lies.
+    let span = c.range.shown(table.first(), table.last());
+    let empty = match c.range.resolve(table.first(), table.last()) {
+        Err(Outside::Before) => Msg::new("empty-flows-before")
             .msg("asset", asset.in_sentence())
             .date("date", table.first()),
-        Some(Outside::After) => Msg::new("empty-flows-after").date("date", table.last()),
-        None => Msg::new("empty-flows-range"),
+        Err(Outside::After) => Msg::new("empty-flows-after").date("date", table.last()),
+        Ok(_) => Msg::new("empty-flows-range"),
     };
     let mut bars = Vec::new();
     for (i, b) in net_buckets.iter().enumerate() {
-        if outside.is_some() || b.last < span.from || b.last > span.to {
+        if b.last < span.from || b.last > span.to {
             continue;
         }
         let last_index = table.dates().partition_point(|d| *d <= b.last).saturating_sub(1);
@@ -519,6 +518,9 @@ pub fn view(snapshot: &Snapshot, state: &FlowsState) -> ChartView {
     base.notes
         .extend(super::chart::validation_notes(snapshot, &[asset.key(), price]));
     base.frame = frame(&v, &snapshot.events, table.first());
+    if v.bars.is_empty() {
+        return base.emptied(v.empty);
+    }
     base
 }
 
@@ -1461,8 +1463,11 @@ mod tests {
             let launch = real.flows(asset.key()).unwrap().first();
             let why = v.frame.as_ref().unwrap_err();
             assert_eq!(why.id, "empty-flows-before");
-            assert_eq!(v.summary, *why);
-            assert_eq!(v.takeaway, vec![why.clone()]);
+            // Said once, in place of the chart: no summary or takeaway repeating it, no
+            // findings, and no notes on bars or market holidays that are not there.
+            assert_eq!(v.summary.id, "empty");
+            assert!(v.takeaway.is_empty() && v.findings.is_empty() && v.stats.is_empty());
+            assert!(v.notes.is_empty(), "{:?}", v.notes);
             assert!(v.mini.is_none());
             assert!(
                 why.args.contains(&("date", crate::text::Arg::Date(launch))),

@@ -64,7 +64,7 @@ pub enum RangeChoice {
     Custom(Date, Date),
 }
 
-/// Where a custom span lies that does not meet the data ([`RangeChoice::outside`]).
+/// Where a custom span lies that does not meet the data ([`RangeChoice::resolve`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Outside {
     /// It ends before the data begin.
@@ -84,38 +84,47 @@ pub struct Span {
 
 impl RangeChoice {
     /// The span to show for data covering `first ..= last`: presets end at `last`, custom
-    /// spans are put in order and clamped to the data (and to at least one day).
-    pub fn resolve(self, first: Date, last: Date) -> Span {
+    /// spans are put in order and clamped to the data. A custom span that misses the data
+    /// altogether (a window around an event before a series began, a hand-typed link) has
+    /// nothing to show: it is said on which side it lies, and a view says why it is empty
+    /// rather than show a day at the data's edge. Presets always meet the data.
+    pub fn resolve(self, first: Date, last: Date) -> Result<Span, Outside> {
         let (first, last) = (first.min(last), first.max(last));
         match self {
             Self::Preset(p) => {
                 let from = p.months().map_or(first, |m| months_before(last, m).max(first));
-                Span { from, to: last }
+                Ok(Span { from, to: last })
             }
             Self::Custom(a, b) => {
                 let (a, b) = (a.min(b), a.max(b));
-                let from = a.clamp(first, last);
-                let to = b.clamp(first, last);
-                Span { from, to }
+                if b < first {
+                    Err(Outside::Before)
+                } else if a > last {
+                    Err(Outside::After)
+                } else {
+                    Ok(Span {
+                        from: a.max(first),
+                        to: b.min(last),
+                    })
+                }
             }
         }
     }
 
-    /// Where a custom span lies wholly outside data covering `first ..= last` (a window
-    /// around an event before a series began): [`Self::resolve`] then clamps it to one
-    /// day at the data's edge, which is not the span asked for, and a view says why it
-    /// has nothing to show instead. Presets always overlap the data.
-    pub fn outside(self, first: Date, last: Date) -> Option<Outside> {
-        let Self::Custom(a, b) = self else {
-            return None;
-        };
-        let (first, last) = (first.min(last), first.max(last));
-        if a.max(b) < first {
-            Some(Outside::Before)
-        } else if a.min(b) > last {
-            Some(Outside::After)
-        } else {
-            None
+    /// The span a view selects its data with and its range control shows: the resolved
+    /// one, or a span that misses the data as it was asked for (in order), which selects
+    /// nothing.
+    pub fn shown(self, first: Date, last: Date) -> Span {
+        match (self, self.resolve(first, last)) {
+            (_, Ok(span)) => span,
+            (Self::Custom(a, b), Err(_)) => Span {
+                from: a.min(b),
+                to: a.max(b),
+            },
+            (Self::Preset(_), Err(_)) => Span {
+                from: first,
+                to: last,
+            },
         }
     }
 
@@ -146,14 +155,16 @@ mod tests {
     #[test]
     fn presets_end_at_the_last_date() {
         let (first, last) = (date!(2018 - 01 - 01), date!(2026 - 08 - 21));
-        let s = RangeChoice::Preset(Preset::Y1).resolve(first, last);
+        let s = RangeChoice::Preset(Preset::Y1).resolve(first, last).unwrap();
         assert_eq!((s.from, s.to), (date!(2025 - 08 - 21), last));
-        let s = RangeChoice::Preset(Preset::M3).resolve(first, last);
+        let s = RangeChoice::Preset(Preset::M3).resolve(first, last).unwrap();
         assert_eq!(s.from, date!(2026 - 05 - 21));
-        let s = RangeChoice::Preset(Preset::All).resolve(first, last);
+        let s = RangeChoice::Preset(Preset::All).resolve(first, last).unwrap();
         assert_eq!(s.from, first);
         // A preset longer than the data starts at the first date.
-        let s = RangeChoice::Preset(Preset::Y5).resolve(date!(2024 - 01 - 11), last);
+        let s = RangeChoice::Preset(Preset::Y5)
+            .resolve(date!(2024 - 01 - 11), last)
+            .unwrap();
         assert_eq!(s.from, date!(2024 - 01 - 11));
     }
 
@@ -168,29 +179,69 @@ mod tests {
     fn custom_spans_are_ordered_and_clamped() {
         let (first, last) = (date!(2024 - 01 - 11), date!(2026 - 08 - 21));
         let s = RangeChoice::Custom(date!(2030 - 01 - 01), date!(2025 - 01 - 01)).resolve(first, last);
-        assert_eq!((s.from, s.to), (date!(2025 - 01 - 01), last));
-        let s = RangeChoice::Custom(date!(1990 - 01 - 01), date!(1991 - 01 - 01)).resolve(first, last);
-        assert_eq!((s.from, s.to), (first, first));
+        assert_eq!(
+            s,
+            Ok(Span {
+                from: date!(2025 - 01 - 01),
+                to: last
+            })
+        );
+        let s = RangeChoice::Custom(date!(1990 - 01 - 01), date!(2030 - 01 - 01)).resolve(first, last);
+        assert_eq!(
+            s,
+            Ok(Span {
+                from: first,
+                to: last
+            })
+        );
+        // Touching either end is one day of data.
+        let s = RangeChoice::Custom(date!(2023 - 12 - 01), first).resolve(first, last);
+        assert_eq!(
+            s,
+            Ok(Span {
+                from: first,
+                to: first
+            })
+        );
     }
 
     #[test]
     fn a_span_that_misses_the_data_says_on_which_side() {
         let (first, last) = (date!(2024 - 01 - 11), date!(2026 - 08 - 21));
-        let custom = |a, b| RangeChoice::Custom(a, b).outside(first, last);
+        let custom = |a, b| RangeChoice::Custom(a, b).resolve(first, last);
         // A lens window around the FTX collapse, before the ETFs.
         assert_eq!(
             custom(date!(2022 - 10 - 13), date!(2022 - 12 - 09)),
-            Some(Outside::Before)
+            Err(Outside::Before)
         );
         assert_eq!(
             custom(date!(2027 - 01 - 01), date!(2026 - 09 - 01)),
-            Some(Outside::After)
+            Err(Outside::After)
         );
-        // Touching either end is inside, in either order.
-        assert_eq!(custom(date!(2023 - 12 - 01), date!(2024 - 01 - 11)), None);
-        assert_eq!(custom(date!(2026 - 08 - 21), date!(2026 - 08 - 01)), None);
-        assert_eq!(custom(date!(1990 - 01 - 01), date!(2030 - 01 - 01)), None);
-        assert_eq!(RangeChoice::Preset(Preset::M3).outside(first, last), None);
+        assert!(custom(date!(2026 - 08 - 21), date!(2026 - 08 - 01)).is_ok());
+        // It is shown as asked, in order; a span that meets the data as resolved.
+        let shown = |a, b| RangeChoice::Custom(a, b).shown(first, last);
+        assert_eq!(
+            shown(date!(2022 - 12 - 09), date!(2022 - 10 - 13)),
+            Span {
+                from: date!(2022 - 10 - 13),
+                to: date!(2022 - 12 - 09)
+            }
+        );
+        assert_eq!(
+            shown(date!(2023 - 12 - 01), date!(2030 - 01 - 01)),
+            Span {
+                from: first,
+                to: last
+            }
+        );
+        assert_eq!(
+            RangeChoice::Preset(Preset::All).shown(first, last),
+            Span {
+                from: first,
+                to: last
+            }
+        );
     }
 
     #[test]
