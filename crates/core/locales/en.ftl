@@ -24,7 +24,7 @@ month-11 = Nov
 month-12 = Dec
 no-value = no value
 value = { $v }
-value-with-ci = { $v } (95% CI { $lo } to { $hi }, n = { $n })
+value-with-ci = { $v } (95% CI { $lo } to { $hi }, n = { $n })
 value-with-band = { $v } (model error band { $lo } to { $hi })
 value-with-remark = { $value } · { $remark }
 remark-model-error = model error that month { $e }
@@ -274,12 +274,12 @@ leadlag-key = Each bar: the correlation (r) of a day’s net flow with the retur
 leadlag-axis = Lag, trading days
 leadlag-left = ← flows follow the price
 leadlag-right = flows lead the price →
-leadlag-bar = Lag { $k } trading days: r = { $r } (n = { $n }; chance band ±{ $band })
+leadlag-bar = Lag { $k } trading days: r = { $r } (n = { $n }; chance band ±{ $band })
 leadlag-bar-none = Lag { $k } trading days: too few days to compute
-leadlag-follow = Flows follow { $coin }’s price: the strongest link is with the return { $days } before, r = { $r } (n = { $n }; chance alone stays within ±{ $band }). No later day is linked as strongly, so the flows do not lead.
-leadlag-lead = Flows lead { $coin }’s price: the strongest link is with the return { $days } later, r = { $r } (n = { $n }; chance alone stays within ±{ $band }).
-leadlag-same-day = Flows and { $coin }’s price move on the same day: r = { $r } (n = { $n }; chance alone stays within ±{ $band }); no lead either way is as strong.
-leadlag-link = lag { $k } (r = { $r })
+leadlag-follow = Flows follow { $coin }’s price: the strongest link is with the return { $days } before, r = { $r } (n = { $n }; chance alone stays within ±{ $band }). No later day is linked as strongly, so the flows do not lead.
+leadlag-lead = Flows lead { $coin }’s price: the strongest link is with the return { $days } later, r = { $r } (n = { $n }; chance alone stays within ±{ $band }).
+leadlag-same-day = Flows and { $coin }’s price move on the same day: r = { $r } (n = { $n }; chance alone stays within ±{ $band }); no lead either way is as strong.
+leadlag-link = lag { $k } (r = { $r })
 leadlag-follow-close = Flows move with { $coin }’s price on the same day or after it: the strongest links, { $links }, are too close to rank (their 95% intervals overlap). No day on which the flows come first is linked as strongly, so the flows do not lead; chance alone stays within ±{ $band }.
 leadlag-lead-close = Flows move with { $coin }’s price on the same day or before it: the strongest links, { $links }, are too close to rank (their 95% intervals overlap). No day on which the flows come after it is linked as strongly; chance alone stays within ±{ $band }.
 leadlag-unclear = The strongest links between flows and { $coin }’s returns, { $links }, are too close to rank and lie on both sides, so these data do not say whether the flows lead or follow; chance alone stays within ±{ $band }.
@@ -398,7 +398,7 @@ lens-title = { $event }, { $date }
 lens-col-measure = Measure
 lens-col-before = Before
 lens-col-after = After
-lens-value = { $v } (n = { $n })
+lens-value = { $v } (n = { $n })
 lens-short = not covered: { $available } of { $needed } days in the data
 lens-starts = not covered: the series starts { $date }
 lens-ends = not covered: the series ends { $date }

@@ -32,7 +32,7 @@ month-11 = 11月
 month-12 = 12月
 no-value = 无数据
 value = { $v }
-value-with-ci = { $v }（95%置信区间 { $lo } 至 { $hi }，n = { $n }）
+value-with-ci = { $v }（95%置信区间 { $lo } 至 { $hi }，n = { $n }）
 value-with-band = { $v }（模型误差带 { $lo } 至 { $hi }）
 value-with-remark = { $value } · { $remark }
 remark-model-error = 当月模型误差 { $e }
@@ -370,12 +370,12 @@ leadlag-key = 每根柱：某日净流量与相隔若干个交易日的收益率
 leadlag-axis = 滞后（交易日）
 leadlag-left = ← 资金流跟随价格
 leadlag-right = 资金流领先价格 →
-leadlag-bar = 滞后{ $k }个交易日：r = { $r }（n = { $n }；随机波动范围±{ $band }）
+leadlag-bar = 滞后{ $k }个交易日：r = { $r }（n = { $n }；随机波动范围±{ $band }）
 leadlag-bar-none = 滞后{ $k }个交易日：天数太少，无法计算
-leadlag-follow = 资金流跟随{ $coin }价格：最强的关联是与{ $days }前的收益率，r = { $r }（n = { $n }；随机波动不超过±{ $band }）。之后的任何一天都没有同样强的关联，因此资金流并不领先。
-leadlag-lead = 资金流领先{ $coin }价格：最强的关联是与{ $days }后的收益率，r = { $r }（n = { $n }；随机波动不超过±{ $band }）。
-leadlag-same-day = 资金流与{ $coin }价格同日变动：r = { $r }（n = { $n }；随机波动不超过±{ $band }）；任何方向的领先都没有这么强。
-leadlag-link = 滞后{ $k }（r = { $r }）
+leadlag-follow = 资金流跟随{ $coin }价格：最强的关联是与{ $days }前的收益率，r = { $r }（n = { $n }；随机波动不超过±{ $band }）。之后的任何一天都没有同样强的关联，因此资金流并不领先。
+leadlag-lead = 资金流领先{ $coin }价格：最强的关联是与{ $days }后的收益率，r = { $r }（n = { $n }；随机波动不超过±{ $band }）。
+leadlag-same-day = 资金流与{ $coin }价格同日变动：r = { $r }（n = { $n }；随机波动不超过±{ $band }）；任何方向的领先都没有这么强。
+leadlag-link = 滞后{ $k }（r = { $r }）
 leadlag-follow-close = 资金流与{ $coin }价格在同一天或其后联动：最强的关联{ $links }差距太小，无法排序（其95%置信区间相互重叠）。资金流在先的任何一天都没有同样强的关联，因此资金流并不领先；随机波动不超过±{ $band }。
 leadlag-lead-close = 资金流与{ $coin }价格在同一天或其前联动：最强的关联{ $links }差距太小，无法排序（其95%置信区间相互重叠）。资金流在后的任何一天都没有同样强的关联；随机波动不超过±{ $band }。
 leadlag-unclear = 资金流与{ $coin }收益率之间最强的关联{ $links }差距太小，无法排序，且分处两侧，因此这些数据无法说明资金流是领先还是跟随；随机波动不超过±{ $band }。
@@ -394,7 +394,7 @@ lens-title = { $event }，{ $date }
 lens-col-measure = 指标
 lens-col-before = 之前
 lens-col-after = 之后
-lens-value = { $v }（n = { $n }）
+lens-value = { $v }（n = { $n }）
 lens-short = 未覆盖：数据中只有{ $needed }天中的{ $available }天
 lens-starts = 未覆盖：该序列始于{ $date }
 lens-ends = 未覆盖：该序列止于{ $date }
