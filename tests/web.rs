@@ -352,6 +352,9 @@ fn the_chart_backend_draws_what_plotters_canvas_draws() {
     use plotters::prelude::IntoDrawingArea;
     let (ours, theirs) = (canvas(200, 240), canvas(200, 240));
     scene(&ChartCanvas2d::new(ours.clone()).unwrap().into_drawing_area());
+    // The chart backend joins lines round (no miter spikes where a line turns back).
+    let ctx: CanvasRenderingContext2d = theirs.get_context("2d").unwrap().unwrap().unchecked_into();
+    ctx.set_line_join("round");
     scene(
         &plotters_canvas::CanvasBackend::with_canvas_object(theirs.clone())
             .unwrap()

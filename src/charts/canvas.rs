@@ -90,7 +90,10 @@ fn failure(e: impl std::fmt::Debug) -> DrawingErrorKind<CanvasFailure> {
 impl ChartCanvas2d {
     /// The backend of `canvas`, or `None` where it has no 2D context.
     pub fn new(canvas: HtmlCanvasElement) -> Option<Self> {
-        let ctx = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        // Lines join round: a series whose rounded pixels turn back on themselves would
+        // otherwise end a turn in a miter spike up to ten line widths long.
+        ctx.set_line_join("round");
         let inner = CanvasBackend::with_canvas_object(canvas)?;
         Some(Self {
             inner,
