@@ -88,7 +88,8 @@ test('the event lens moves every chart to the window around the event and fills 
   const rows = await p.page.locator('.lens-table tbody tr').count();
   assert.ok(rows >= 4, `${rows} rows`);
   const cells = await p.page.locator('.lens-table tbody td').allTextContents();
-  assert.ok(cells.some((c) => /n = 20/.test(c)), cells.join(' | '));
+  // "n = 20" is kept on one line (no-break spaces).
+  assert.ok(cells.some((c) => /n\u00a0=\u00a020/.test(c)), cells.join(' | '));
   for (const id of ['correlation', 'flows']) {
     const text = await p.section(id).locator('.summary').textContent();
     assert.match(text, /(Sep|Oct|Nov) 2025/, `${id}: ${text}`);
@@ -102,7 +103,7 @@ test('the event lens moves every chart to the window around the event and fills 
   assert.equal(await days(60).getAttribute('aria-pressed'), 'true');
   assert.equal(await days(20).getAttribute('aria-pressed'), 'false');
   const wider = await p.page.locator('.lens-table tbody td').allTextContents();
-  assert.ok(wider.some((c) => /n = 60/.test(c)), wider.join(' | '));
+  assert.ok(wider.some((c) => /n\u00a0=\u00a060/.test(c)), wider.join(' | '));
   await p.button('burn', 'Daily').click();
   await p.page.waitForTimeout(200);
   assert.deepEqual(await p.page.locator('.lens-table tbody td').allTextContents(), wider);
