@@ -138,6 +138,7 @@ flows-headline-out = { $asset } lost { $net } net in this period
 flows-subtitle = { $period } net flows of { $asset }, US$, and the running total since launch
 flows-summary = From { $from } to { $to } the net flow was { $net }.
 flows-summary-peak = From { $from } to { $to } the net flow was { $net }; the running total’s { $peak_kind } was { $peak } on { $peak_date }, and it ended at { $cum }.
+flows-summary-peak-launch = From { $from } to { $to } the net flow was { $net }; the running total’s { $peak_kind } was { $peak } on { $peak_date }.
 # What a peak of the running total is, by bar length (weekly and monthly bars carry
 # the total at each period's end).
 peak-daily = peak

@@ -329,6 +329,7 @@ flows-headline-out = { $asset }​在此期间​净流出{ $net }
 flows-subtitle = { $asset }的{ $period }净流量（美元）及自上市以来的累计值
 flows-summary = { $from }至{ $to }，净流量为{ $net }。
 flows-summary-peak = { $from }至{ $to }，净流量为{ $net }；累计值的{ $peak_kind }出现在{ $peak_date }，为{ $peak }，期末为{ $cum }。
+flows-summary-peak-launch = { $from }至{ $to }，净流量为{ $net }；累计值的{ $peak_kind }出现在{ $peak_date }，为{ $peak }。
 peak-daily = 峰值
 peak-weekly = 周末峰值
 peak-monthly = 月末峰值

@@ -962,6 +962,14 @@ fn headline(v: &FlowsView) -> (Msg, Msg) {
         .num("net", net.abs(), NumFmt::UsdM),
     };
     let summary = match peak {
+        // From launch, the net flow is where the running total ended: said once.
+        Some(p) if v.high_before.is_none() => Msg::new("flows-summary-peak-launch")
+            .date("from", first.first)
+            .date("to", last.last)
+            .num("net", net, NumFmt::SignedUsdM)
+            .num("peak", p.cumulative_usd_m, NumFmt::UsdM)
+            .date("peak_date", p.last)
+            .msg("peak_kind", kind),
         Some(p) => Msg::new("flows-summary-peak")
             .date("from", first.first)
             .date("to", last.last)
@@ -1015,11 +1023,15 @@ fn takeaway(v: &FlowsView, table: &FlowTable) -> Vec<Msg> {
         };
         out.push(m.num("v", b.net_usd_m, NumFmt::SignedUsdM));
     }
-    out.push(Msg::new("flows-cumulative").date("launch", table.first()).num(
-        "v",
-        last_bar.cumulative_usd_m,
-        NumFmt::SignedUsdM,
-    ));
+    // The running total since launch, unless the view starts at launch: then it is the
+    // net flow the first sentence gives.
+    if v.high_before.is_some() {
+        out.push(Msg::new("flows-cumulative").date("launch", table.first()).num(
+            "v",
+            last_bar.cumulative_usd_m,
+            NumFmt::SignedUsdM,
+        ));
+    }
     out
 }
 
@@ -1121,15 +1133,20 @@ mod tests {
         assert_eq!(v.largest_outflows[0], 0);
         let t_msgs = takeaway(&v, &t);
         let ids: Vec<&str> = t_msgs.iter().map(|m| m.id).collect();
-        assert_eq!(
-            ids,
-            [
-                "flows-net-out",
-                "flows-outflow-days",
-                "flows-largest-day",
-                "flows-cumulative"
-            ]
+        // From launch, the running total is the net flow the first sentence gives.
+        assert_eq!(ids, ["flows-net-out", "flows-outflow-days", "flows-largest-day"]);
+        // From a later day it is said apart, and the summary says where it ended.
+        let later = flows_view(
+            &t,
+            Asset::Btc,
+            &[d("2025-11-27")],
+            &FlowControls {
+                range: RangeChoice::Custom(d("2025-11-21"), d("2025-12-31")),
+                ..controls(Period::Day, FlowMode::Total)
+            },
         );
+        let later_ids: Vec<&str> = takeaway(&later, &t).iter().map(|m| m.id).collect();
+        assert_eq!(later_ids.last(), Some(&"flows-cumulative"));
         assert_eq!(t_msgs[0].numbers().len(), 1);
         assert!((t_msgs[0].numbers()[0].0 - 292.5).abs() < 1e-9);
         assert_eq!(
@@ -1441,6 +1458,38 @@ mod tests {
             .notes
             .iter()
             .all(|n| n.id != "note-flows-gap" && n.id != "note-validation"));
+    }
+
+    #[test]
+    fn from_launch_the_summary_gives_the_net_flow_once() {
+        let real =
+            Snapshot::from_text_unverified(include_str!("../../../../public/data/snapshot.txt")).unwrap();
+        let en = crate::text::Locale::en();
+        let at = |range| {
+            view(
+                &real,
+                &FlowsState {
+                    asset: Asset::Btc,
+                    mode: FlowMode::Total,
+                    period: Some(Period::Day),
+                    hidden: Vec::new(),
+                    range,
+                },
+            )
+        };
+        // From launch the net flow is where the running total ended: "+$53.8bn" was
+        // said twice in the summary, and again as "Cumulative since launch".
+        let all = at(RangeChoice::Preset(Preset::All));
+        assert_eq!(all.summary.id, "flows-summary-peak-launch");
+        let net = all.summary.numbers()[0].0;
+        let text = en.render(&all.summary);
+        let net_text = en.number(net.abs(), NumFmt::UsdM);
+        assert_eq!(text.matches(&net_text).count(), 1, "{net_text} in {text}");
+        assert!(all.takeaway.iter().all(|m| m.id != "flows-cumulative"));
+        // From a later day, where it ended and the total since launch are their own numbers.
+        let later = at(RangeChoice::Preset(Preset::Y1));
+        assert_eq!(later.summary.id, "flows-summary-peak");
+        assert!(later.takeaway.iter().any(|m| m.id == "flows-cumulative"));
     }
 
     #[test]
