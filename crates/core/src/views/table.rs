@@ -123,9 +123,15 @@ pub fn table(frame: &Frame, title: &Msg, max_rows: usize) -> Table {
 /// One rolled-up row: the last value of levels (with its interval and remark), the sum of
 /// flows.
 fn rolled_row(frame: &Frame, period: Period, start: time::Date, idx: &[usize]) -> Row {
-    let header = match period {
-        Period::Week => Msg::new("point-week").date("date", start),
-        _ => Msg::new("point-month").month("month", start),
+    // A period holding the provisional last day takes its levels from that day: it says so.
+    let provisional = frame
+        .provisional_from
+        .is_some_and(|p| idx.iter().any(|&i| frame.x.get(i).is_some_and(|d| *d >= p)));
+    let header = match (period, provisional) {
+        (Period::Week, false) => Msg::new("point-week").date("date", start),
+        (Period::Week, true) => Msg::new("point-week-provisional").date("date", start),
+        (_, false) => Msg::new("point-month").month("month", start),
+        (_, true) => Msg::new("point-month-provisional").month("month", start),
     };
     let points: Vec<_> = idx.iter().map(|&i| frame.values_at(i)).collect();
     let cells = frame
@@ -306,6 +312,23 @@ mod tests {
         assert!(t.rows.len() <= 200);
         let rendered = Locale::en().render(&t.caption);
         assert!(rendered.contains(&t.rows.len().to_string()), "{rendered}");
+    }
+
+    #[test]
+    fn a_period_holding_the_provisional_last_day_says_so() {
+        // The correlation table's last week took its levels from an intraday day unsaid.
+        let mut f = frame(365);
+        f.provisional_from = f.x.last().copied();
+        let t = table(&f, &Msg::new("x"), 200);
+        let (last, before) = t.rows.split_last().unwrap();
+        assert_eq!(last.header.id, "point-week-provisional");
+        assert!(before.iter().all(|r| r.header.id == "point-week"));
+        assert!(Locale::en().render(&last.header).contains("provisional"));
+        let mut f = frame(2000);
+        f.provisional_from = f.x.last().copied();
+        let t = table(&f, &Msg::new("x"), 200);
+        assert_eq!(t.rows.last().unwrap().header.id, "point-month-provisional");
+        assert_eq!(t.rows[0].header.id, "point-month");
     }
 
     #[test]
