@@ -1460,23 +1460,23 @@ mod tests {
             .all(|n| n.id != "note-flows-gap" && n.id != "note-validation"));
     }
 
+    /// The bitcoin ETFs' total flows, bars of `period`, over `range`.
+    fn btc_total(period: Option<Period>, range: RangeChoice) -> FlowsState {
+        FlowsState {
+            asset: Asset::Btc,
+            mode: FlowMode::Total,
+            period,
+            hidden: Vec::new(),
+            range,
+        }
+    }
+
     #[test]
     fn from_launch_the_summary_gives_the_net_flow_once() {
         let real =
             Snapshot::from_text_unverified(include_str!("../../../../public/data/snapshot.txt")).unwrap();
         let en = crate::text::Locale::en();
-        let at = |range| {
-            view(
-                &real,
-                &FlowsState {
-                    asset: Asset::Btc,
-                    mode: FlowMode::Total,
-                    period: Some(Period::Day),
-                    hidden: Vec::new(),
-                    range,
-                },
-            )
-        };
+        let at = |range| view(&real, &btc_total(Some(Period::Day), range));
         // From launch the net flow is where the running total ended: "+$53.8bn" was
         // said twice in the summary, and again as "Cumulative since launch".
         let all = at(RangeChoice::Preset(Preset::All));
@@ -1546,13 +1546,10 @@ mod tests {
         // A range that meets the data at one day keeps that day.
         let edge = view(
             &real,
-            &FlowsState {
-                asset: Asset::Btc,
-                mode: FlowMode::Total,
-                period: Some(Period::Day),
-                hidden: Vec::new(),
-                range: RangeChoice::Custom(d("2023-12-01"), d("2024-01-11")),
-            },
+            &btc_total(
+                Some(Period::Day),
+                RangeChoice::Custom(d("2023-12-01"), d("2024-01-11")),
+            ),
         );
         assert!(edge.frame.is_ok());
     }
