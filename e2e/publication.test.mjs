@@ -157,3 +157,23 @@ test('before the wasm runs the page shows the default view’s findings; the pag
   assert.deepEqual(p.errors, []);
   await live.close();
 });
+
+test('a link to an event says at the top which event every chart shows, with a way back to all the data', async () => {
+  const plain = await open();
+  assert.equal(await plain.page.locator('.lens-notice').count(), 0, 'no notice without an event');
+  await plain.page.close();
+  const p = await open('?lens=2025-10-10');
+  const notice = p.page.locator('.lens-notice');
+  assert.match(await notice.innerText(),
+    /^Event lens: Liquidation cascade, 10 Oct 2025\. Every chart shows 31 Aug 2025 to 19 Nov 2025; the lens is at the foot of the page\./);
+  // Above the first chart.
+  const [n, c] = await Promise.all([notice, p.section('correlation')].map((l) => l.boundingBox()));
+  assert.ok(n.y + n.height <= c.y, 'the notice is above the first chart');
+  assert.equal((await p.section('flows').locator('.range-dates').innerText()).trim(), '31 Aug 2025 – 19 Nov 2025');
+  await notice.getByRole('button', { name: 'Show all the data', exact: true }).click();
+  await notice.waitFor({ state: 'detached' });
+  assert.doesNotMatch(await p.settledUrl(), /lens=/);
+  assert.notEqual((await p.section('flows').locator('.range-dates').innerText()).trim(), '31 Aug 2025 – 19 Nov 2025');
+  assert.deepEqual(p.errors, []);
+  await p.page.close();
+});

@@ -299,6 +299,11 @@ pub fn Stories(snapshot: Loaded) -> impl IntoView {
     let app = state::use_app();
     // The bar first: a link to a story step sets the step's view, its section included.
     let bar = snapshot.clone().ok().map(|s| view! { <StoryBar snapshot=s /> });
+    // While an event is picked, the top of the page says so (its panel is at the foot).
+    let notice = snapshot
+        .clone()
+        .ok()
+        .map(|s| view! { <components::lens_notice::LensNotice snapshot=s /> });
     let (linked, story) = app.view.with_untracked(|s| (s.section, s.step.is_some()));
     let order = build_order(linked);
     let built = RwSignal::new(1usize);
@@ -371,6 +376,7 @@ pub fn Stories(snapshot: Loaded) -> impl IntoView {
     });
     view! {
         {bar}
+        {notice}
         {sections}
         <div class="lens-place" node_ref=lens_place>{lens}</div>
     }

@@ -7,6 +7,7 @@ pub mod control_bar;
 pub mod data_table;
 pub mod error_box;
 pub mod event_list;
+pub mod lens_notice;
 pub mod lens_panel;
 pub mod mini_bars;
 

@@ -219,6 +219,25 @@ pub fn lens_view(snapshot: &Snapshot, market: Option<&MarketData>, state: &LensS
     out
 }
 
+/// The line at the top of the page while an event is picked: every chart shows the window
+/// around it. (A reader arriving by a link to an event would otherwise meet charts of
+/// 2022 under the page's 2025–26 title, with the reason at the foot of the page.)
+pub fn lens_notice(snapshot: &Snapshot, event: Option<Date>, days: usize) -> Option<Msg> {
+    let event = event?;
+    let label = snapshot.events.iter().find(|e| e.date == event).map_or_else(
+        || data::event_label(event, ""),
+        |e| data::event_label(e.date, &e.label),
+    );
+    let (from, to) = window(event, days);
+    Some(
+        Msg::new("lens-notice")
+            .date("from", from)
+            .date("to", to)
+            .data("event", label)
+            .date("date", event),
+    )
+}
+
 /// The window a lens on `event` shows, for a chart whose data cover `first ..= last`.
 pub fn window(event: Date, days: usize) -> (Date, Date) {
     let pad = padding_days(days);
@@ -233,6 +252,25 @@ mod tests {
     use super::*;
     use crate::views::state::Chart;
     use time::macros::date;
+
+    #[test]
+    fn the_notice_names_the_event_and_the_window_every_chart_shows() {
+        let snap =
+            Snapshot::from_text_unverified(include_str!("../../../../public/data/snapshot.txt")).unwrap();
+        assert_eq!(lens_notice(&snap, None, 20), None);
+        let ftx = date!(2022 - 11 - 11);
+        let m = lens_notice(&snap, Some(ftx), 20).unwrap();
+        let (from, to) = window(ftx, 20);
+        assert_eq!(
+            crate::text::Locale::en().render(&m),
+            format!(
+                "Event lens: FTX collapse, 11 Nov 2022. Every chart shows {} to {}; the lens is at the foot of the page.",
+                crate::text::Locale::en().date(from),
+                crate::text::Locale::en().date(to),
+            )
+        );
+        assert!(from < ftx && ftx < to);
+    }
 
     fn snapshot() -> Snapshot {
         Snapshot::from_text(include_str!("../../../../public/data/snapshot.txt")).unwrap()
