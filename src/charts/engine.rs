@@ -812,6 +812,14 @@ fn draw_line<DB: DrawingBackend>(
     flush(&mut segment)
 }
 
+/// How opaque a band is when `banded` bands share its panel: as designed for two (the
+/// default comparison), fainter as more overlap — by the square root, so six bands do not
+/// stack into one muddy mass while each still shows.
+fn band_alpha(dark: bool, banded: usize) -> f64 {
+    let base = if dark { 0.19 } else { 0.16 };
+    base * (2.0 / banded.max(2) as f64).sqrt()
+}
+
 /// The 95 % interval of every series that has one: a translucent band in the series'
 /// colour, broken at gaps.
 fn draw_bands<DB: DrawingBackend>(
@@ -825,7 +833,12 @@ fn draw_bands<DB: DrawingBackend>(
             continue;
         };
         let c = color(&style.theme, s.color);
-        let fill = RGBAColor(c.0, c.1, c.2, if style.theme.dark { 0.19 } else { 0.16 });
+        let banded = frame
+            .series
+            .iter()
+            .filter(|o| o.panel == s.panel && o.interval.is_some())
+            .count();
+        let fill = RGBAColor(c.0, c.1, c.2, band_alpha(style.theme.dark, banded));
         let mut upper: Vec<(i32, i32)> = Vec::new();
         let mut lower: Vec<(i32, i32)> = Vec::new();
         let flush = |upper: &mut Vec<(i32, i32)>, lower: &mut Vec<(i32, i32)>| -> DrawResult<()> {
@@ -2170,6 +2183,48 @@ mod tests {
             let t = ticks(spec, (a, b), 40.0);
             assert!(t.len() >= 2, "{a}..{b}: {t:?}");
         }
+    }
+
+    #[test]
+    fn bands_grow_fainter_as_more_share_a_panel() {
+        use repricing_core::views::frame::{Interval, IntervalKind};
+        let band = || Interval {
+            kind: IntervalKind::Confidence95,
+            lo: (0..40).map(|i| Some(f64::from(i) - 5.0)).collect(),
+            hi: (0..40).map(|i| Some(f64::from(i) + 5.0)).collect(),
+            n: vec![Some(90); 40],
+        };
+        // The opacities of the bands drawn (translucent polygons in the SVG).
+        let opacities = |f: &Frame| -> Vec<f64> {
+            let (svg, _) = svg(f, 800, 500);
+            svg.split("<polygon")
+                .skip(1)
+                .filter_map(|p| p.split("opacity=\"").nth(1)?.split('"').next()?.parse().ok())
+                .filter(|a: &f64| *a < 1.0)
+                .collect()
+        };
+        let mut two = test_chart();
+        let line = two
+            .series
+            .iter()
+            .position(|s| s.interval.is_none() && s.panel == 1)
+            .unwrap();
+        two.series[line].interval = Some(band());
+        let mut extra = two.series[line].clone();
+        extra.key = "second".into();
+        two.series.push(extra);
+        let mut six = two.clone();
+        for k in 0..4 {
+            let mut s = six.series[line].clone();
+            s.key = format!("more{k}");
+            six.series.push(s);
+        }
+        let (a2, a6) = (opacities(&two), opacities(&six));
+        assert_eq!(a2.len(), 2, "{a2:?}");
+        assert_eq!(a6.len(), 6, "{a6:?}");
+        // Two keep the designed opacity; six are fainter, by the square root of three.
+        assert!((a2[0] - 0.16).abs() < 1e-6, "{a2:?}");
+        assert!((a6[0] - 0.16 / 3f64.sqrt()).abs() < 1e-3, "{a6:?}");
     }
 
     #[test]
