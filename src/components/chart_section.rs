@@ -145,6 +145,10 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
     let table_id = format!("{key}-table");
     let subtitle = move || view.with(|v| display(&v.subtitle));
     let summary = move || view.with(|v| display(&v.summary));
+    // Why a chart is not drawn (a range that misses its data) is said once: to the eye in
+    // its place, to a screen reader by the live summary, which holds the same words (a
+    // box inserted with its words is not reliably announced).
+    let said_in_place = move || view.with(|v| v.frame.as_ref().err() == Some(&v.summary));
     let lede = move || view.with(|v| display(&v.lede));
     let takeaway = move || view.with(|v| keep_hyphenated(&locale().render_all(&v.takeaway)));
     let warnings = move || {
@@ -172,11 +176,28 @@ fn SectionBody(prepared: Arc<Prepared>, embed: bool, number: usize) -> impl Into
         <Show when=move || !embed>
             <p class="lede">{lede}</p>
         </Show>
-        <p class="summary" id=format!("{key}-summary") aria-live="polite">{summary}</p>
+        <p
+            class="summary"
+            class:visually-hidden=said_in_place
+            id=format!("{key}-summary")
+            aria-live="polite"
+        >
+            {summary}
+        </p>
         {warnings}
         <Show
             when=move || has_frame.get()
-            fallback=move || view! { <p class="chart-error" role="status">{frame_error}</p> }
+            fallback=move || {
+                view! {
+                    <p
+                        class="chart-error"
+                        role=move || (!said_in_place()).then_some("status")
+                        aria-hidden=move || said_in_place().then_some("true")
+                    >
+                        {frame_error}
+                    </p>
+                }
+            }
         >
             <ChartCanvas chart frame=drawn height label described_by=described_by.clone() />
         </Show>

@@ -59,6 +59,12 @@ pub fn RangeBrush(
     let shown = Signal::derive(move || draft.get().unwrap_or_else(|| span.get()));
     let pct = move |d: Date| (days_between(first, d) as f64 / total as f64 * 100.0).clamp(0.0, 100.0);
     let clamp = move |d: Date| d.clamp(first, last);
+    // A span that misses the data (a lens window, a hand-typed link) sits at the track's
+    // end: keys and the handles' values start from there.
+    let inside = move |s: Span| Span {
+        from: clamp(s.from),
+        to: clamp(s.to),
+    };
     let day_at = move |client_x: i32| -> Option<Date> {
         let rect = track.get_untracked()?.get_bounding_client_rect();
         let frac = ((f64::from(client_x) - rect.left()) / rect.width().max(1.0)).clamp(0.0, 1.0);
@@ -142,7 +148,7 @@ pub fn RangeBrush(
     };
     let on_dblclick = move |_ev: web_sys::MouseEvent| in_place(&|| pick.run(reset.clone()));
     let on_key = move |end: End, ev: web_sys::KeyboardEvent| {
-        let s = span.get_untracked();
+        let s = inside(span.get_untracked());
         let (now, lo, hi) = match end {
             End::From => (s.from, first, s.to),
             End::To => (s.to, s.from, last),
@@ -183,10 +189,10 @@ pub fn RangeBrush(
         let (min, max) = (
             move || match end {
                 End::From => "0".to_owned(),
-                End::To => days_between(first, shown.get().from).to_string(),
+                End::To => days_between(first, inside(shown.get()).from).to_string(),
             },
             move || match end {
-                End::From => days_between(first, shown.get().to).to_string(),
+                End::From => days_between(first, inside(shown.get()).to).to_string(),
                 End::To => total.to_string(),
             },
         );
@@ -203,8 +209,7 @@ pub fn RangeBrush(
                 aria-orientation="horizontal"
                 aria-valuemin=min
                 aria-valuemax=max
-                // Within the track (a span that misses the data sits at its end).
-                aria-valuenow=move || days_between(first, value()).clamp(0, total).to_string()
+                aria-valuenow=move || days_between(first, clamp(value())).to_string()
                 aria-valuetext=move || locale().date(value())
                 style:left=move || format!("{:.3}%", pct(value()))
                 on:pointerdown=move |ev| start(ev, mode)

@@ -68,6 +68,7 @@ empty-flows-after = No flows in this range: the flow data end on { $date }.
 empty-burn-range = Too few days of burn data in this range to draw: pick a longer range.
 empty-burn-before = No burn data in this range: the burn data begin on { $date }.
 empty-burn-after = No burn data in this range: the burn data end on { $date }.
+empty-share-range = Too few months in this range to draw the share: pick a range of two months or more.
 draw-error = The chart could not be drawn.
 no-canvas = This browser cannot draw the chart (no 2D canvas).
 
@@ -399,6 +400,7 @@ lens-days = { $n } days
 lens-rule = The { $n } market days before the event (ending the day before) against the { $n } days from the event day on; n is the number of days with data.
 lens-title = { $event }, { $date }
 lens-notice = Event lens: { $event }, { $date }. Every chart shows { $from } to { $to }; the lens is at the foot of the page.
+lens-notice-day = Event lens: { $date }. Every chart shows { $from } to { $to }; the lens is at the foot of the page.
 lens-clear = Show all the data
 lens-col-measure = Measure
 lens-col-before = Before

@@ -74,6 +74,7 @@ empty-flows-after = 此区间内没有资金流：资金流数据截至{ $date }
 empty-burn-range = 此区间内的销毁数据天数太少，无法绘图：请选择更长的区间。
 empty-burn-before = 此区间内没有销毁数据：销毁数据始于{ $date }。
 empty-burn-after = 此区间内没有销毁数据：销毁数据截至{ $date }。
+empty-share-range = 此区间内的月份太少，无法绘制占比：请选择两个月或更长的区间。
 draw-error = 无法绘制图表。
 no-canvas = 此浏览器无法绘制图表（不支持2D画布）。
 
@@ -395,6 +396,7 @@ lens-days = { $n }天
 lens-rule = 将事件前{ $n }个交易日（截至前一日）与自事件当日起的{ $n }个交易日对比；n为有数据的天数。
 lens-title = { $event }，{ $date }
 lens-notice = 事件透镜：{ $event }，{ $date }。每张图表都显示{ $from }至{ $to }；透镜位于页面底部。
+lens-notice-day = 事件透镜：{ $date }。每张图表都显示{ $from }至{ $to }；透镜位于页面底部。
 lens-clear = 显示全部数据
 lens-col-measure = 指标
 lens-col-before = 之前

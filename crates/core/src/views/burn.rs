@@ -298,7 +298,15 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
         first,
         last,
         points,
-        ("empty-burn-before", "empty-burn-after", "empty-burn-range"),
+        (
+            "empty-burn-before",
+            "empty-burn-after",
+            // The share of fees burned is monthly: too few months, not days.
+            match state.view {
+                BurnView::Share => "empty-share-range",
+                _ => "empty-burn-range",
+            },
+        ),
     ) {
         // A data error is its own reason.
         Some(why) if !is_data_error(&v) => v.emptied(why),
@@ -1551,7 +1559,7 @@ mod tests {
                 why.args.contains(&("date", crate::text::Arg::Date(last))),
                 "{why:?}"
             );
-            assert_eq!(view.summary.id, "empty");
+            assert_eq!(view.summary, *why);
             assert!(
                 view.takeaway.is_empty()
                     && view.findings.is_empty()
@@ -1575,7 +1583,22 @@ mod tests {
         };
         let v = view(&real, &data, &one);
         assert_eq!(v.frame.unwrap_err().id, "empty-burn-range");
-        assert_eq!(v.summary.id, "empty");
+        assert_eq!(v.summary.id, "empty-burn-range");
+        // No headline made from that one day ("… in the 1 days to …").
+        assert_eq!(v.title.id, "burn-title");
+        // The share of fees burned is monthly: twenty days inside one month are too few
+        // months, and it says months.
+        let month = BurnState {
+            range: RangeChoice::parse("2025-03-05..2025-03-25").unwrap(),
+            ..burn_state(BurnView::Share, Smoothing::Mean7)
+        };
+        let v = view(&real, &data, &month);
+        assert_eq!(v.frame.unwrap_err().id, "empty-share-range");
+        let two = BurnState {
+            range: RangeChoice::parse("2025-03-05..2025-04-25").unwrap(),
+            ..burn_state(BurnView::Share, Smoothing::Mean7)
+        };
+        assert!(view(&real, &data, &two).frame.is_ok());
     }
 
     /// How many controls the view `v` has over the whole range (an empty view keeps them).

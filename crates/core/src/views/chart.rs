@@ -249,12 +249,19 @@ pub struct ChartView {
 }
 
 impl ChartView {
-    /// This view with nothing to draw, saying `why` once, in place of the chart: no
-    /// summary, takeaway, findings, tables or notes about data that are not shown (they
-    /// would repeat the reason, or describe bars and lines that are not there). Title,
+    /// This view with nothing to draw, saying `why` in place of the chart, and in the
+    /// summary (which the page shows only to screen readers then): no takeaway,
+    /// findings, tables or notes about data that are not shown (they would repeat the
+    /// reason, or describe bars and lines that are not there), and the
+    /// chart's plain title for a headline made from data it no longer shows. Subtitle,
     /// lede, controls (to pick another range), warnings and sources stay.
     pub fn emptied(mut self, why: Msg) -> Self {
-        self.summary = Msg::new("empty");
+        self.title = Msg::new(match self.chart {
+            Chart::Correlation => "corr-title",
+            Chart::Flows => "flows-title",
+            Chart::Burn => "burn-title",
+        });
+        self.summary = why.clone();
         self.takeaway.clear();
         self.frame = Err(why);
         self.findings.clear();
@@ -267,8 +274,8 @@ impl ChartView {
 
 /// Why a chart has nothing to show for the range the reader chose, if so: the range
 /// misses the data (`ids.0`, with the day the data begin, or `ids.1`, with the day they
-/// end), or holds fewer than two of the chart's days (`ids.2`: pick a longer range).
-/// `points` is how many days the range selects.
+/// end), or holds fewer than two of the chart's points (`ids.2`: pick a longer range).
+/// `points` is how many points the range selects (days; months on a monthly chart).
 pub fn range_gap(
     choice: RangeChoice,
     first: Date,

@@ -210,7 +210,7 @@ mod tests {
                 "Nasdaq-100",
                 "EIP-1559",
                 "10y",
-                "n = ",
+                "n\u{a0}=\u{a0}",
                 "to 100",
                 "7-day",
                 "0 = break-even",

@@ -1230,7 +1230,7 @@ mod tests {
         let why = v.frame.as_ref().unwrap_err();
         assert_eq!(why.id, "empty-market-before");
         assert_eq!(arg(why, "date"), Some(&crate::text::Arg::Date(first)));
-        assert_eq!(v.summary.id, "empty");
+        assert_eq!(v.summary, *why);
         assert!(v.takeaway.is_empty() && v.findings.is_empty() && v.stats.is_empty() && v.notes.is_empty());
         // The range control shows the span asked for; the other controls stay.
         assert!(v.controls.iter().any(|c| matches!(c,
@@ -1244,7 +1244,10 @@ mod tests {
             ("empty-market-after", Some(&crate::text::Arg::Date(last)))
         );
         let day = format!("{last}");
-        assert_eq!(at(&day, "2030-01-01").frame.unwrap_err().id, "empty-market-range");
+        let one = at(&day, "2030-01-01");
+        assert_eq!(one.frame.unwrap_err().id, "empty-market-range");
+        // No headline ranking the markets on that one day.
+        assert_eq!(one.title.id, "corr-title");
         // Two days are drawn.
         let two = data.dates[data.dates.len() - 2].to_string();
         assert!(at(&two, &day).frame.is_ok());

@@ -1512,9 +1512,10 @@ mod tests {
             let launch = real.flows(asset.key()).unwrap().first();
             let why = v.frame.as_ref().unwrap_err();
             assert_eq!(why.id, "empty-flows-before");
-            // Said once, in place of the chart: no summary or takeaway repeating it, no
-            // findings, and no notes on bars or market holidays that are not there.
-            assert_eq!(v.summary.id, "empty");
+            // Said in place of the chart and in the summary (the page shows it only to
+            // screen readers then): no takeaway repeating it, no findings, and no notes
+            // on bars or market holidays that are not there.
+            assert_eq!(v.summary, *why);
             assert!(v.takeaway.is_empty() && v.findings.is_empty() && v.stats.is_empty());
             assert!(v.notes.is_empty(), "{:?}", v.notes);
             assert!(v.mini.is_none());

@@ -224,18 +224,13 @@ pub fn lens_view(snapshot: &Snapshot, market: Option<&MarketData>, state: &LensS
 /// 2022 under the page's 2025–26 title, with the reason at the foot of the page.)
 pub fn lens_notice(snapshot: &Snapshot, event: Option<Date>, days: usize) -> Option<Msg> {
     let event = event?;
-    let label = snapshot.events.iter().find(|e| e.date == event).map_or_else(
-        || data::event_label(event, ""),
-        |e| data::event_label(e.date, &e.label),
-    );
     let (from, to) = window(event, days);
-    Some(
-        Msg::new("lens-notice")
-            .date("from", from)
-            .date("to", to)
-            .data("event", label)
-            .date("date", event),
-    )
+    let m = match snapshot.events.iter().find(|e| e.date == event) {
+        Some(e) => Msg::new("lens-notice").data("event", data::event_label(e.date, &e.label)),
+        // A hand-typed day that is no event: the day alone.
+        None => Msg::new("lens-notice-day"),
+    };
+    Some(m.date("from", from).date("to", to).date("date", event))
 }
 
 /// The window a lens on `event` shows, for a chart whose data cover `first ..= last`.
@@ -270,6 +265,12 @@ mod tests {
             )
         );
         assert!(from < ftx && ftx < to);
+        // A day that is no event is named as a day, with no empty label.
+        let day = lens_notice(&snap, Some(date!(2023 - 05 - 05)), 20).unwrap();
+        assert_eq!(day.id, "lens-notice-day");
+        assert!(crate::text::Locale::en()
+            .render(&day)
+            .starts_with("Event lens: 5 May 2023. Every chart shows"));
     }
 
     fn snapshot() -> Snapshot {
