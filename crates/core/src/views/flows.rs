@@ -1135,7 +1135,7 @@ mod tests {
         let ids: Vec<&str> = t_msgs.iter().map(|m| m.id).collect();
         // From launch, the running total is the net flow the first sentence gives.
         assert_eq!(ids, ["flows-net-out", "flows-outflow-days", "flows-largest-day"]);
-        // From a later day it is said apart, and the summary says where it ended.
+        // From a later day the running total since launch is said apart.
         let later = flows_view(
             &t,
             Asset::Btc,
