@@ -309,14 +309,9 @@ pub fn view(snapshot: &Snapshot, data: &BurnData, state: &BurnState) -> ChartVie
         ),
     ) {
         // A data error is its own reason.
-        Some(why) if !is_data_error(&v) => v.emptied(why),
+        Some(why) if !v.frame.as_ref().is_err_and(super::chart::is_data_error) => v.emptied(why),
         _ => v,
     }
-}
-
-/// Whether the view's frame is a data error (not an empty range).
-fn is_data_error(v: &ChartView) -> bool {
-    v.frame.as_ref().err().is_some_and(|m| m.id == "error-chart-data")
 }
 
 /// The supply view: burn vs modelled issuance (log scale when the view spans both eras),

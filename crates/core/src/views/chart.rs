@@ -315,8 +315,15 @@ pub struct Prepared {
 
 /// A snapshot error as a reader message with its technical detail.
 pub fn data_error(e: &SnapshotError) -> Msg {
-    Msg::new("error-chart-data").text("detail", e.to_string())
+    Msg::new(DATA_ERROR).text("detail", e.to_string())
 }
+
+/// Whether `m` is a [`data_error`] (not, say, why a range is empty).
+pub fn is_data_error(m: &Msg) -> bool {
+    m.id == DATA_ERROR
+}
+
+const DATA_ERROR: &str = "error-chart-data";
 
 /// Reads what `chart` needs from the snapshot. An error is a readable message shown in
 /// place of that chart only.

@@ -507,6 +507,11 @@ pub fn view(snapshot: &Snapshot, state: &FlowsState) -> ChartView {
     ));
     base.controls = controls;
     base.as_of = table.last();
+    // No bars: the reason alone, before any sentence, lead–lag or note is worked out for
+    // nothing.
+    if v.bars.is_empty() {
+        return base.emptied(v.empty);
+    }
     base.takeaway = takeaway(&v, table);
     (base.findings, base.mini, base.stats) = lead_lag(snapshot, asset, &v);
     (base.title, base.summary) = headline(&v);
@@ -518,9 +523,6 @@ pub fn view(snapshot: &Snapshot, state: &FlowsState) -> ChartView {
     base.notes
         .extend(super::chart::validation_notes(snapshot, &[asset.key(), price]));
     base.frame = frame(&v, &snapshot.events, table.first());
-    if v.bars.is_empty() {
-        return base.emptied(v.empty);
-    }
     base
 }
 
